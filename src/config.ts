@@ -1,0 +1,173 @@
+// The only reader of the environment: parsed once with zod into a typed, frozen object.
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to 65535, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (name: string, protocols: string[]) =>
+  optionalText.superRefine((v, ctx) => {
+    if (v === undefined) return;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(v);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !protocols.includes(parsed.protocol) || (!parsed.hostname && !v.includes("@"))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${v}"`,
+      });
+    }
+  });
+
+const secret = (name: string) =>
+  optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && v.length < 16) {
+      ctx.addIssue({ code: "custom", message: `${name} must be at least 16 characters long` });
+    }
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      error: (i) => `NODE_ENV must be development, production or test, got "${String(i.input)}"`,
+    })
+    .default("development"),
+  PORT: port("PORT", 3000),
+  HOST: optionalText,
+  BASE_URL: url("BASE_URL", ["http:", "https:"]),
+  MONGODB_URI: url("MONGODB_URI", ["mongodb:", "mongodb+srv:"]),
+  MEILI_URL: url("MEILI_URL", ["http:", "https:"]),
+  MEILI_MASTER_KEY: secret("MEILI_MASTER_KEY"),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/, "MEILI_INDEX_PREFIX must be 1-40 lowercase letters, digits or underscores")
+    .default("atlante"),
+  SESSION_SECRET: secret("SESSION_SECRET"),
+  DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, {
+      error: (i) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${String(i.input)}"`,
+    })
+    .optional(),
+  SMTP_URL: url("SMTP_URL", ["smtp:", "smtps:"]),
+  MAIL_FROM: optionalText,
+  MONGOD_BIN: optionalText,
+  MEILI_BIN: optionalText,
+  TRUST_PROXY: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !/^(true|false|\d{1,2})$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: `TRUST_PROXY must be true, false or a number of hops, got "${v}"` });
+    }
+  }),
+  DEMO_CONTENT: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !/^(true|false)$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: `DEMO_CONTENT must be true or false, got "${v}"` });
+    }
+  }),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  env: "development" | "production" | "test";
+  isProduction: boolean;
+  port: number;
+  host: string | undefined;
+  baseUrl: string;
+  /** true when BASE_URL is https: cookies get the Secure flag. */
+  secureCookies: boolean;
+  trustProxy: boolean | number;
+  dataDir: string;
+  logLevel: LogLevel;
+  mongodbUri: string | undefined;
+  meiliUrl: string | undefined;
+  meiliMasterKey: string | undefined;
+  meiliIndexPrefix: string;
+  sessionSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mongodBin: string | undefined;
+  meiliBin: string | undefined;
+  /** Whether the embedded default should load demo content on first start. */
+  demoContent: boolean;
+  /** Embedded default: no external MongoDB or Meilisearch configured. */
+  embeddedMongo: boolean;
+  embeddedMeili: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment into a Config, or throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "config");
+      return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  if (isProduction) {
+    const missing = (["SESSION_SECRET", "MEILI_MASTER_KEY"] as const).filter((k) => e[k] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((k) => `${k} must be set when NODE_ENV=production`));
+    }
+  }
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const secureCookies = baseUrl.startsWith("https:");
+  let trustProxy: boolean | number = secureCookies;
+  if (e.TRUST_PROXY !== undefined) {
+    trustProxy = e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : Number(e.TRUST_PROXY);
+  }
+  const config: Config = {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    secureCookies,
+    trustProxy,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    mongodbUri: e.MONGODB_URI,
+    meiliUrl: e.MEILI_URL,
+    meiliMasterKey: e.MEILI_MASTER_KEY,
+    meiliIndexPrefix: e.MEILI_INDEX_PREFIX,
+    sessionSecret: e.SESSION_SECRET,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? "Atlante <noreply@atlante.invalid>",
+    mongodBin: e.MONGOD_BIN,
+    meiliBin: e.MEILI_BIN,
+    demoContent: e.DEMO_CONTENT === undefined ? !isProduction : e.DEMO_CONTENT === "true",
+    embeddedMongo: e.MONGODB_URI === undefined,
+    embeddedMeili: e.MEILI_URL === undefined,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
+import { NotFoundError, TooManyRequestsError, toAppError } from "./errors.js";
+import { sendPage } from "./render.js";
+import { ErrorPage } from "../../views/errors/ErrorPage.js";
+import type { Logger } from "../infra/logger.js";
+
+/** JSON for the API and for clients that prefer it; HTML for browsers. */
+export function wantsJson(req: Request): boolean {
+  if (req.path.startsWith("/api/") || req.path === "/readyz" || req.path === "/healthz") return true;
+  return req.accepts(["html", "json"]) === "json";
+}
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`No page at ${req.path}`));
+};
+
+export function errorHandler(options: { logger: Logger; exposeInternals: boolean }): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    const error = toAppError(err);
+    if (error.status >= 500) (req.log ?? options.logger).error({ err }, "request failed");
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (error instanceof TooManyRequestsError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+    // Internals (messages of unexpected errors) stay in the log unless we are developing.
+    const message = error.isOperational || options.exposeInternals ? error.message : "Internal server error";
+    if (wantsJson(req)) {
+      res.status(error.status).json({
+        error: message,
+        code: error.code,
+        ...(error.details.length > 0 ? { details: error.details } : {}),
+        requestId: req.id,
+      });
+      return;
+    }
+    const retryAfterSeconds = error instanceof TooManyRequestsError ? error.retryAfterSeconds : undefined;
+    // A generic sentence for 404s: the technical message adds nothing for a reader.
+    const shown = error.status === 404 || (!error.isOperational && !options.exposeInternals) ? undefined : message;
+    sendPage(
+      req,
+      res,
+      <ErrorPage status={error.status} message={shown} retryAfterSeconds={retryAfterSeconds} />,
+      error.status,
+    );
+  };
+}

@@ -1,0 +1,41 @@
+// Static assets, all served from this machine: our own (public/) and Bootstrap Italia's (from its npm package).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import express, { type Router } from "express";
+
+import { ROOT_DIR } from "../paths.js";
+
+export const PUBLIC_DIR = path.join(ROOT_DIR, "public");
+const BOOTSTRAP_ITALIA_DIR = path.join(path.dirname(require.resolve("bootstrap-italia/package.json")), "dist");
+
+let version: string | undefined;
+
+/** A short hash of our assets and the Bootstrap Italia version, appended to asset URLs to bust caches. */
+export function assetVersion(): string {
+  if (version === undefined) {
+    const hash = crypto.createHash("sha256");
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else hash.update(entry.name).update(fs.readFileSync(full));
+      }
+    };
+    walk(PUBLIC_DIR);
+    hash.update(String((require("bootstrap-italia/package.json") as { version: string }).version));
+    version = hash.digest("hex").slice(0, 10);
+  }
+  return version;
+}
+
+export function staticRouter(): Router {
+  const router = express.Router();
+  const options = { maxAge: "7d", immutable: true, index: false, fallthrough: false } as const;
+  router.use("/static", express.static(PUBLIC_DIR, options));
+  router.use(
+    "/vendor/bootstrap-italia",
+    express.static(BOOTSTRAP_ITALIA_DIR, { ...options, dotfiles: "deny" }),
+  );
+  return router;
+}

@@ -1,0 +1,19 @@
+import type { Lang, Translate } from "./i18n/index.js";
+import type { PageUser } from "../../views/page-context.js";
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Language of this response (user preference, cookie, Accept-Language, then Italian). */
+      lang: Lang;
+      t: Translate;
+    }
+    interface Locals {
+      user?: PageUser;
+      csrfToken?: string;
+      headLinks?: { rel: string; type?: string; href: string; title?: string }[];
+    }
+  }
+}
+
+export {};

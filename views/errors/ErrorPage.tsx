@@ -1,0 +1,33 @@
+import { Layout } from "../layout/Layout.js";
+import { usePage } from "../page-context.js";
+import type { MessageKey } from "../../src/web/i18n/index.js";
+
+const KNOWN = [400, 401, 403, 404, 409, 413, 429, 500, 503];
+
+export function ErrorPage(props: { status: number; message?: string; retryAfterSeconds?: number }) {
+  const { t, requestId } = usePage();
+  const status = KNOWN.includes(props.status) ? props.status : props.status >= 500 ? 500 : 400;
+  const title = t(`error.${status}.title` as MessageKey);
+  return (
+    <Layout title={title} noindex>
+      <div class="container my-5">
+        <h1>
+          <span class="visually-hidden">{t("error.title")} </span>
+          {title}
+        </h1>
+        <p class="lead">{t(`error.${status}.text` as MessageKey, { seconds: props.retryAfterSeconds ?? 60 })}</p>
+        {props.message ? <p class="atl-error-detail">{props.message}</p> : null}
+        <p>
+          <a href="/" class="btn btn-primary">
+            {t("error.back")}
+          </a>
+        </p>
+        {requestId ? (
+          <p class="small text-muted">
+            {t("error.requestId")}: <code>{requestId}</code>
+          </p>
+        ) : null}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,45 @@
+import { Layout } from "../layout/Layout.js";
+import { usePage } from "../page-context.js";
+
+export interface HomeTheme {
+  id: string;
+  number: number;
+  label: string;
+}
+
+export function HomePage(props: { themes: HomeTheme[] }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("site.name")} description={t("home.lead")}>
+      <section class="atl-hero py-5">
+        <div class="container">
+          <h1 class="display-4">{t("home.title")}</h1>
+          <p class="lead">{t("home.lead")}</p>
+        </div>
+      </section>
+      <div class="container my-5">
+        <div class="row">
+          <section class="col-md-6 mb-4">
+            <h2 class="h3">{t("home.what.title")}</h2>
+            <p>{t("home.what.text")}</p>
+          </section>
+          <section class="col-md-6 mb-4">
+            <h2 class="h3">{t("home.who.title")}</h2>
+            <p>{t("home.who.text")}</p>
+          </section>
+        </div>
+        <section class="mb-4" aria-labelledby="tables-title">
+          <h2 class="h3" id="tables-title">
+            {t("home.tables.title")}
+          </h2>
+          <p>{t("home.tables.text")}</p>
+          <ol class="atl-tables">
+            {props.themes.map((theme) => (
+              <li key={theme.id}>{theme.label}</li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentChildren } from "preact";
+import { usePage } from "../page-context.js";
+import { Header } from "./Header.js";
+import { Footer } from "./Footer.js";
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  children: ComponentChildren;
+  /** Extra page-specific scripts from /static/js (progressive enhancement only). */
+  scripts?: string[];
+  noindex?: boolean;
+}
+
+/** The page skeleton: Bootstrap Italia header, skip links, main landmark and footer. */
+export function Layout(props: LayoutProps) {
+  const { lang, t, assetVersion, headLinks } = usePage();
+  const v = `?v=${assetVersion}`;
+  const title = props.title === t("site.name") ? props.title : `${props.title} · ${t("site.name")}`;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="stylesheet" href={`/vendor/bootstrap-italia/css/bootstrap-italia.min.css${v}`} />
+        <link rel="stylesheet" href={`/static/css/app.css${v}`} />
+        <link rel="icon" href={`/static/favicon.svg${v}`} type="image/svg+xml" />
+        {(headLinks ?? []).map((l) => (
+          <link key={l.href} rel={l.rel} type={l.type} href={l.href} title={l.title} />
+        ))}
+        <script defer src={`/vendor/bootstrap-italia/js/bootstrap-italia.bundle.min.js${v}`} />
+        <script defer src={`/static/js/app.js${v}`} />
+        {(props.scripts ?? []).map((s) => (
+          <script key={s} defer src={`/static/js/${s}${v}`} />
+        ))}
+      </head>
+      <body>
+        <div class="skiplinks">
+          <a class="visually-hidden-focusable" href="#main-content">
+            {t("skip.main")}
+          </a>
+          <a class="visually-hidden-focusable" href="#footer">
+            {t("skip.footer")}
+          </a>
+        </div>
+        <Header />
+        <main id="main-content" tabIndex={-1}>
+          {props.children}
+        </main>
+        <Footer />
+      </body>
+    </html>
+  );
+}

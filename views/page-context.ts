@@ -1,0 +1,37 @@
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import type { Lang, Translate } from "../src/web/i18n/index.js";
+
+export type Role = "member" | "coordinator" | "admin";
+
+export interface PageUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** What every view may read about the current request. */
+export interface PageContextValue {
+  lang: Lang;
+  t: Translate;
+  /** Path of the current page (no query string). */
+  path: string;
+  /** Path and query of the current page, for "come back here" links. */
+  url: string;
+  user: PageUser | undefined;
+  csrfToken: string | undefined;
+  assetVersion: string;
+  requestId: string;
+  /** Extra <link> elements for the head, e.g. feeds. */
+  headLinks?: { rel: string; type?: string; href: string; title?: string }[];
+}
+
+export const PageContext = createContext<PageContextValue | null>(null);
+
+/** The page context; views are only ever rendered inside sendPage(), which provides it. */
+export function usePage(): PageContextValue {
+  const ctx = useContext(PageContext);
+  if (!ctx) throw new Error("usePage() outside of a page render");
+  return ctx;
+}
