@@ -1,11 +1,11 @@
 // The composition root: builds every service from the infrastructure, once.
 import type { Connection } from "mongoose";
-import type { Config } from "./config.js";
-import type { Logger } from "./infra/logger.js";
-import type { Meilisearch } from "./infra/meili.js";
-import { meiliHealth } from "./infra/meili.js";
-import { mongoHealth } from "./infra/mongo.js";
-import type { ReadinessCheck } from "./infra/health-check.js";
+import type { Config } from "./config";
+import type { Logger } from "./infra/logger";
+import type { Meilisearch } from "./infra/meili";
+import { meiliHealth } from "./infra/meili";
+import { mongoHealth } from "./infra/mongo";
+import type { ReadinessCheck } from "./infra/health-check";
 
 export interface Infra {
   config: Readonly<Config>;

@@ -17,7 +17,10 @@ const port = (name: string, fallback: number) =>
       if (v === undefined || v.trim() === "") return fallback;
       const n = Number(v);
       if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 0 || n > 65535) {
-        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from 0 to 65535, got "${v}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be a whole number from 0 to 65535, got "${v}"`,
+        });
         return z.NEVER;
       }
       return n;
@@ -76,7 +79,10 @@ const envSchema = z.object({
   MEILI_BIN: optionalText,
   TRUST_PROXY: optionalText.superRefine((v, ctx) => {
     if (v !== undefined && !/^(true|false|\d{1,2})$/.test(v)) {
-      ctx.addIssue({ code: "custom", message: `TRUST_PROXY must be true, false or a number of hops, got "${v}"` });
+      ctx.addIssue({
+        code: "custom",
+        message: `TRUST_PROXY must be true, false or a number of hops, got "${v}"`,
+      });
     }
   }),
   DEMO_CONTENT: optionalText.superRefine((v, ctx) => {

@@ -1,14 +1,14 @@
 // Entry point: config -> infrastructure -> services -> createApp -> listen; graceful shutdown.
 import http from "node:http";
-import { createApp } from "./app.js";
-import { createServices, readinessChecks, startServices, stopServices } from "./composition.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
-import { lockDataDir, startEmbedded, type Embedded } from "./infra/embedded.js";
-import { createLogger, type Logger } from "./infra/logger.js";
-import { createMeiliClient } from "./infra/meili.js";
-import { connectMongo, disconnectMongo } from "./infra/mongo.js";
-import { loadOrCreateSecrets } from "./infra/secrets.js";
-import { EmbeddedStartError, isPortFree } from "./infra/servers.js";
+import { createApp } from "./app";
+import { createServices, readinessChecks, startServices, stopServices } from "./composition";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { lockDataDir, startEmbedded, type Embedded } from "./infra/embedded";
+import { createLogger, type Logger } from "./infra/logger";
+import { createMeiliClient } from "./infra/meili";
+import { connectMongo, disconnectMongo } from "./infra/mongo";
+import { loadOrCreateSecrets } from "./infra/secrets";
+import { EmbeddedStartError, isPortFree } from "./infra/servers";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   async function start(config: Readonly<Config>, logger: Logger, cleanups: (() => Promise<void> | void)[]) {
     const embedded = config.embeddedMongo || config.embeddedMeili;
     if (!(await isPortFree(config.port, config.host ?? "0.0.0.0")) && config.port !== 0) {
-      throw new StartupError(`port ${config.port} is already in use. Stop what uses it, or set PORT to another port.`);
+      throw new StartupError(
+        `port ${config.port} is already in use. Stop what uses it, or set PORT to another port.`,
+      );
     }
     let sessionSecret = config.sessionSecret;
     let meiliKey = config.meiliMasterKey;

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Lang, Translate } from "../src/web/i18n/index.js";
+import type { Lang, Translate } from "../src/web/i18n/index";
 
 export type Role = "member" | "coordinator" | "admin";
 

@@ -48,11 +48,15 @@ export class SupervisedProcess {
     if (this.child) throw new Error(`${this.options.name} is already running`);
     this.stopping = false;
     const log = fs.openSync(this.options.logFile, "a");
-    const child = spawn("/bin/sh", ["-c", WRAPPER, "atlante-supervisor", this.options.bin, ...this.options.args], {
-      stdio: ["pipe", log, log],
-      detached: true,
-      env: { ...process.env, ...this.options.env },
-    });
+    const child = spawn(
+      "/bin/sh",
+      ["-c", WRAPPER, "atlante-supervisor", this.options.bin, ...this.options.args],
+      {
+        stdio: ["pipe", log, log],
+        detached: true,
+        env: { ...process.env, ...this.options.env },
+      },
+    );
     fs.closeSync(log);
     child.stdin?.on("error", () => undefined); // EPIPE once the wrapper is gone
     this.child = child;

@@ -1,7 +1,7 @@
 // The embedded default: real mongod and meilisearch as children of the app, data under DATA_DIR.
 import fs from "node:fs";
 import path from "node:path";
-import type { Logger } from "./logger.js";
+import type { Logger } from "./logger";
 import {
   EmbeddedStartError,
   findMeilisearch,
@@ -11,8 +11,8 @@ import {
   startMeilisearch,
   startMongod,
   type StartedServer,
-} from "./servers.js";
-import type { SupervisedProcess } from "./child-process.js";
+} from "./servers";
+import type { SupervisedProcess } from "./child-process";
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -88,7 +88,7 @@ async function waitForStaleMongod(dbPath: string): Promise<void> {
   const lock = path.join(dbPath, "mongod.lock");
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    let pid = NaN;
+    let pid: number;
     try {
       pid = Number(fs.readFileSync(lock, "utf8").trim());
     } catch {
@@ -113,7 +113,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   const logs = path.join(dataDir, "logs");
   fs.mkdirSync(logs, { recursive: true });
   const portsFile = path.join(dataDir, PORTS);
-  let ports: PortsFile = {};
+  let ports: PortsFile;
   try {
     ports = JSON.parse(fs.readFileSync(portsFile, "utf8")) as PortsFile;
   } catch {
@@ -176,7 +176,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       meilisearch: supervisors[1]?.state() ?? "external",
     }),
     stop: async () => {
-      await Promise.all(supervisors.map((s) => s?.stop()));
+      await Promise.all(supervisors.map((s) => (s ? s.stop() : Promise.resolve())));
     },
   };
 }
@@ -196,7 +196,10 @@ function supervise(
   const watch = (proc: SupervisedProcess) => {
     proc.onUnexpectedExit = (code) => {
       state = "restarting";
-      options.logger.error({ server: name, code, retryInMs: delay }, `${name} exited unexpectedly; restarting`);
+      options.logger.error(
+        { server: name, code, retryInMs: delay },
+        `${name} exited unexpectedly; restarting`,
+      );
       timer = setTimeout(() => void attempt(), delay);
       delay = Math.min(delay * 2, 60_000);
     };

@@ -1,5 +1,5 @@
 import { Meilisearch } from "meilisearch";
-import type { CheckResult } from "./health-check.js";
+import type { CheckResult } from "./health-check";
 
 export type { Meilisearch };
 
@@ -8,7 +8,9 @@ export function createMeiliClient(url: string, apiKey: string | undefined): Meil
 }
 
 export async function meiliHealth(client: Meilisearch): Promise<CheckResult> {
-  const res = await fetch(`${client.config.host.replace(/\/$/, "")}/health`, { signal: AbortSignal.timeout(1000) });
+  const res = await fetch(`${client.config.host.replace(/\/$/, "")}/health`, {
+    signal: AbortSignal.timeout(1000),
+  });
   if (!res.ok) return { ok: false, error: `HTTP ${res.status}` };
   return { ok: true };
 }

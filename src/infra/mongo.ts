@@ -1,6 +1,6 @@
 import os from "node:os";
 import mongoose, { type Connection } from "mongoose";
-import type { CheckResult } from "./health-check.js";
+import type { CheckResult } from "./health-check";
 
 /** Connects the shared mongoose connection (models are registered on it). */
 export async function connectMongo(uri: string, options: { dbName?: string } = {}): Promise<Connection> {

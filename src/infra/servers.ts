@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { MongoClient } from "mongodb";
-import { SupervisedProcess } from "./child-process.js";
+import { SupervisedProcess } from "./child-process";
 
 export class EmbeddedStartError extends Error {
   constructor(message: string) {

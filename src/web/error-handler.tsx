@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { NotFoundError, TooManyRequestsError, toAppError } from "./errors.js";
-import { sendPage } from "./render.js";
-import { ErrorPage } from "../../views/errors/ErrorPage.js";
-import type { Logger } from "../infra/logger.js";
+import { NotFoundError, TooManyRequestsError, toAppError } from "./errors";
+import { sendPage } from "./render";
+import { ErrorPage } from "../../views/errors/ErrorPage";
+import type { Logger } from "../infra/logger";
 
 /** JSON for the API and for clients that prefer it; HTML for browsers. */
 export function wantsJson(req: Request): boolean {
@@ -17,7 +17,7 @@ export const notFound: RequestHandler = (req, _res, next) => {
 export function errorHandler(options: { logger: Logger; exposeInternals: boolean }): ErrorRequestHandler {
   return (err, req, res, next) => {
     const error = toAppError(err);
-    if (error.status >= 500) (req.log ?? options.logger).error({ err }, "request failed");
+    if (error.status >= 500) options.logger.error({ err, reqId: req.id }, "request failed");
     if (res.headersSent) {
       next(err);
       return;
@@ -36,7 +36,8 @@ export function errorHandler(options: { logger: Logger; exposeInternals: boolean
     }
     const retryAfterSeconds = error instanceof TooManyRequestsError ? error.retryAfterSeconds : undefined;
     // A generic sentence for 404s: the technical message adds nothing for a reader.
-    const shown = error.status === 404 || (!error.isOperational && !options.exposeInternals) ? undefined : message;
+    const shown =
+      error.status === 404 || (!error.isOperational && !options.exposeInternals) ? undefined : message;
     sendPage(
       req,
       res,

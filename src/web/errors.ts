@@ -66,8 +66,15 @@ export class UnavailableError extends AppError {
 /** Normalises anything thrown into an AppError; errors from body parsers keep their 4xx status. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const e = err as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
-  const status = typeof e?.status === "number" ? e.status : typeof e?.statusCode === "number" ? e.statusCode : 500;
+  const e = err as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    expose?: unknown;
+    message?: unknown;
+  };
+  const status =
+    typeof e?.status === "number" ? e.status : typeof e?.statusCode === "number" ? e.statusCode : 500;
   if (status >= 400 && status < 500) {
     const messages: Record<string, string> = {
       "entity.parse.failed": "The request body is not valid JSON",

@@ -1,6 +1,6 @@
 import express, { type Router } from "express";
 
-import type { CheckResult, ReadinessCheck } from "../infra/health-check.js";
+import type { CheckResult, ReadinessCheck } from "../infra/health-check";
 
 export type { CheckResult, ReadinessCheck };
 
@@ -13,7 +13,10 @@ async function run(check: ReadinessCheck): Promise<CheckResult> {
     const result = await Promise.race([
       check.check(),
       new Promise<CheckResult>((resolve) => {
-        timer = setTimeout(() => resolve({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` }), TIMEOUT_MS);
+        timer = setTimeout(
+          () => resolve({ ok: false, error: `no answer within ${TIMEOUT_MS} ms` }),
+          TIMEOUT_MS,
+        );
       }),
     ]);
     return { ...result, latencyMs: Math.round(performance.now() - started) };

@@ -2,8 +2,8 @@
 import type { Request, Response } from "express";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { PageContext, type PageContextValue } from "../../views/page-context.js";
-import { assetVersion } from "./static.js";
+import { PageContext, type PageContextValue } from "../../views/page-context";
+import { assetVersion } from "./static";
 
 export function pageContext(req: Request, res: Response): PageContextValue {
   return {
@@ -14,15 +14,23 @@ export function pageContext(req: Request, res: Response): PageContextValue {
     user: res.locals.user,
     csrfToken: res.locals.csrfToken,
     assetVersion: assetVersion(),
-    requestId: String(req.id ?? ""),
+    requestId: req.id ?? "",
     headLinks: res.locals.headLinks,
   };
 }
 
-/** Renders a page component to a complete HTML document and sends it. */
-export function sendPage(req: Request, res: Response, page: VNode, status = 200): void {
+/** Renders a page component to a complete HTML document. */
+export function renderPage(req: Request, res: Response, page: VNode): string {
   const html = renderToString(
     <PageContext.Provider value={pageContext(req, res)}>{page}</PageContext.Provider>,
   );
-  res.status(status).type("html").send(`<!doctype html>${html}`);
+  return `<!doctype html>${html}`;
+}
+
+/** Renders a page component and sends it. */
+export function sendPage(req: Request, res: Response, page: VNode, status = 200): void {
+  res
+    .status(status)
+    .type("html")
+    .send(renderPage(req, res, page));
 }

@@ -4,10 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import express, { type Router } from "express";
 
-import { ROOT_DIR } from "../paths.js";
+import { ROOT_DIR } from "../paths";
 
 export const PUBLIC_DIR = path.join(ROOT_DIR, "public");
-const BOOTSTRAP_ITALIA_DIR = path.join(path.dirname(require.resolve("bootstrap-italia/package.json")), "dist");
+const BOOTSTRAP_ITALIA_DIR = path.join(
+  path.dirname(require.resolve("bootstrap-italia/package.json")),
+  "dist",
+);
 
 let version: string | undefined;
 
@@ -16,14 +19,16 @@ export function assetVersion(): string {
   if (version === undefined) {
     const hash = crypto.createHash("sha256");
     const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of fs
+        .readdirSync(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
         else hash.update(entry.name).update(fs.readFileSync(full));
       }
     };
     walk(PUBLIC_DIR);
-    hash.update(String((require("bootstrap-italia/package.json") as { version: string }).version));
+    hash.update(fs.readFileSync(path.join(BOOTSTRAP_ITALIA_DIR, "../package.json")));
     version = hash.digest("hex").slice(0, 10);
   }
   return version;

@@ -1,5 +1,5 @@
-import type { Lang, Translate } from "./i18n/index.js";
-import type { PageUser } from "../../views/page-context.js";
+import type { Lang, Translate } from "./i18n/index";
+import type { PageUser } from "../../views/page-context";
 
 declare global {
   namespace Express {

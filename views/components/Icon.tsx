@@ -1,4 +1,4 @@
-import { usePage } from "../page-context.js";
+import { usePage } from "../page-context";
 
 /** A Bootstrap Italia sprite icon; decorative unless given a title. */
 export function Icon(props: { name: string; class?: string; title?: string }) {

@@ -1,6 +1,6 @@
-import { Layout } from "../layout/Layout.js";
-import { usePage } from "../page-context.js";
-import type { MessageKey } from "../../src/web/i18n/index.js";
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import type { MessageKey } from "../../src/web/i18n/index";
 
 const KNOWN = [400, 401, 403, 404, 409, 413, 429, 500, 503];
 
@@ -15,7 +15,9 @@ export function ErrorPage(props: { status: number; message?: string; retryAfterS
           <span class="visually-hidden">{t("error.title")} </span>
           {title}
         </h1>
-        <p class="lead">{t(`error.${status}.text` as MessageKey, { seconds: props.retryAfterSeconds ?? 60 })}</p>
+        <p class="lead">
+          {t(`error.${status}.text` as MessageKey, { seconds: props.retryAfterSeconds ?? 60 })}
+        </p>
         {props.message ? <p class="atl-error-detail">{props.message}</p> : null}
         <p>
           <a href="/" class="btn btn-primary">

@@ -1,5 +1,5 @@
-import { Layout } from "../layout/Layout.js";
-import { usePage } from "../page-context.js";
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
 
 export interface HomeTheme {
   id: string;

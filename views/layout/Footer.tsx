@@ -1,4 +1,4 @@
-import { usePage } from "../page-context.js";
+import { usePage } from "../page-context";
 
 export function Footer() {
   const { t } = usePage();

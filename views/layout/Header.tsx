@@ -1,7 +1,7 @@
-import { usePage } from "../page-context.js";
-import { Icon } from "../components/Icon.js";
-import { LANGS } from "../../src/web/i18n/define.js";
-import type { MessageKey } from "../../src/web/i18n/index.js";
+import { usePage } from "../page-context";
+import { Icon } from "../components/Icon";
+import { LANGS } from "../../src/web/i18n/define";
+import type { MessageKey } from "../../src/web/i18n/index";
 
 export interface NavItem {
   href: string;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import { usePage } from "../page-context.js";
-import { Header } from "./Header.js";
-import { Footer } from "./Footer.js";
+import { usePage } from "../page-context";
+import { Header } from "./Header";
+import { Footer } from "./Footer";
 
 export interface LayoutProps {
   title: string;

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../web/i18n/define.js";
+import { defineMessages } from "../../web/i18n/define";
 
 export const homeMessages = defineMessages({
   it: {

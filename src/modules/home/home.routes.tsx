@@ -1,6 +1,6 @@
 import express, { type Router } from "express";
-import { sendPage } from "../../web/render.js";
-import { HomePage } from "../../../views/home/HomePage.js";
+import { PageCache } from "../../web/page-cache";
+import { HomePage } from "../../../views/home/HomePage";
 import themesSeed from "../../seed/data/themes.json";
 
 interface ThemeSeed {
@@ -14,14 +14,17 @@ const themes = (themesSeed as { themes: ThemeSeed[] }).themes;
 
 export function homeRouter(): Router {
   const router = express.Router();
+  const cache = new PageCache(30_000);
   router.get("/", (req, res) => {
-    sendPage(
-      req,
-      res,
+    cache.send(req, res, "home", () => (
       <HomePage
-        themes={themes.map((t) => ({ id: t.id, number: t.number, label: req.lang === "en" ? t.label_en : t.label_it }))}
-      />,
-    );
+        themes={themes.map((t) => ({
+          id: t.id,
+          number: t.number,
+          label: req.lang === "en" ? t.label_en : t.label_it,
+        }))}
+      />
+    ));
   });
   return router;
 }

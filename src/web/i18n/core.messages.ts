@@ -1,4 +1,4 @@
-import { defineMessages } from "./define.js";
+import { defineMessages } from "./define";
 
 export const coreMessages = defineMessages({
   it: {

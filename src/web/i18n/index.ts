@@ -1,9 +1,9 @@
 // The message catalogue: every module's dictionary is listed here once.
-import { coreMessages } from "./core.messages.js";
-import { homeMessages } from "../../modules/home/home.messages.js";
-import { DEFAULT_LANG, type Lang } from "./define.js";
+import { coreMessages } from "./core.messages";
+import { homeMessages } from "../../modules/home/home.messages";
+import { DEFAULT_LANG, type Lang } from "./define";
 
-export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define.js";
+export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
 
 const catalogs = [coreMessages, homeMessages] as const;
 

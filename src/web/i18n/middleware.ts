@@ -1,6 +1,6 @@
 import express, { type RequestHandler, type Router } from "express";
-import { DEFAULT_LANG, isLang, LANGS, translator } from "./index.js";
-import { safeRedirectPath } from "../redirect.js";
+import { DEFAULT_LANG, isLang, LANGS, translator } from "./index";
+import { safeRedirectPath } from "../redirect";
 
 export const LANG_COOKIE = "lang";
 
@@ -30,7 +30,10 @@ export function languageRouter(options: { secureCookies: boolean }): Router {
   router.get("/lang/:lang", (req, res) => {
     const { lang } = req.params;
     if (!isLang(lang)) {
-      res.status(400).type("text").send(`Unknown language. Use one of: ${LANGS.join(", ")}`);
+      res
+        .status(400)
+        .type("text")
+        .send(`Unknown language. Use one of: ${LANGS.join(", ")}`);
       return;
     }
     res.cookie(LANG_COOKIE, lang, {

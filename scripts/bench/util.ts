@@ -1,0 +1,100 @@
+// Shared helpers of the benchmark scripts: real processes, real servers, numbers printed.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { ROOT_DIR } from "../../src/paths";
+
+export const SERVER_JS = path.join(ROOT_DIR, "dist/src/server.js");
+
+export interface ServerRun {
+  proc: ChildProcess;
+  base: string;
+  stop(): Promise<void>;
+}
+
+export function tempDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `atlante-bench-${name}-`));
+}
+
+export async function waitForOk(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms`);
+}
+
+/** Starts `node <script>` with env, stdout/stderr to a log file; resolves once `readyPath` answers 200. */
+export async function startProcess(
+  script: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  readyPath = "/readyz",
+): Promise<ServerRun & { readyMs: number }> {
+  const log = fs.openSync(path.join(os.tmpdir(), `atlante-bench-${port}.log`), "w");
+  const started = performance.now();
+  const proc = spawn(process.execPath, script, {
+    cwd: ROOT_DIR,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", log, log],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForOk(`${base}${readyPath}`);
+  const readyMs = performance.now() - started;
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  return {
+    proc,
+    base,
+    readyMs,
+    stop: async () => {
+      proc.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Drives a URL with autocannon for `seconds` at `connections`; percentiles in ms. */
+export async function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers = {},
+): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  const latency = result.latency as unknown as Record<string, number>;
+  return {
+    rps: Math.round(result.requests.average),
+    p50: latency.p50 ?? NaN,
+    p95: latency.p97_5 ?? NaN, // autocannon reports p97.5, not p95: the stricter of the two
+    p99: latency.p99 ?? NaN,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+export function report(title: string, rows: Record<string, string | number>): void {
+  console.log(`\n## ${title}`);
+  for (const [k, v] of Object.entries(rows)) console.log(`${k.padEnd(48)} ${v}`);
+}

@@ -1,0 +1,159 @@
+// `npm start` as a user runs it: the built server as a real process with the embedded mongod and meilisearch.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { MongoClient } from "mongodb";
+import { freePort } from "../../src/infra/servers";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SERVER = path.join(ROOT, "dist/src/server.js");
+
+interface Run {
+  proc: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+const runs: Run[] = [];
+afterAll(async () => {
+  for (const run of runs) run.proc.kill("SIGTERM");
+  await Promise.all(runs.map((r) => r.exit));
+});
+
+// runtimeAdapters: the driver's own `await import("os")` fails inside Jest's sandbox (see TOOLCHAIN.md).
+const mongoClient = (port: number) =>
+  new MongoClient(`mongodb://127.0.0.1:${port}/?directConnection=true`, { runtimeAdapters: { os } });
+
+function startServer(env: NodeJS.ProcessEnv): Run {
+  let output = "";
+  const proc = spawn(process.execPath, [SERVER], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  proc.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  proc.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const exit = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  const run = { proc, output: () => output, exit };
+  runs.push(run);
+  return run;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function processesUsing(dir: string): string[] {
+  return execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(dir) && !line.includes("ps -eo"));
+}
+
+let dataDir: string;
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/build.cjs")], { cwd: ROOT });
+  dataDir = fs.mkdtempSync(path.join(process.env.ATLANTE_TEST_DIR ?? os.tmpdir(), "server-"));
+});
+
+describe("the server process", () => {
+  it("When PORT is not a number, then it prints one clear line and exits 1", async () => {
+    const run = startServer({ PORT: "abc", DATA_DIR: dataDir });
+    expect(await run.exit).toBe(1);
+    expect(run.output().trim()).toBe(
+      'Invalid configuration: PORT must be a whole number from 0 to 65535, got "abc"',
+    );
+  });
+
+  it("When MONGODB_URI is nonsense, then it prints one clear line and exits 1", async () => {
+    const run = startServer({ MONGODB_URI: "nonsense", DATA_DIR: dataDir });
+    expect(await run.exit).toBe(1);
+    const lines = run.output().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: MONGODB_URI must be a URL/);
+  });
+
+  it("When the port is taken, then it says so and starts nothing", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const run = startServer({ PORT: String(port), DATA_DIR: dataDir });
+    expect(await run.exit).toBe(1);
+    expect(run.output()).toContain(`port ${port} is already in use`);
+    blocker.close();
+    expect(processesUsing(dataDir)).toEqual([]);
+  });
+
+  it("When started, killed children, stopped and started again, then it recovers, keeps its data and leaves no process", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { PORT: String(port), DATA_DIR: dataDir };
+    const first = startServer(env);
+    await waitFor(
+      "the first start",
+      async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined),
+      30_000,
+    );
+    expect((await fetch(`${base}/`)).status).toBe(200);
+    expect((fs.statSync(path.join(dataDir, "secrets.json")).mode & 0o777).toString(8)).toBe("600");
+
+    // Something written now must be there after a restart.
+    const ports = JSON.parse(fs.readFileSync(path.join(dataDir, "embedded-ports.json"), "utf8")) as {
+      mongod: number;
+    };
+    const client = mongoClient(ports.mongod);
+    await client.db("atlante").collection("survives").insertOne({ marker: "kept" });
+    await client.close();
+
+    // A second instance on the same data directory refuses to start and disturbs nothing.
+    const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    expect(await second.exit).toBe(1);
+    expect(second.output()).toMatch(/Another Atlante instance \(pid \d+\) is already running/);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+
+    // Meilisearch dies: pages still render, /readyz says which part is missing, then it comes back.
+    const meili = processesUsing(dataDir).find(
+      (l) => /meilisearch --http-addr/.test(l) && !l.includes("atlante-supervisor"),
+    );
+    expect(meili).toBeDefined();
+    process.kill(Number(meili!.trim().split(/\s+/)[0]), "SIGKILL");
+    const down = await waitFor("readyz 503", async () => {
+      const res = await fetch(`${base}/readyz`);
+      return res.status === 503 ? ((await res.json()) as { failing: string[] }) : undefined;
+    });
+    expect(down.failing).toContain("meilisearch");
+    expect((await fetch(`${base}/`)).status).toBe(200);
+    await waitFor("meilisearch restarted", async () =>
+      (await fetch(`${base}/readyz`)).ok ? true : undefined,
+    );
+    expect(first.output()).toContain("meilisearch exited unexpectedly");
+
+    first.proc.kill("SIGINT");
+    expect(await first.exit).toBe(0);
+    expect(processesUsing(dataDir)).toEqual([]);
+
+    const again = startServer(env);
+    await waitFor(
+      "the second start",
+      async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined),
+      30_000,
+    );
+    const check = mongoClient(ports.mongod);
+    expect(await check.db("atlante").collection("survives").findOne({ marker: "kept" })).not.toBeNull();
+    await check.close();
+    again.proc.kill("SIGTERM");
+    expect(await again.exit).toBe(0);
+    expect(processesUsing(dataDir)).toEqual([]);
+  }, 90_000);
+});

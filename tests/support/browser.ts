@@ -1,0 +1,91 @@
+// Real Chromium (Debian's package) driven by playwright-core, against the app listening on a free port.
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { TestContext } from "./test-app";
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+export function chromiumPath(): string {
+  const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && fs.existsSync(p));
+  if (!found) throw new Error("Chromium not found: `apt-get install -y chromium` (or set CHROMIUM_PATH)");
+  return found;
+}
+
+export interface BrowserHarness {
+  baseUrl: string;
+  browser: Browser;
+  /** A new isolated context (own cookies); console errors of its pages are collected. */
+  newPage(options?: {
+    locale?: string;
+  }): Promise<{ page: Page; context: BrowserContext; consoleErrors: string[] }>;
+}
+
+/** Starts the app on a free port and one Chromium for the test file; closes both afterwards. */
+export function useBrowser(ctx: TestContext): BrowserHarness {
+  const harness = {} as BrowserHarness;
+  let server: http.Server | undefined;
+  beforeAll(async () => {
+    server = http.createServer(ctx.app);
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    harness.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    harness.browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    harness.newPage = async (options = {}) => {
+      // bypassCSP only so that axe-core can be injected; the app's own pages run under their CSP otherwise.
+      const context = await harness.browser.newContext({
+        bypassCSP: true,
+        locale: options.locale ?? "it-IT",
+      });
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") consoleErrors.push(msg.text());
+      });
+      page.on("pageerror", (err) => consoleErrors.push(err.message));
+      return { page, context, consoleErrors };
+    };
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  });
+  return harness;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}

@@ -1,0 +1,25 @@
+import { safeRedirectPath } from "../../src/web/redirect";
+
+describe("safeRedirectPath", () => {
+  it.each([
+    ["/projects?x=1#top", "/projects?x=1#top"],
+    ["/", "/"],
+  ])("When the target is the same-site path %s, then it is kept", (target, expected) => {
+    expect(safeRedirectPath(target)).toBe(expected);
+  });
+
+  it.each([
+    "https://evil.example/",
+    "//evil.example/path",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "relative/path",
+    "/ok\r\nSet-Cookie: x=1",
+    "",
+    undefined,
+    ["/a", "/b"],
+    { a: "/" },
+  ])("When the target is %p, then the fallback is used", (target) => {
+    expect(safeRedirectPath(target, "/home")).toBe("/home");
+  });
+});
