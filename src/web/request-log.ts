@@ -6,14 +6,6 @@ import type { Logger } from "../infra/logger";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-declare global {
-  namespace Express {
-    interface Request {
-      id: string;
-    }
-  }
-}
-
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const incoming = req.headers["x-request-id"];

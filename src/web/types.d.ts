@@ -4,6 +4,8 @@ import type { PageUser } from "../../views/page-context";
 declare global {
   namespace Express {
     interface Request {
+      /** Request id: the client's X-Request-Id when well-formed, else a new UUID. */
+      id: string;
       /** Language of this response (user preference, cookie, Accept-Language, then Italian). */
       lang: Lang;
       t: Translate;
