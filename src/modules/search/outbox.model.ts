@@ -1,0 +1,26 @@
+import mongoose, { Schema, type InferSchemaType } from "mongoose";
+
+/** Kinds of documents kept in Meilisearch. */
+export const INDEXED_TYPES = ["project", "note"] as const;
+export type IndexedType = (typeof INDEXED_TYPES)[number];
+
+/**
+ * One change to an indexed document, written in the same transaction as the change itself.
+ * The indexer re-reads the current document, so an entry carries no payload: only what changed.
+ */
+const outboxSchema = new Schema(
+  {
+    type: { type: String, enum: INDEXED_TYPES, required: true },
+    docId: { type: String, required: true },
+    status: { type: String, enum: ["pending", "done", "failed"], default: "pending", required: true },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, default: () => new Date() },
+    lastError: { type: String },
+  },
+  { timestamps: true, collection: "search_outbox" },
+);
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+outboxSchema.index({ type: 1, docId: 1 });
+
+export type OutboxEntry = InferSchemaType<typeof outboxSchema>;
+export const OutboxModel = mongoose.model("SearchOutbox", outboxSchema);
