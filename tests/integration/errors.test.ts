@@ -1,0 +1,60 @@
+import express from "express";
+import supertest from "supertest";
+import { errorHandler, notFound } from "../../src/web/error-handler";
+import { ConflictError, TooManyRequestsError, ValidationError } from "../../src/web/errors";
+import { languageMiddleware } from "../../src/web/i18n/middleware";
+import { createLogger } from "../../src/infra/logger";
+
+function appThatThrows(error: unknown, exposeInternals = false) {
+  const app = express();
+  app.use(languageMiddleware());
+  app.get("/boom", () => {
+    throw error;
+  });
+  app.get("/async", async () => {
+    await Promise.resolve();
+    throw error;
+  });
+  app.use(notFound);
+  app.use(errorHandler({ logger: createLogger("silent"), exposeInternals }));
+  return app;
+}
+
+describe("the error handler", () => {
+  it("When a handler has a bug, then the browser gets a 500 page that hides the internals", async () => {
+    const app = appThatThrows(new Error("secret connection string mongodb://user:pw@x"));
+    const res = await supertest(app).get("/boom").set("Accept", "text/html");
+    expect(res.status).toBe(500);
+    expect(res.text).toContain("Errore del server");
+    expect(res.text).not.toContain("secret connection string");
+    const json = await supertest(app).get("/async").set("Accept", "application/json");
+    expect(json.status).toBe(500);
+    expect(json.body).toMatchObject({ error: "Internal server error", code: "internal_error" });
+  });
+
+  it("When a service throws a typed error, then its status, message and details reach the client", async () => {
+    const app = appThatThrows(new ValidationError("Invalid form", [{ field: "title", message: "Required" }]));
+    const res = await supertest(app).get("/boom").set("Accept", "application/json");
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      error: "Invalid form",
+      code: "validation_failed",
+      details: [{ field: "title" }],
+    });
+    const conflict = await supertest(appThatThrows(new ConflictError("Stale version"))).get("/async");
+    expect(conflict.status).toBe(409);
+    expect(conflict.text).toContain("Stale version");
+  });
+
+  it("When a client is throttled, then the answer carries Retry-After", async () => {
+    const res = await supertest(appThatThrows(new TooManyRequestsError("Slow down", 42))).get("/boom");
+    expect(res.status).toBe(429);
+    expect(res.headers["retry-after"]).toBe("42");
+    expect(res.text).toContain("42");
+  });
+
+  it("When developing, then the message of an unexpected error is shown to help debugging", async () => {
+    const res = await supertest(appThatThrows(new Error("details for the developer"), true)).get("/boom");
+    expect(res.text).toContain("details for the developer");
+  });
+});
