@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { EmbeddedStartError, findMeilisearch, findMongod } from "../../src/infra/servers";
 
 const notInstalled = (id: string): string => {
