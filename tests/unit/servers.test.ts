@@ -33,9 +33,9 @@ describe("finding the embedded binaries", () => {
     expect(() => findMongod("/nonexistent/mongod")).toThrow(
       "MONGOD_BIN=/nonexistent/mongod is not an executable file",
     );
-    expect(() => findMeilisearch("/etc/hostname")).toThrow(
-      "MEILI_BIN=/etc/hostname is not an executable file",
-    );
+    const plain = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bin-")), "meilisearch");
+    fs.writeFileSync(plain, "not a program", { mode: 0o644 });
+    expect(() => findMeilisearch(plain)).toThrow(`MEILI_BIN=${plain} is not an executable file`);
   });
 
   it("When the packages are installed, then their binaries are found and executable", () => {
