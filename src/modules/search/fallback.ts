@@ -1,0 +1,129 @@
+// When Meilisearch cannot answer: MongoDB text search with the same filters (simpler ranking).
+import mongoose, { type PipelineStage } from "mongoose";
+import { ProjectModel } from "../projects/project.model";
+import type { TagIndex } from "../taxonomy/taxonomy.types";
+import { normalizeQuery } from "./normalize";
+import { projectToDocument } from "./project.source";
+import type { SearchQuery } from "./search.schemas";
+import { emptyFacets, toHit, type SearchResult, type Viewer } from "./search.service";
+
+export const FALLBACK_TEXT_INDEX = "search_fallback_text";
+
+/** The text index the fallback needs on projects (created at start; harmless when it exists). */
+export async function ensureFallbackIndex(): Promise<void> {
+  await ProjectModel.collection.createIndex(
+    {
+      title: "text",
+      summary: "text",
+      description: "text",
+      outcomes: "text",
+      leadOrganisation: "text",
+      partners: "text",
+    },
+    {
+      name: FALLBACK_TEXT_INDEX,
+      default_language: "italian",
+      language_override: "searchLanguage",
+      weights: { title: 10, summary: 5, leadOrganisation: 3, partners: 3, description: 1, outcomes: 1 },
+    },
+  );
+}
+
+function yearClause(year: number) {
+  const from = new Date(Date.UTC(year, 0, 1));
+  const to = new Date(Date.UTC(year + 1, 0, 1));
+  return {
+    startDate: { $lt: to },
+    $or: [{ endDate: { $gte: from } }, { endDate: null, startDate: { $gte: from } }],
+  };
+}
+
+function matchOf(query: SearchQuery, viewer: Viewer, tags: TagIndex): Record<string, unknown> {
+  const and: Record<string, unknown>[] = [{ deletedAt: null }];
+  if (!viewer.seesDrafts) and.push({ status: "published" });
+  if (query.theme.length) and.push({ themes: { $in: query.theme } });
+  if (query.zone.length) and.push({ zones: { $in: query.zone } });
+  if (query.target.length) and.push({ targetGroups: { $in: query.target } });
+  if (query.tag.length) {
+    const ids = query.tag.map((s) => tags.bySlug.get(s)?.id).filter((id) => id !== undefined);
+    and.push({ tags: { $in: ids.map((id) => new mongoose.Types.ObjectId(id)) } });
+  }
+  if (query.year.length) and.push({ $or: query.year.map(yearClause) });
+  const q = normalizeQuery(query.q);
+  if (q) and.push({ $text: { $search: q, $language: "italian" } });
+  return { $and: and };
+}
+
+function counts(field: string, unwind = true): PipelineStage.FacetPipelineStage[] {
+  return [
+    ...(unwind ? [{ $unwind: `$${field}` }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+    { $sort: { count: -1, _id: 1 } },
+    { $limit: 300 },
+  ] as PipelineStage.FacetPipelineStage[];
+}
+
+export async function mongoSearch(query: SearchQuery, viewer: Viewer, tags: TagIndex): Promise<SearchResult> {
+  const match = matchOf(query, viewer, tags);
+  const hasText = normalizeQuery(query.q) !== "";
+  const sort: Record<string, 1 | -1 | { $meta: "textScore" }> =
+    query.sort === "date"
+      ? { startDate: -1, _id: 1 }
+      : query.sort === "title"
+        ? { sortTitle: 1, _id: 1 }
+        : query.sort === "budget"
+          ? { budgetCents: -1, _id: 1 }
+          : hasText
+            ? { score: { $meta: "textScore" }, _id: 1 }
+            : { startDate: -1, _id: 1 };
+  const [result] = await ProjectModel.aggregate<{
+    hits: Record<string, unknown>[];
+    total: { n: number }[];
+    themes: { _id: string; count: number }[];
+    tags: { _id: mongoose.Types.ObjectId; count: number }[];
+    zones: { _id: string; count: number }[];
+    targetGroups: { _id: string; count: number }[];
+    years: { _id: number | null; count: number }[];
+  }>([
+    { $match: match },
+    ...(hasText ? [{ $addFields: { score: { $meta: "textScore" } } }] : []),
+    {
+      $facet: {
+        hits: [{ $sort: sort }, { $skip: (query.page - 1) * query.limit }, { $limit: query.limit }],
+        total: [{ $count: "n" }],
+        themes: counts("themes"),
+        tags: counts("tags"),
+        zones: counts("zones"),
+        targetGroups: counts("targetGroups"),
+        years: counts("startYear", false),
+      },
+    },
+  ] as PipelineStage[]);
+  const total = result?.total[0]?.n ?? 0;
+  const facets = emptyFacets();
+  if (result) {
+    facets.theme = result.themes.map((c) => ({ value: c._id, count: c.count }));
+    facets.zone = result.zones.map((c) => ({ value: c._id, count: c.count }));
+    facets.target = result.targetGroups.map((c) => ({ value: c._id, count: c.count }));
+    facets.tag = result.tags
+      .map((c) => ({ value: tags.byId.get(String(c._id))?.slug ?? "", count: c.count }))
+      .filter((c) => c.value !== "");
+    facets.year = result.years
+      .filter((c) => c._id != null)
+      .map((c) => ({ value: String(c._id), count: c.count }));
+  }
+  const hits = (result?.hits ?? [])
+    .map((row) => projectToDocument(row as never, tags, []))
+    .filter((d) => d !== null)
+    .map((d) => toHit(d));
+  return {
+    query: query.q,
+    total,
+    page: query.page,
+    limit: query.limit,
+    pages: Math.ceil(total / query.limit),
+    hits,
+    facets,
+    engine: "mongodb",
+  };
+}

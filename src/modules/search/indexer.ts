@@ -1,0 +1,250 @@
+// The indexer: one at a time across app instances (a MongoDB lease), it drains the outbox into Meilisearch.
+import crypto from "node:crypto";
+import os from "node:os";
+import type { Meilisearch } from "meilisearch";
+import type { Logger } from "../../infra/logger";
+import { createIndexWithSettings } from "./index-admin";
+import { acquireLease, releaseLease } from "./lease";
+import { TaskFailedError, succeeded } from "./meili-tasks";
+import { OutboxModel } from "./outbox.model";
+import { indexUid, type SourceRegistry } from "./sources";
+
+export const INDEXER_LEASE = "search-indexer";
+
+export interface IndexerOptions {
+  /** The MongoDB lease that makes this indexer the only one (per database). */
+  leaseName: string;
+  /** Pause between polls when the outbox is empty. */
+  pollMs: number;
+  batchSize: number;
+  leaseTtlMs: number;
+  /** First retry delay; doubles on every attempt up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** After this many failed attempts an entry is marked failed (and shown to admins). */
+  maxAttempts: number;
+  taskTimeoutMs: number;
+}
+
+export const DEFAULT_INDEXER_OPTIONS: IndexerOptions = {
+  leaseName: INDEXER_LEASE,
+  pollMs: 100,
+  batchSize: 500,
+  leaseTtlMs: 60_000,
+  backoffMs: 500,
+  maxBackoffMs: 60_000,
+  maxAttempts: 10,
+  taskTimeoutMs: 15_000,
+};
+
+export interface IndexerDeps {
+  meili: Meilisearch;
+  prefix: string;
+  registry: SourceRegistry;
+  logger: Logger;
+}
+
+interface Entry {
+  _id: unknown;
+  docId: string;
+  attempts?: number | null;
+}
+
+export interface BacklogStats {
+  pending: number;
+  failed: number;
+  oldestPendingAgeMs: number | null;
+}
+
+/** Outbox backlog: what /readyz and the admin page show. */
+export async function backlogStats(): Promise<BacklogStats> {
+  const [pending, failed, oldest] = await Promise.all([
+    OutboxModel.countDocuments({ status: "pending" }),
+    OutboxModel.countDocuments({ status: "failed" }),
+    OutboxModel.findOne({ status: "pending" }, { createdAt: 1 }).sort({ createdAt: 1 }).lean(),
+  ]);
+  const created = (oldest as { createdAt?: Date } | null)?.createdAt;
+  return { pending, failed, oldestPendingAgeMs: created ? Date.now() - created.getTime() : null };
+}
+
+export class Indexer {
+  readonly holder = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
+  readonly options: IndexerOptions;
+  /** Entries this instance has marked done (tests and the bench read it). */
+  processed = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly ready = new Set<string>();
+
+  constructor(
+    private readonly deps: IndexerDeps,
+    options: Partial<IndexerOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_INDEXER_OPTIONS, ...options };
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+    await releaseLease(this.options.leaseName, this.holder).catch(() => undefined);
+  }
+
+  /** Asks a sleeping indexer to poll now (after a local write, say). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Forgets which indexes were checked, e.g. after a rebuild replaced them. */
+  invalidate(): void {
+    this.ready.clear();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let more = false;
+      try {
+        if (await acquireLease(this.options.leaseName, this.holder, this.options.leaseTtlMs)) {
+          more = (await this.processBatch()) >= this.options.batchSize;
+        }
+      } catch (err) {
+        this.deps.logger.warn({ err }, "search indexer: batch failed, will retry");
+      }
+      if (!more && this.running) await this.sleep(this.options.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /**
+   * Processes one batch of due entries (the caller holds the lease); answers how many entries it read.
+   * Entries are grouped by type and de-duplicated by document; each document is re-read as it is now.
+   */
+  async processBatch(): Promise<number> {
+    const types = this.deps.registry.types();
+    const entries = await OutboxModel.find(
+      { status: "pending", nextAttemptAt: { $lte: new Date() }, type: { $in: types } },
+      { type: 1, docId: 1, attempts: 1 },
+    )
+      .sort({ nextAttemptAt: 1, _id: 1 })
+      .limit(this.options.batchSize)
+      .lean();
+    if (entries.length === 0) return 0;
+    const byType = new Map<string, typeof entries>();
+    for (const entry of entries) {
+      const list = byType.get(entry.type) ?? [];
+      list.push(entry);
+      byType.set(entry.type, list);
+    }
+    for (const [type, list] of byType) {
+      try {
+        await this.applyType(type, [...new Set(list.map((e) => e.docId))]);
+        await this.markDone(list);
+      } catch (err) {
+        this.ready.delete(type);
+        if (err instanceof TaskFailedError && list.length > 1) await this.isolate(type, list);
+        else await this.recordFailure(list, err);
+      }
+    }
+    return entries.length;
+  }
+
+  /** Meilisearch refused a batch: retry document by document, so one bad document holds back no other. */
+  private async isolate(type: string, list: Entry[]): Promise<void> {
+    const byDoc = new Map<string, Entry[]>();
+    for (const e of list) byDoc.set(e.docId, [...(byDoc.get(e.docId) ?? []), e]);
+    for (const [docId, entries] of byDoc) {
+      try {
+        await this.applyType(type, [docId]);
+        await this.markDone(entries);
+      } catch (err) {
+        await this.recordFailure(entries, err);
+      }
+    }
+  }
+
+  private async markDone(list: Entry[]): Promise<void> {
+    await OutboxModel.updateMany(
+      { _id: { $in: list.map((e) => e._id) }, status: "pending" },
+      { $set: { status: "done" }, $unset: { lastError: 1 } },
+    );
+    this.processed += list.length;
+  }
+
+  private async applyType(type: string, ids: string[]): Promise<void> {
+    const source = this.deps.registry.get(type)!;
+    const uid = indexUid(this.deps.prefix, source);
+    if (!this.ready.has(type)) {
+      // Settings before any document: adding to a missing index would create it bare.
+      await createIndexWithSettings(
+        this.deps.meili,
+        uid,
+        await source.settings(),
+        this.options.taskTimeoutMs,
+      );
+      this.ready.add(type);
+    }
+    const docs = await source.load(ids);
+    const index = this.deps.meili.index(uid);
+    const timeout = this.options.taskTimeoutMs;
+    if (docs.size > 0) await succeeded(index.addDocuments([...docs.values()], { primaryKey: "id" }), timeout);
+    const gone = ids.filter((id) => !docs.has(id));
+    if (gone.length > 0) await succeeded(index.deleteDocuments(gone), timeout);
+  }
+
+  private async recordFailure(list: Entry[], err: unknown): Promise<void> {
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+    this.deps.logger.warn({ err: message, entries: list.length }, "search indexer: entries will be retried");
+    const { backoffMs, maxBackoffMs, maxAttempts } = this.options;
+    const now = Date.now();
+    await OutboxModel.bulkWrite(
+      list.map((entry) => {
+        const attempts = (entry.attempts ?? 0) + 1;
+        const delay = Math.min(maxBackoffMs, backoffMs * 2 ** (attempts - 1));
+        return {
+          updateOne: {
+            filter: { _id: entry._id, status: "pending" },
+            update: {
+              $set: {
+                attempts,
+                lastError: message,
+                nextAttemptAt: new Date(now + delay),
+                status: attempts >= maxAttempts ? "failed" : "pending",
+              },
+            },
+          },
+        };
+      }),
+    );
+  }
+}
+
+/** Puts failed entries back in the queue (an admin action after fixing the cause). */
+export async function retryFailed(): Promise<number> {
+  const res = await OutboxModel.updateMany(
+    { status: "failed" },
+    { $set: { status: "pending", attempts: 0, nextAttemptAt: new Date() } },
+  );
+  return res.modifiedCount;
+}

@@ -1,0 +1,44 @@
+// A lease in MongoDB: at most one holder at a time across app instances, until it expires.
+import mongoose, { Schema } from "mongoose";
+
+const leaseSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    holder: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { collection: "search_leases", versionKey: false },
+);
+export const LeaseModel = mongoose.model("SearchLease", leaseSchema);
+
+function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: number })?.code === 11000;
+}
+
+/** Takes or renews the lease `name` for `holder`; false while someone else holds an unexpired one. */
+export async function acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+  const now = new Date();
+  try {
+    const doc = await LeaseModel.findOneAndUpdate(
+      { _id: name, $or: [{ holder }, { expiresAt: { $lte: now } }] },
+      { $set: { holder, expiresAt: new Date(now.getTime() + ttlMs) } },
+      { upsert: true, returnDocument: "after" },
+    ).lean();
+    return doc?.holder === holder;
+  } catch (err) {
+    // The upsert raced with another holder's live lease: it is theirs.
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+/** Gives the lease back (only if still ours), so another instance can take it at once. */
+export async function releaseLease(name: string, holder: string): Promise<void> {
+  await LeaseModel.deleteOne({ _id: name, holder });
+}
+
+/** Who holds the lease now, if anyone. */
+export async function leaseHolder(name: string): Promise<string | undefined> {
+  const doc = await LeaseModel.findOne({ _id: name, expiresAt: { $gt: new Date() } }).lean();
+  return doc?.holder;
+}

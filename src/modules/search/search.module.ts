@@ -1,0 +1,160 @@
+// The search module as the composition root sees it: sources, indexer, rebuilds and the query service.
+import type { Meilisearch } from "meilisearch";
+import type { ClientSession } from "mongoose";
+import type { Logger } from "../../infra/logger";
+import type { ReadinessCheck } from "../../infra/health-check";
+import { ProjectModel } from "../projects/project.model";
+import type { TagView } from "../taxonomy/taxonomy.types";
+import { checkSource, driftCount, type DriftReport } from "./check";
+import { ensureFallbackIndex } from "./fallback";
+import { syncSettings } from "./index-admin";
+import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
+import { acquireLease, releaseLease } from "./lease";
+import { OutboxModel } from "./outbox.model";
+import { createProjectSource } from "./project.source";
+import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
+import { createSearchService, type SearchTaxonomy } from "./search.service";
+import { SourceRegistry, indexUid } from "./sources";
+
+export const REBUILD_LEASE = "search-rebuild";
+
+export interface SearchTaxonomyHooks extends SearchTaxonomy {
+  onTagChanged?(hook: (session: ClientSession, tag: TagView) => Promise<void>): void;
+}
+
+export interface SearchModuleDeps {
+  meili: Meilisearch;
+  prefix: string;
+  logger: Logger;
+  taxonomy: SearchTaxonomyHooks;
+  indexer?: Partial<IndexerOptions>;
+  /** How often the indexer's holder checks that settings and synonyms are current. */
+  settingsCheckMs?: number;
+}
+
+export function createSearchModule(deps: SearchModuleDeps) {
+  const registry = new SourceRegistry();
+  registry.register(createProjectSource(deps.taxonomy));
+  const indexer = new Indexer(
+    { meili: deps.meili, prefix: deps.prefix, registry, logger: deps.logger },
+    deps.indexer,
+  );
+  const service = createSearchService({
+    meili: deps.meili,
+    projectsIndex: indexUid(deps.prefix, registry.get("project")!),
+    taxonomy: deps.taxonomy,
+    logger: deps.logger,
+  });
+  let settingsTimer: NodeJS.Timeout | undefined;
+  let syncing: Promise<void> | undefined;
+
+  // A renamed or edited tag changes the documents of the projects that carry it.
+  deps.taxonomy.onTagChanged?.(async (session, tag) => {
+    const rows = await ProjectModel.find({ tags: tag.id }, { _id: 1 }).session(session).lean();
+    if (rows.length > 0) {
+      await OutboxModel.insertMany(
+        rows.map((r) => ({ type: "project", docId: String(r._id) })),
+        { session },
+      );
+    }
+  });
+
+  /** Rebuilds one type (or all) unless another instance is rebuilding; the indexer keeps running. */
+  async function reindex(types = registry.types(), options: ReindexOptions = {}): Promise<ReindexResult[]> {
+    const holder = `${indexer.holder}:rebuild`;
+    if (!(await acquireLease(REBUILD_LEASE, holder, 24 * 3600_000))) {
+      throw new Error("another rebuild is running (lease search-rebuild is held)");
+    }
+    try {
+      const results: ReindexResult[] = [];
+      for (const type of types) {
+        results.push(await reindexSource(deps.meili, deps.prefix, registry.get(type)!, options));
+      }
+      indexer.invalidate();
+      indexer.poke();
+      return results;
+    } finally {
+      await releaseLease(REBUILD_LEASE, holder);
+    }
+  }
+
+  /** Applies changed settings in place, or rebuilds when documents would change (thesaurus, tags). */
+  async function syncAll(): Promise<void> {
+    for (const source of registry.all()) {
+      const action = await syncSettings(deps.meili, indexUid(deps.prefix, source), source);
+      if (action === "rebuild") {
+        deps.logger.info(
+          { type: source.type },
+          "search: rebuilding the index (projection or vocabulary changed)",
+        );
+        await reindex([source.type]);
+      } else if (action === "settings") {
+        deps.logger.info({ type: source.type }, "search: index settings updated");
+      }
+    }
+  }
+
+  function syncInBackground(): Promise<void> {
+    syncing ??= syncAll()
+      .catch((err: unknown) =>
+        deps.logger.warn({ err: (err as Error).message }, "search: settings sync failed"),
+      )
+      .finally(() => {
+        syncing = undefined;
+      });
+    return syncing;
+  }
+
+  async function check(fix = false): Promise<{ reports: DriftReport[]; queued: number }> {
+    const reports: DriftReport[] = [];
+    let queued = 0;
+    for (const source of registry.all()) {
+      const report = await checkSource(deps.meili, deps.prefix, source);
+      reports.push(report);
+      if (fix && driftCount(report) > 0) {
+        const ids = [...report.missing, ...report.extra, ...report.stale];
+        await OutboxModel.insertMany(ids.map((docId) => ({ type: source.type, docId })));
+        queued += ids.length;
+      }
+    }
+    if (queued > 0) indexer.poke();
+    return { reports, queued };
+  }
+
+  return {
+    registry,
+    indexer,
+    service,
+    reindex,
+    check,
+    /** Re-reads settings and synonyms now (after a thesaurus edit, say). */
+    syncSettings: syncInBackground,
+    async start(options: { indexer?: boolean } = {}): Promise<void> {
+      await ensureFallbackIndex().catch((err: unknown) =>
+        deps.logger.warn({ err: (err as Error).message }, "search: could not create the fallback text index"),
+      );
+      if (options.indexer === false) return;
+      indexer.start();
+      void syncInBackground();
+      settingsTimer = setInterval(() => void syncInBackground(), deps.settingsCheckMs ?? 30_000);
+      settingsTimer.unref();
+    },
+    async stop(): Promise<void> {
+      if (settingsTimer) clearInterval(settingsTimer);
+      await indexer.stop();
+      await syncing;
+    },
+    readiness(): ReadinessCheck {
+      return {
+        name: "indexer",
+        check: async () => {
+          const stats = await backlogStats();
+          // Failed entries need an admin; a backlog alone (Meilisearch down) does not make us unready.
+          return { ok: true, running: indexer.isRunning, ...stats };
+        },
+      };
+    },
+  };
+}
+
+export type SearchModule = ReturnType<typeof createSearchModule>;

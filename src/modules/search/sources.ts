@@ -1,0 +1,57 @@
+// The registry of indexed document types: what the indexer, reindex and check know about a type.
+import type { Settings } from "meilisearch";
+
+/** A document as stored in Meilisearch: `id` is the primary key, `version` the source's version. */
+export interface SearchDocument {
+  id: string;
+  version: number;
+  [field: string]: unknown;
+}
+
+export interface SearchSource {
+  /** Outbox type, e.g. "project". */
+  type: string;
+  /** Index name without the deployment prefix, e.g. "projects". */
+  indexName: string;
+  /**
+   * Changes whenever documents would come out differently for unchanged data (a new projection, an edited
+   * thesaurus): the live index is then rebuilt.
+   */
+  projectionKey(): Promise<string>;
+  /** Index settings; computed each time, since synonyms come from editable data. */
+  settings(): Promise<Settings>;
+  /** Current documents by id; an id missing from the map is deleted (gone or no longer indexed). */
+  load(ids: string[]): Promise<Map<string, SearchDocument>>;
+  /** Every indexable document, in batches, for rebuilds. */
+  iterate(batchSize: number): AsyncIterable<SearchDocument[]>;
+  /** Ids and versions of every indexable document, for the consistency check. */
+  versions(): AsyncIterable<{ id: string; version: number }>;
+  /** How many documents iterate() will yield (for progress bars). */
+  count(): Promise<number>;
+}
+
+export class SourceRegistry {
+  private readonly byType = new Map<string, SearchSource>();
+
+  register(source: SearchSource): void {
+    if (this.byType.has(source.type)) throw new Error(`search source ${source.type} registered twice`);
+    this.byType.set(source.type, source);
+  }
+
+  get(type: string): SearchSource | undefined {
+    return this.byType.get(type);
+  }
+
+  types(): string[] {
+    return [...this.byType.keys()];
+  }
+
+  all(): SearchSource[] {
+    return [...this.byType.values()];
+  }
+}
+
+/** The Meilisearch uid of a source's live index. */
+export function indexUid(prefix: string, source: Pick<SearchSource, "indexName">): string {
+  return `${prefix}_${source.indexName}`;
+}
