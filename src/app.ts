@@ -10,6 +10,11 @@ import { languageMiddleware, languageRouter } from "./web/i18n/middleware";
 import { securityHeaders } from "./web/security";
 import { staticRouter } from "./web/static";
 import { homeRouter } from "./modules/home/home.routes";
+import { accountsSession } from "./modules/accounts/session";
+import { accountsRouter } from "./modules/accounts/accounts.routes";
+import { meRouter } from "./modules/accounts/me.routes";
+import { adminUsersRouter } from "./modules/accounts/admin.routes";
+import { auditRouter } from "./modules/audit/audit.routes";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -34,7 +39,28 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: "1mb" }));
 
   app.use(languageRouter({ secureCookies: config.secureCookies }));
+  // Session, current user (res.locals.user) and CSRF check: before every module router.
+  if (!config.sessionSecret) throw new Error("createApp needs config.sessionSecret");
+  const { services } = deps;
+  app.use(
+    accountsSession({
+      mongo: deps.mongo,
+      secret: config.sessionSecret,
+      secureCookies: config.secureCookies,
+      accounts: services.accounts,
+    }),
+  );
   app.use(homeRouter());
+  app.use(
+    accountsRouter({
+      accounts: services.accounts,
+      links: services.links,
+      secureCookies: config.secureCookies,
+    }),
+  );
+  app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
+  app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
+  app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
 
   app.use(notFound);
   app.use(errorHandler({ logger, exposeInternals: !config.isProduction && config.env !== "test" }));

@@ -6,6 +6,9 @@ import type { Meilisearch } from "./infra/meili";
 import { meiliHealth } from "./infra/meili";
 import { mongoHealth } from "./infra/mongo";
 import type { ReadinessCheck } from "./infra/health-check";
+import { createAuditService, type AuditService } from "./modules/audit/audit.service";
+import { createAccountsServices, type AccountsServices } from "./modules/accounts/index";
+import { ensureDemoAccounts } from "./modules/accounts/demo";
 
 export interface Infra {
   config: Readonly<Config>;
@@ -14,15 +17,19 @@ export interface Infra {
   meili: Meilisearch;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Services {}
+export interface Services extends AccountsServices {
+  audit: AuditService;
+}
 
-export function createServices(_infra: Infra): Services {
-  return {};
+export function createServices(infra: Infra): Services {
+  const audit = createAuditService({ logger: infra.logger });
+  return { audit, ...createAccountsServices(infra, audit) };
 }
 
 /** Starts background work (seeding on first start, the indexer...). */
-export async function startServices(_infra: Infra, _services: Services): Promise<void> {}
+export async function startServices(infra: Infra, services: Services): Promise<void> {
+  await ensureDemoAccounts(infra, services.accounts);
+}
 
 /** Stops background work before connections close. */
 export async function stopServices(_services: Services): Promise<void> {}

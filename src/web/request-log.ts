@@ -21,7 +21,8 @@ export function requestLog(logger: Logger): RequestHandler {
         {
           reqId: id,
           method: req.method,
-          url: req.originalUrl,
+          // Invitation and reset links carry a secret token in the path: never logged.
+          url: req.originalUrl.replace(/^\/(invite|reset)\/[^/?#]+/, "/$1/[token]"),
           status,
           ms: Math.round(performance.now() - started),
         },

@@ -2,6 +2,7 @@ import { usePage } from "../page-context";
 import { Icon } from "../components/Icon";
 import { LANGS } from "../../src/web/i18n/define";
 import type { MessageKey } from "../../src/web/i18n/index";
+import { AccountMenu } from "../accounts/AccountMenu";
 
 export interface NavItem {
   href: string;
@@ -52,6 +53,7 @@ export function Header() {
                 <span class="d-lg-block navbar-brand">{t("site.owner")}</span>
                 <div class="it-header-slim-right-zone">
                   <LanguageSwitch />
+                  <AccountMenu />
                 </div>
               </div>
             </div>

@@ -1,11 +1,22 @@
 // The message catalogue: every module's dictionary is listed here once.
 import { coreMessages } from "./core.messages";
 import { homeMessages } from "../../modules/home/home.messages";
+import { accountsMessages } from "../../modules/accounts/accounts.messages";
+import { auditMessages } from "../../modules/audit/audit.messages";
+import { projectsMessages } from "../../modules/projects/projects.messages";
+import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
 
-const catalogs = [coreMessages, homeMessages] as const;
+const catalogs = [
+  coreMessages,
+  homeMessages,
+  accountsMessages,
+  auditMessages,
+  projectsMessages,
+  taxonomyMessages,
+] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -1,0 +1,258 @@
+// Accounts: users, logins with throttling, profile and password changes, roles and disabling.
+import mongoose, { type Connection } from "mongoose";
+import type { Role } from "../../../views/page-context";
+import type { Lang } from "../../web/i18n/index";
+import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
+import type { AuditService } from "../audit/audit.service";
+import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password";
+import * as rate from "./rate-limit";
+import { UserModel, type UserDoc, type UserStatus } from "./user.model";
+
+/** Login throttling: failures per account+address and per address, in a 15-minute window. */
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const LOGIN_MAX_FAILURES_ACCOUNT = 10;
+export const LOGIN_MAX_FAILURES_IP = 100;
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  status?: UserStatus;
+  password?: string;
+  organisation?: string;
+  language?: Lang | null;
+}
+
+export interface UserQuery {
+  q?: string;
+  role?: Role;
+  status?: UserStatus;
+  page: number;
+  pageSize: number;
+}
+
+export type LoginResult = { ok: true; user: UserDoc } | { ok: false };
+
+/** The rule broken by a password, as a message key for the form. */
+export function passwordErrorKey(password: string, email?: string): string | undefined {
+  const problem = passwordProblem(password, email);
+  return problem ? `accounts.password.${problem}` : undefined;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function createAccountsService(deps: { mongo: Connection; audit: AuditService }) {
+  const { audit } = deps;
+  const sessions = () => deps.mongo.collection("sessions");
+
+  async function requireUserDoc(id: string): Promise<UserDoc> {
+    const user = mongoose.isValidObjectId(id) ? await UserModel.findById(id).lean<UserDoc>() : null;
+    if (!user) throw new NotFoundError("No such user");
+    return user;
+  }
+
+  const service = {
+    async createUser(input: NewUser): Promise<UserDoc> {
+      const email = input.email.trim().toLowerCase();
+      if (input.password !== undefined) {
+        const key = passwordErrorKey(input.password, email);
+        if (key)
+          throw new ValidationError("The password does not meet the rules", [
+            { field: "password", message: key },
+          ]);
+      }
+      if (await UserModel.exists({ email })) {
+        throw new ConflictError("An account with this email already exists", [
+          { field: "email", message: "accounts.email.taken" },
+        ]);
+      }
+      const doc = await UserModel.create({
+        email,
+        name: input.name,
+        role: input.role,
+        status: input.status ?? "active",
+        organisation: input.organisation ?? "",
+        language: input.language ?? null,
+        passwordHash: input.password !== undefined ? await hashPassword(input.password) : null,
+      });
+      return doc.toObject<UserDoc>();
+    },
+
+    findById(id: string): Promise<UserDoc | null> {
+      if (!mongoose.isValidObjectId(id)) return Promise.resolve(null);
+      return UserModel.findById(id).lean<UserDoc>().exec();
+    },
+
+    findByEmail(email: string): Promise<UserDoc | null> {
+      return UserModel.findOne({ email: email.trim().toLowerCase() }).lean<UserDoc>().exec();
+    },
+
+    /** Checks a login; throws 429 when the account+address or the address has failed too often. */
+    async authenticate(emailInput: string, password: string, ip: string): Promise<LoginResult> {
+      const email = emailInput.trim().toLowerCase();
+      const accountKey = `login:acct:${email}|${ip}`;
+      const ipKey = `login:ip:${ip}`;
+      const [acct, byIp] = await Promise.all([rate.peek(accountKey), rate.peek(ipKey)]);
+      const blocked = [
+        acct.count >= LOGIN_MAX_FAILURES_ACCOUNT ? acct : undefined,
+        byIp.count >= LOGIN_MAX_FAILURES_IP ? byIp : undefined,
+      ].filter((w): w is rate.Window => w !== undefined);
+      if (blocked.length > 0) {
+        const retry = Math.max(...blocked.map((w) => w.retryAfterSeconds));
+        await audit.record({ action: "login.throttled", targetType: "email", targetId: email, ip });
+        throw new TooManyRequestsError("Too many failed logins: try again later", retry);
+      }
+      const user = await UserModel.findOne({ email }).lean<UserDoc>();
+      const ok =
+        user?.passwordHash && user.status === "active"
+          ? await verifyPassword(user.passwordHash, password)
+          : (await verifyDummy(password), false);
+      if (!ok || !user) {
+        await Promise.all([
+          rate.increment(accountKey, LOGIN_WINDOW_MS),
+          rate.increment(ipKey, LOGIN_WINDOW_MS),
+        ]);
+        await audit.record({
+          actorId: user?._id.toString(),
+          action: "login.failed",
+          targetType: "email",
+          targetId: email,
+          details: {
+            reason: !user ? "unknown_account" : user.status !== "active" ? user.status : "password",
+          },
+          ip,
+        });
+        return { ok: false };
+      }
+      await rate.clear(accountKey);
+      await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
+      await audit.record({
+        actorId: user._id.toString(),
+        action: "login.ok",
+        targetType: "user",
+        targetId: user._id.toString(),
+        ip,
+      });
+      return { ok: true, user };
+    },
+
+    async updateProfile(
+      userId: string,
+      input: { name: string; organisation: string; language: Lang | null },
+    ) {
+      await requireUserDoc(userId);
+      await UserModel.updateOne({ _id: userId }, { $set: input });
+    },
+
+    /** Changes the password after checking the current one; other sessions of the user end. */
+    async changePassword(userId: string, current: string, next: string, ip: string, keepSessionId?: string) {
+      const user = await requireUserDoc(userId);
+      if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+        throw new ValidationError("The current password is wrong", [
+          { field: "currentPassword", message: "accounts.password.currentWrong" },
+        ]);
+      }
+      await service.setPassword(user, next, ip, keepSessionId);
+    },
+
+    async setPassword(user: UserDoc, password: string, ip: string, keepSessionId?: string) {
+      const key = passwordErrorKey(password, user.email);
+      if (key)
+        throw new ValidationError("The password does not meet the rules", [
+          { field: "password", message: key },
+        ]);
+      await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
+      await service.endSessions(user._id.toString(), keepSessionId);
+      await audit.record({
+        actorId: user._id.toString(),
+        action: "password.changed",
+        targetType: "user",
+        targetId: user._id.toString(),
+        ip,
+      });
+    },
+
+    /** Deletes every stored session of a user (except one, e.g. the one changing the password). */
+    async endSessions(userId: string, exceptSessionId?: string): Promise<number> {
+      const filter: Record<string, unknown> = { "session.passport.user": userId };
+      if (exceptSessionId) filter._id = { $ne: exceptSessionId };
+      const { deletedCount } = await sessions().deleteMany(filter);
+      return deletedCount;
+    },
+
+    async setRole(actorId: string, userId: string, role: Role, ip: string) {
+      const user = await requireUserDoc(userId);
+      if (user.role === role) return;
+      if (actorId === userId)
+        throw new ConflictError("You cannot change your own role", [
+          { field: "role", message: "accounts.admin.notSelf" },
+        ]);
+      await UserModel.updateOne({ _id: userId }, { $set: { role } });
+      await audit.record({
+        actorId,
+        action: "user.role_changed",
+        targetType: "user",
+        targetId: userId,
+        details: { from: user.role, to: role },
+        ip,
+      });
+    },
+
+    /** Disables (ending all of the user's sessions at once) or re-enables an account. */
+    async setDisabled(actorId: string, userId: string, disabled: boolean, ip: string) {
+      const user = await requireUserDoc(userId);
+      if (actorId === userId)
+        throw new ConflictError("You cannot disable your own account", [
+          { field: "status", message: "accounts.admin.notSelf" },
+        ]);
+      if (disabled) {
+        if (user.status === "disabled") return;
+        await UserModel.updateOne({ _id: userId }, { $set: { status: "disabled" } });
+        const ended = await service.endSessions(userId);
+        await audit.record({
+          actorId,
+          action: "user.disabled",
+          targetType: "user",
+          targetId: userId,
+          details: { sessionsEnded: ended },
+          ip,
+        });
+      } else {
+        if (user.status !== "disabled") return;
+        await UserModel.updateOne(
+          { _id: userId },
+          { $set: { status: user.passwordHash ? "active" : "invited" } },
+        );
+        await audit.record({ actorId, action: "user.enabled", targetType: "user", targetId: userId, ip });
+      }
+    },
+
+    async listUsers(query: UserQuery): Promise<{ items: UserDoc[]; total: number }> {
+      const filter: Record<string, unknown> = {};
+      if (query.role) filter.role = query.role;
+      if (query.status) filter.status = query.status;
+      if (query.q) {
+        const re = new RegExp(escapeRegex(query.q), "i");
+        filter.$or = [{ email: re }, { name: re }, { organisation: re }];
+      }
+      const [items, total] = await Promise.all([
+        UserModel.find(filter)
+          .sort({ createdAt: -1, _id: -1 })
+          .skip((query.page - 1) * query.pageSize)
+          .limit(query.pageSize)
+          .lean<UserDoc[]>(),
+        UserModel.countDocuments(filter),
+      ]);
+      return { items, total };
+    },
+
+    countUsers(): Promise<number> {
+      return UserModel.estimatedDocumentCount().exec();
+    },
+  };
+  return service;
+}
+
+export type AccountsCore = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,163 @@
+// Managing people: users list (admins), invitations and join requests (coordinators and admins).
+import express, { type Router } from "express";
+import { z } from "zod";
+import { requireRole } from "../../web/auth-guards";
+import { sendPage } from "../../web/render";
+import { UsersPage, type UsersFilter } from "../../../views/admin/UsersPage";
+import { AdminInvitePage } from "../../../views/admin/InvitePage";
+import { JoinRequestsPage } from "../../../views/admin/JoinRequestsPage";
+import type { AccountsCore } from "./accounts.service";
+import type { LinksService } from "./links.service";
+import { emailField, fieldErrorsOf, formBase, parseForm, throwIfJson } from "./forms";
+import { ROLES, USER_STATUSES } from "./user.model";
+
+const PAGE_SIZE = 50;
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const usersQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  role: z.preprocess(emptyToUndefined, z.enum(ROLES).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(USER_STATUSES).optional()),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  notice: z.enum(["updated"]).optional(),
+});
+const idParams = z.strictObject({ id: z.string().regex(/^[a-f0-9]{24}$/, "Not a valid id") });
+const roleBody = z.strictObject({ ...formBase, role: z.enum(ROLES) });
+const statusBody = z.strictObject({ ...formBase, disabled: z.enum(["true", "false"]) });
+const inviteBody = z.strictObject({
+  ...formBase,
+  email: emailField,
+  role: z.enum(ROLES, { error: "accounts.field.invalid" }),
+});
+const joinParams = z.strictObject({
+  id: z.string().regex(/^[a-f0-9]{24}$/),
+  decision: z.enum(["approve", "reject"]),
+});
+
+export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksService }): Router {
+  const { accounts, links } = deps;
+  const router = express.Router();
+
+  router.get("/admin/users", requireRole("admin"), async (req, res) => {
+    const q = usersQuery.parse(req.query);
+    const { items, total } = await accounts.listUsers({
+      q: q.q || undefined,
+      role: q.role,
+      status: q.status,
+      page: q.page,
+      pageSize: PAGE_SIZE,
+    });
+    const filter: UsersFilter = { q: q.q, role: q.role, status: q.status };
+    sendPage(
+      req,
+      res,
+      <UsersPage
+        users={items.map((u) => ({
+          id: u._id.toString(),
+          name: u.name,
+          email: u.email,
+          organisation: u.organisation ?? "",
+          role: u.role,
+          status: u.status,
+          lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
+        }))}
+        total={total}
+        page={q.page}
+        pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+        filter={filter}
+        notice={q.notice ? "accounts.admin.users.updated" : undefined}
+      />,
+    );
+  });
+
+  router.post("/admin/users/:id/role", requireRole("admin"), async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    const { role } = roleBody.parse(req.body);
+    await accounts.setRole(res.locals.user!.id, id, role, req.ip ?? "");
+    res.redirect(303, "/admin/users?notice=updated");
+  });
+
+  router.post("/admin/users/:id/status", requireRole("admin"), async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    const { disabled } = statusBody.parse(req.body);
+    await accounts.setDisabled(res.locals.user!.id, id, disabled === "true", req.ip ?? "");
+    res.redirect(303, "/admin/users?notice=updated");
+  });
+
+  router.get("/admin/invite", requireRole("coordinator"), (req, res) => {
+    sendPage(req, res, <AdminInvitePage role="member" />);
+  });
+
+  router.post("/admin/invite", requireRole("coordinator"), async (req, res) => {
+    const parsed = parseForm(inviteBody, req.body);
+    let errors = parsed.ok ? undefined : parsed.errors;
+    if (parsed.ok) {
+      try {
+        const actor = res.locals.user!;
+        await links.invite(
+          { id: actor.id, role: actor.role },
+          { email: parsed.data.email, role: parsed.data.role, lang: req.lang },
+          req.ip ?? "",
+        );
+        sendPage(req, res, <AdminInvitePage role="member" sentTo={parsed.data.email.toLowerCase()} />);
+        return;
+      } catch (err) {
+        errors = fieldErrorsOf(err);
+        if (!errors) throw err;
+      }
+    }
+    throwIfJson(req, errors!);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    sendPage(
+      req,
+      res,
+      <AdminInvitePage
+        email={typeof body.email === "string" ? body.email : ""}
+        role={typeof body.role === "string" ? body.role : "member"}
+        errors={errors}
+      />,
+      errors?.email === "accounts.admin.invite.exists" ? 409 : 400,
+    );
+  });
+
+  router.get("/admin/join-requests", requireRole("coordinator"), async (req, res) => {
+    const q = z.strictObject({ notice: z.enum(["approve", "reject"]).optional() }).parse(req.query);
+    const requests = await links.listJoinRequests();
+    sendPage(
+      req,
+      res,
+      <JoinRequestsPage
+        requests={requests.map((r) => ({
+          id: r._id.toString(),
+          name: r.name,
+          email: r.email,
+          organisation: r.organisation ?? "",
+          message: r.message ?? "",
+          createdAt: r.createdAt.toISOString(),
+        }))}
+        notice={
+          q.notice === "approve"
+            ? "accounts.admin.join.approved"
+            : q.notice === "reject"
+              ? "accounts.admin.join.rejected"
+              : undefined
+        }
+      />,
+    );
+  });
+
+  router.post("/admin/join-requests/:id/:decision", requireRole("coordinator"), async (req, res) => {
+    const { id, decision } = joinParams.parse(req.params);
+    z.strictObject(formBase).parse(req.body ?? {});
+    const actor = res.locals.user!;
+    await links.decideJoin(
+      { id: actor.id, role: actor.role },
+      id,
+      decision === "approve",
+      req.lang,
+      req.ip ?? "",
+    );
+    res.redirect(303, `/admin/join-requests?notice=${decision}`);
+  });
+
+  return router;
+}

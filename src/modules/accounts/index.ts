@@ -1,0 +1,25 @@
+// The accounts module: its services, wired once by the composition root.
+import type { Infra } from "../../composition";
+import { createMailer, type Mailer } from "../../infra/mailer";
+import type { AuditService } from "../audit/audit.service";
+import { createAccountsService, type AccountsCore } from "./accounts.service";
+import { createLinksService, type LinksService } from "./links.service";
+
+export interface AccountsServices {
+  accounts: AccountsCore;
+  links: LinksService;
+  mailer: Mailer;
+}
+
+export function createAccountsServices(infra: Infra, audit: AuditService): AccountsServices {
+  const mailer = createMailer(infra.config, infra.logger);
+  const accounts = createAccountsService({ mongo: infra.mongo, audit });
+  const links = createLinksService({
+    accounts,
+    audit,
+    mailer,
+    logger: infra.logger,
+    baseUrl: infra.config.baseUrl,
+  });
+  return { accounts, links, mailer };
+}

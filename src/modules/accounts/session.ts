@@ -1,0 +1,197 @@
+// Sessions (MongoDB via connect-mongo), Passport and CSRF, mounted before every module router.
+// Anonymous GETs without a session cookie skip all of it: no session, no MongoDB, no token.
+import type { Request, RequestHandler } from "express";
+import session from "express-session";
+import MongoStore from "connect-mongo";
+import passport from "passport";
+import { csrfSync } from "csrf-sync";
+import type { Connection } from "mongoose";
+import type { PageUser } from "../../../views/page-context";
+import { ForbiddenError } from "../../web/errors";
+import { isLang, translator } from "../../web/i18n/index";
+import { LANG_COOKIE } from "../../web/i18n/middleware";
+import type { AccountsCore } from "./accounts.service";
+
+export const SESSION_COOKIE = "atl.sid";
+/** Idle timeout: the cookie and the stored session expire this long after the last request. */
+export const SESSION_IDLE_MS = 2 * 3600 * 1000;
+/** Absolute lifetime: a session ends this long after login, active or not. */
+export const SESSION_ABSOLUTE_MS = 12 * 3600 * 1000;
+const TOUCH_AFTER_S = 60;
+
+declare module "express-session" {
+  interface SessionData {
+    authAt?: number;
+    passport?: { user?: string };
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface User extends PageUser {
+      language?: string | null;
+    }
+  }
+}
+
+const csrf = csrfSync({
+  getTokenFromRequest: (req) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    if (body && typeof body._csrf === "string") return body._csrf;
+    const header = req.headers["x-csrf-token"];
+    if (typeof header === "string") return header;
+    // multipart forms are parsed after this check: they carry the token in the action URL.
+    if (req.is("multipart/form-data") && typeof req.query._csrf === "string") return req.query._csrf;
+    return undefined;
+  },
+  getTokenFromState: (req) => req.session?.csrfToken,
+  storeTokenInState: (req, token) => {
+    if (req.session) req.session.csrfToken = token;
+  },
+  size: 32,
+});
+
+function hasSessionCookie(req: Request): boolean {
+  return req.headers.cookie?.includes(`${SESSION_COOKIE}=`) ?? false;
+}
+
+function hasLangCookie(req: Request): boolean {
+  return req.headers.cookie?.includes(`${LANG_COOKIE}=`) ?? false;
+}
+
+export interface SessionOptions {
+  mongo: Connection;
+  secret: string;
+  secureCookies: boolean;
+  accounts: AccountsCore;
+}
+
+const OPEN_SESSION = Symbol("openSession");
+type WithOpener = Request & { [OPEN_SESSION]?: RequestHandler };
+
+/** The session, Passport, the current user (re-read on every request) and the CSRF check. */
+export function accountsSession(options: SessionOptions): RequestHandler[] {
+  const store = MongoStore.create({
+    client: options.mongo.getClient(),
+    dbName: options.mongo.db?.databaseName,
+    collectionName: "sessions",
+    stringify: false, // queryable: disabling a user deletes "session.passport.user" = id
+    ttl: SESSION_IDLE_MS / 1000,
+    touchAfter: TOUCH_AFTER_S,
+  });
+  const sessionMiddleware = session({
+    name: SESSION_COOKIE,
+    secret: options.secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: options.secureCookies,
+      maxAge: SESSION_IDLE_MS,
+      path: "/",
+    },
+  });
+
+  const pp = new passport.Passport();
+  pp.serializeUser<string>((user, done) => done(null, user.id));
+  pp.deserializeUser<string>((id, done) => {
+    options.accounts
+      .findById(id)
+      .then(
+        (u) =>
+          done(
+            null,
+            u && u.status === "active"
+              ? { id: u._id.toString(), name: u.name, email: u.email, role: u.role, language: u.language }
+              : false,
+          ),
+        done,
+      );
+  });
+  const initialize = pp.initialize();
+  const passportSession = pp.session() as RequestHandler;
+
+  const withSession: RequestHandler = (req, res, next) => {
+    (req as WithOpener)[OPEN_SESSION] = sessionMiddleware;
+    if ((req.method === "GET" || req.method === "HEAD") && !hasSessionCookie(req)) {
+      next();
+      return;
+    }
+    sessionMiddleware(req, res, next);
+  };
+
+  const withUser: RequestHandler = (req, res, next) => {
+    if (!req.session) {
+      next();
+      return;
+    }
+    const authAt = req.session.authAt;
+    if (req.session.passport?.user && (!authAt || Date.now() - authAt > SESSION_ABSOLUTE_MS)) {
+      // Absolute lifetime over: start again as an anonymous visitor.
+      req.session.regenerate((err) => next(err));
+      return;
+    }
+    initialize(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      passportSession(req, res, (err2?: unknown) => {
+        if (err2) return next(err2);
+        const user = req.user;
+        if (user) {
+          res.locals.user = { id: user.id, name: user.name, email: user.email, role: user.role };
+          if (isLang(user.language) && !hasLangCookie(req)) {
+            req.lang = user.language;
+            req.t = translator(user.language);
+          }
+          // Signed-in pages always show forms (the logout button at least).
+          res.locals.csrfToken = csrf.generateToken(req);
+        }
+        next();
+      });
+    });
+  };
+
+  const csrfCheck: RequestHandler = (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") {
+      next();
+      return;
+    }
+    if (!req.session || !csrf.isRequestValid(req)) {
+      next(
+        new ForbiddenError(
+          "The form has expired or the CSRF token is missing: reload the page and try again",
+        ),
+      );
+      return;
+    }
+    // A form shown again after this post (e.g. with errors) carries the same token.
+    res.locals.csrfToken = csrf.generateToken(req);
+    next();
+  };
+
+  return [withSession, withUser, csrfCheck];
+}
+
+/**
+ * For pages that show a form to anonymous visitors: opens a session if needed and puts a CSRF token
+ * in res.locals.csrfToken (CsrfField reads it). Signed-in users already have one.
+ */
+export const withCsrfToken: RequestHandler = (req, res, next) => {
+  const give = () => {
+    res.locals.csrfToken = csrf.generateToken(req);
+    next();
+  };
+  if (req.session) {
+    give();
+    return;
+  }
+  const open = (req as WithOpener)[OPEN_SESSION];
+  if (!open) {
+    next(new Error("accountsSession() has not been mounted"));
+    return;
+  }
+  open(req, res, (err?: unknown) => (err ? next(err) : give()));
+};

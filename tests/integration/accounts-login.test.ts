@@ -1,0 +1,144 @@
+import { createUser, csrfFrom, loginAs, TEST_PASSWORD } from "../support/auth";
+import { useTestApp } from "../support/test-app";
+
+const ctx = useTestApp();
+
+function sessionCookie(res: { headers: Record<string, unknown> }): string | undefined {
+  const cookies = (res.headers["set-cookie"] as string[] | undefined) ?? [];
+  return cookies.find((c) => c.startsWith("atl.sid="))?.split(";")[0];
+}
+
+describe("login and sessions", () => {
+  it("When a visitor opens the home page without cookies, then no session cookie is set", async () => {
+    const res = await ctx.agent().get("/");
+    expect(res.status).toBe(200);
+    expect(sessionCookie(res)).toBeUndefined();
+    expect(await ctx.infra.mongo.collection("sessions").countDocuments()).toBe(0);
+  });
+
+  it("When a user logs in, then the session id changes and the pre-login cookie is useless", async () => {
+    const user = await createUser(ctx, { role: "member" });
+    const agent = ctx.agent();
+    const loginPage = await agent.get("/login");
+    const before = sessionCookie(loginPage)!;
+    expect(before).toBeDefined();
+    const token = /name="_csrf" value="([^"]+)"/.exec(loginPage.text)![1]!;
+    const res = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
+    expect(res.status).toBe(303);
+    const after = sessionCookie(res)!;
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    // The new cookie is signed in...
+    expect((await agent.get("/me")).status).toBe(200);
+    // ...while the stolen pre-login cookie is not.
+    const thief = await ctx.agent().get("/me").set("cookie", before).set("accept", "text/html");
+    expect(thief.status).toBe(303);
+    expect(thief.headers.location).toMatch(/^\/login\?next=/);
+    const cookieHeader = res.headers["set-cookie"] as unknown as string[];
+    expect(cookieHeader.join(";")).toMatch(/HttpOnly/i);
+    expect(cookieHeader.join(";")).toMatch(/SameSite=Lax/i);
+  });
+
+  it("When the password is wrong or the account unknown, then the same message comes back with 401", async () => {
+    const user = await createUser(ctx, { role: "member" });
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    const wrong = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: user.email, password: "wrong password 123" });
+    const unknown = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: "nobody@example.org", password: "wrong password 123" });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.text).toContain("Email o password non corretti");
+    expect(unknown.text).toContain("Email o password non corretti");
+  });
+
+  it("When a form is posted without a valid CSRF token, then it gets 403 and changes nothing", async () => {
+    const { agent, user } = await loginAs(ctx, "member");
+    const res = await agent
+      .post("/me")
+      .type("form")
+      .send({ name: "Changed", organisation: "", language: "" });
+    expect(res.status).toBe(403);
+    const bad = await agent
+      .post("/me")
+      .type("form")
+      .send({ _csrf: "x".repeat(64), name: "Changed", language: "" });
+    expect(bad.status).toBe(403);
+    expect((await ctx.services.accounts.findById(user.id))!.name).toBe(user.name);
+  });
+
+  it('When the login gets {"$ne": null} as password (JSON or form), then it answers 400', async () => {
+    const user = await createUser(ctx, { role: "member" });
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    const json = await agent
+      .post("/login")
+      .set("x-csrf-token", token)
+      .set("accept", "application/json")
+      .send({ email: user.email, password: { $ne: null } });
+    expect(json.status).toBe(400);
+    expect(json.body.code).toBe("validation_failed");
+    const form = await agent
+      .post("/login")
+      .type("form")
+      .send(`_csrf=${token}&email=${encodeURIComponent(user.email)}&password[$ne]=`);
+    expect(form.status).toBe(400);
+  });
+
+  it("When one account fails 10 times from one address, then the 11th attempt gets 429 with Retry-After", async () => {
+    const user = await createUser(ctx, { role: "member" });
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    for (let i = 0; i < 10; i++) {
+      const res = await agent
+        .post("/login")
+        .type("form")
+        .send({ _csrf: token, email: user.email, password: `wrong password ${i}xx` });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("When an admin disables a user, then all of that user's sessions end at once", async () => {
+    const member = await createUser(ctx, { role: "member" });
+    const a = await loginAs(ctx, member);
+    const b = await loginAs(ctx, member);
+    expect((await a.agent.get("/me")).status).toBe(200);
+    const admin = await loginAs(ctx, "admin");
+    const res = await admin.agent
+      .post(`/admin/users/${member.id}/status`)
+      .type("form")
+      .send({ _csrf: await admin.csrf(), disabled: "true" });
+    expect(res.status).toBe(303);
+    for (const s of [a, b]) {
+      const me = await s.agent.get("/me").set("accept", "text/html");
+      expect(me.status).toBe(303);
+    }
+    expect(
+      await ctx.infra.mongo.collection("sessions").countDocuments({ "session.passport.user": member.id }),
+    ).toBe(0);
+  });
+
+  it("When a user logs out, then the session is destroyed", async () => {
+    const { agent } = await loginAs(ctx, "member");
+    const res = await agent
+      .post("/logout")
+      .type("form")
+      .send({ _csrf: await csrfFrom(agent, "/me") });
+    expect(res.status).toBe(303);
+    expect((await agent.get("/me").set("accept", "text/html")).status).toBe(303);
+  });
+});

@@ -1,0 +1,56 @@
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import { CsrfField } from "../components/CsrfField";
+import type { MessageKey } from "../../src/web/i18n/index";
+import { Field, FormErrors, FormPage, Notice, type FieldErrors } from "./Form";
+
+export function LoginPage(props: {
+  email?: string;
+  next: string;
+  errors?: FieldErrors;
+  notice?: MessageKey;
+}) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("accounts.login.title")} noindex>
+      <FormPage title={t("accounts.login.title")}>
+        {props.notice ? <Notice kind="success">{t(props.notice)}</Notice> : null}
+        <FormErrors errors={props.errors} />
+        <p>{t("accounts.login.intro")}</p>
+        <form method="post" action="/login" novalidate>
+          <CsrfField />
+          <input type="hidden" name="next" value={props.next} />
+          <Field
+            name="email"
+            label="accounts.field.email"
+            type="email"
+            value={props.email}
+            errors={props.errors}
+            autocomplete="username"
+            required
+            maxLength={254}
+          />
+          <Field
+            name="password"
+            label="accounts.field.password"
+            type="password"
+            errors={props.errors}
+            autocomplete="current-password"
+            required
+          />
+          <button type="submit" class="btn btn-primary">
+            {t("accounts.login.submit")}
+          </button>
+        </form>
+        <ul class="list-unstyled mt-4">
+          <li>
+            <a href="/forgot">{t("accounts.login.forgot")}</a>
+          </li>
+          <li>
+            <a href="/join">{t("accounts.login.join")}</a>
+          </li>
+        </ul>
+      </FormPage>
+    </Layout>
+  );
+}

@@ -1,0 +1,106 @@
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import { CsrfField } from "../components/CsrfField";
+import type { MessageKey } from "../../src/web/i18n/index";
+import { Field, FormErrors, Notice, type FieldErrors } from "./Form";
+
+export interface MeValues {
+  name: string;
+  organisation: string;
+  language: "it" | "en" | null;
+}
+
+export function MePage(props: {
+  values: MeValues;
+  profileErrors?: FieldErrors;
+  passwordErrors?: FieldErrors;
+  notice?: MessageKey;
+}) {
+  const { t, user } = usePage();
+  const v = props.values;
+  return (
+    <Layout title={t("accounts.me.title")} noindex>
+      <div class="container my-5">
+        <h1>{t("accounts.me.title")}</h1>
+        {props.notice ? <Notice kind="success">{t(props.notice)}</Notice> : null}
+        <p>
+          {user?.email} · {user ? t("accounts.me.role", { role: t(`accounts.role.${user.role}`) }) : null}
+        </p>
+        <div class="row">
+          <section class="col-12 col-lg-6 mb-5" aria-labelledby="me-profile">
+            <h2 id="me-profile" class="h4">
+              {t("accounts.me.profile")}
+            </h2>
+            <FormErrors errors={props.profileErrors} />
+            <form method="post" action="/me" novalidate>
+              <CsrfField />
+              <Field
+                name="name"
+                label="accounts.field.name"
+                value={v.name}
+                errors={props.profileErrors}
+                autocomplete="name"
+                required
+                maxLength={120}
+              />
+              <Field
+                name="organisation"
+                label="accounts.field.organisation"
+                value={v.organisation}
+                errors={props.profileErrors}
+                autocomplete="organization"
+                maxLength={200}
+              />
+              <div class="select-wrapper mb-4">
+                <label for="f-language">{t("accounts.field.language")}</label>
+                <select id="f-language" name="language">
+                  <option value="" selected={v.language === null}>
+                    {t("accounts.field.language.none")}
+                  </option>
+                  <option value="it" selected={v.language === "it"}>
+                    {t("lang.it")}
+                  </option>
+                  <option value="en" selected={v.language === "en"}>
+                    {t("lang.en")}
+                  </option>
+                </select>
+              </div>
+              <button type="submit" class="btn btn-primary">
+                {t("accounts.me.save")}
+              </button>
+            </form>
+          </section>
+          <section class="col-12 col-lg-6 mb-5" aria-labelledby="me-password">
+            <h2 id="me-password" class="h4">
+              {t("accounts.me.password")}
+            </h2>
+            <FormErrors errors={props.passwordErrors} />
+            <form method="post" action="/me/password" novalidate>
+              <CsrfField />
+              <Field
+                name="currentPassword"
+                label="accounts.field.currentPassword"
+                type="password"
+                errors={props.passwordErrors}
+                autocomplete="current-password"
+                required
+              />
+              <Field
+                name="password"
+                label="accounts.field.newPassword"
+                type="password"
+                errors={props.passwordErrors}
+                hint="accounts.password.rule"
+                autocomplete="new-password"
+                required
+              />
+              <button type="submit" class="btn btn-primary">
+                {t("accounts.me.passwordSubmit")}
+              </button>
+            </form>
+          </section>
+        </div>
+      </div>
+    </Layout>
+  );
+}
