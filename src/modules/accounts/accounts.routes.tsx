@@ -21,6 +21,7 @@ import {
   formBase,
   nameField,
   parseForm,
+  parseOr400,
   passwordField,
   textField,
   throwIfJson,
@@ -169,7 +170,7 @@ export function accountsRouter(deps: {
   });
 
   const linkPage = (kind: "invite" | "reset") => async (req: Request, res: Response) => {
-    const params = tokenParams.parse(req.params);
+    const params = parseOr400(tokenParams, req.params);
     const link = await links.checkLink(kind, params.token);
     if (link.state !== "valid") {
       sendPage(
@@ -196,7 +197,7 @@ export function accountsRouter(deps: {
   router.get("/invite/:token", withCsrfToken, linkPage("invite"));
 
   router.post("/reset/:token", async (req, res) => {
-    const params = tokenParams.parse(req.params);
+    const params = parseOr400(tokenParams, req.params);
     const parsed = parseForm(resetSchema, req.body);
     let errors = parsed.ok ? undefined : parsed.errors;
     if (parsed.ok) {
@@ -223,7 +224,7 @@ export function accountsRouter(deps: {
   });
 
   router.post("/invite/:token", async (req, res) => {
-    const params = tokenParams.parse(req.params);
+    const params = parseOr400(tokenParams, req.params);
     const parsed = parseForm(inviteSchema, req.body);
     const link = await links.checkLink("invite", params.token);
     if (link.state !== "valid") {

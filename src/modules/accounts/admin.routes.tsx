@@ -8,7 +8,7 @@ import { AdminInvitePage } from "../../../views/admin/InvitePage";
 import { JoinRequestsPage } from "../../../views/admin/JoinRequestsPage";
 import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
-import { emailField, fieldErrorsOf, formBase, parseForm, throwIfJson } from "./forms";
+import { emailField, fieldErrorsOf, formBase, parseForm, parseOr400, throwIfJson } from "./forms";
 import { ROLES, USER_STATUSES } from "./user.model";
 
 const PAGE_SIZE = 50;
@@ -38,7 +38,7 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
   const router = express.Router();
 
   router.get("/admin/users", requireRole("admin"), async (req, res) => {
-    const q = usersQuery.parse(req.query);
+    const q = parseOr400(usersQuery, req.query);
     const { items, total } = await accounts.listUsers({
       q: q.q || undefined,
       role: q.role,
@@ -70,15 +70,15 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
   });
 
   router.post("/admin/users/:id/role", requireRole("admin"), async (req, res) => {
-    const { id } = idParams.parse(req.params);
-    const { role } = roleBody.parse(req.body);
+    const { id } = parseOr400(idParams, req.params);
+    const { role } = parseOr400(roleBody, req.body);
     await accounts.setRole(res.locals.user!.id, id, role, req.ip ?? "");
     res.redirect(303, "/admin/users?notice=updated");
   });
 
   router.post("/admin/users/:id/status", requireRole("admin"), async (req, res) => {
-    const { id } = idParams.parse(req.params);
-    const { disabled } = statusBody.parse(req.body);
+    const { id } = parseOr400(idParams, req.params);
+    const { disabled } = parseOr400(statusBody, req.body);
     await accounts.setDisabled(res.locals.user!.id, id, disabled === "true", req.ip ?? "");
     res.redirect(303, "/admin/users?notice=updated");
   });
@@ -120,7 +120,7 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
   });
 
   router.get("/admin/join-requests", requireRole("coordinator"), async (req, res) => {
-    const q = z.strictObject({ notice: z.enum(["approve", "reject"]).optional() }).parse(req.query);
+    const q = parseOr400(z.strictObject({ notice: z.enum(["approve", "reject"]).optional() }), req.query);
     const requests = await links.listJoinRequests();
     sendPage(
       req,
@@ -146,8 +146,8 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
   });
 
   router.post("/admin/join-requests/:id/:decision", requireRole("coordinator"), async (req, res) => {
-    const { id, decision } = joinParams.parse(req.params);
-    z.strictObject(formBase).parse(req.body ?? {});
+    const { id, decision } = parseOr400(joinParams, req.params);
+    parseOr400(z.strictObject(formBase), req.body);
     const actor = res.locals.user!;
     await links.decideJoin(
       { id: actor.id, role: actor.role },

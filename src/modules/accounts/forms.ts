@@ -60,3 +60,13 @@ export function fieldErrorsOf(err: unknown): FieldErrors | undefined {
   for (const d of details) if (isMessageKey(d.message)) errors[d.field] = d.message;
   return Object.keys(errors).length > 0 ? errors : undefined;
 }
+
+/** Parses params, query or a body that has no form to show again: bad input is a 400, never a 500. */
+export function parseOr400<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  throw new ValidationError(
+    "The request is not valid",
+    result.error.issues.map((i) => ({ field: i.path.join(".") || "_", message: i.message })),
+  );
+}

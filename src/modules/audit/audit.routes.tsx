@@ -7,6 +7,7 @@ import { AuditPage } from "../../../views/admin/AuditPage";
 import type { AccountsCore } from "../accounts/accounts.service";
 import type { AuditService } from "./audit.service";
 import { UserModel, type UserDoc } from "../accounts/user.model";
+import { parseOr400 } from "../accounts/forms";
 
 const PAGE_SIZE = 100;
 const auditQuery = z.strictObject({
@@ -23,7 +24,7 @@ const auditQuery = z.strictObject({
 export function auditRouter(deps: { audit: AuditService; accounts: AccountsCore }): Router {
   const router = express.Router();
   router.get("/admin/audit", requireRole("admin"), async (req, res) => {
-    const q = auditQuery.parse(req.query);
+    const q = parseOr400(auditQuery, req.query);
     const [{ items, total }, actions] = await Promise.all([
       deps.audit.list({ action: q.action, page: q.page, pageSize: PAGE_SIZE }),
       deps.audit.actions(),
