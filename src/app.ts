@@ -15,6 +15,7 @@ import { accountsRouter } from "./modules/accounts/accounts.routes";
 import { meRouter } from "./modules/accounts/me.routes";
 import { adminUsersRouter } from "./modules/accounts/admin.routes";
 import { auditRouter } from "./modules/audit/audit.routes";
+import { searchRouter } from "./modules/search/search.routes";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
+  app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
 
   app.use(notFound);
   app.use(errorHandler({ logger, exposeInternals: !config.isProduction && config.env !== "test" }));

@@ -55,4 +55,14 @@ export const ROUTE_TABLE: RouteRow[] = [
     sample: `/admin/join-requests/${ID}/reject`,
   },
   { method: "GET", path: "/admin/audit", allow: "admin" },
+
+  // search (issue 5)
+  { method: "GET", path: "/search", allow: "anonymous" },
+  { method: "GET", path: "/api/v1/search", allow: "anonymous" },
+  {
+    method: "GET",
+    path: "/api/v1/search/facets",
+    allow: "anonymous",
+    sample: "/api/v1/search/facets?facet=tag",
+  },
 ];

@@ -3,6 +3,7 @@ import { Icon } from "../components/Icon";
 import { LANGS } from "../../src/web/i18n/define";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { AccountMenu } from "../accounts/AccountMenu";
+import { SearchBox } from "../search/SearchBox";
 
 export interface NavItem {
   href: string;
@@ -10,7 +11,10 @@ export interface NavItem {
 }
 
 /** Main navigation; modules add their entries here. */
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "nav.home" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "nav.home" },
+  { href: "/search", label: "nav.search" },
+];
 
 function LanguageSwitch() {
   const { lang, t, url } = usePage();
@@ -75,6 +79,7 @@ export function Header() {
                       </div>
                     </a>
                   </div>
+                  <SearchBox />
                 </div>
               </div>
             </div>

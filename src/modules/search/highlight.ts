@@ -41,3 +41,16 @@ export function highlightToHtml(text: string): string {
 export function highlightToText(text: string): string {
   return stripMarkers(text);
 }
+
+/** Text with markers as plain and marked segments (for views, which escape text themselves). */
+export function highlightSegments(text: string): { text: string; mark: boolean }[] {
+  const out: { text: string; mark: boolean }[] = [];
+  let mark = false;
+  // eslint-disable-next-line no-control-regex -- the markers are control characters on purpose
+  for (const part of text.split(/([\u0001\u0002])/)) {
+    if (part === PRE) mark = true;
+    else if (part === POST) mark = false;
+    else if (part) out.push({ text: part, mark });
+  }
+  return out;
+}

@@ -33,6 +33,8 @@ export interface SearchHit {
   tags: string[];
   years: number[];
   status: string;
+  /** Title and snippet with the highlight markers, for views (never sent as JSON). */
+  marked: { title: string; snippet: string };
 }
 
 export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
@@ -115,6 +117,7 @@ export function toHit(doc: ProjectSearchDocument, formatted?: Record<string, unk
     tags: doc.tags ?? [],
     years: doc.years ?? [],
     status: doc.status,
+    marked: { title, snippet },
   };
 }
 

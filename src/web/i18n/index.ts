@@ -5,6 +5,7 @@ import { accountsMessages } from "../../modules/accounts/accounts.messages";
 import { auditMessages } from "../../modules/audit/audit.messages";
 import { projectsMessages } from "../../modules/projects/projects.messages";
 import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
+import { searchMessages } from "../../modules/search/search.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
@@ -16,6 +17,7 @@ const catalogs = [
   auditMessages,
   projectsMessages,
   taxonomyMessages,
+  searchMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;

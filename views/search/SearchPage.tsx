@@ -1,0 +1,160 @@
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import { FACETS, type Facet } from "../../src/modules/search/search.filters";
+import type { SearchResult } from "../../src/modules/search/search.service";
+import { SORTS } from "../../src/modules/search/search.schemas";
+import type { MessageKey } from "../../src/web/i18n/index";
+import type { ErrorDetail } from "../../src/web/errors";
+import { FACET_LABEL, FacetGroup, Hit, Pagination, SelectedFilters, type Labels } from "./SearchParts";
+import { searchUrl, withoutValue, type SearchState } from "./search-url";
+
+export interface SearchPageProps {
+  state: SearchState;
+  result: SearchResult | null;
+  labels: Labels;
+  popularTags: { slug: string; label: string }[];
+  errors?: ErrorDetail[];
+}
+
+function NoResults(props: {
+  state: SearchState;
+  labels: Labels;
+  popularTags: SearchPageProps["popularTags"];
+}) {
+  const { t } = usePage();
+  const { state, labels } = props;
+  const filters = FACETS.flatMap((facet) => state[facet].map((v) => ({ facet, value: String(v) })));
+  return (
+    <div class="atl-no-results callout">
+      <div class="callout-title">{t("search.none.title")}</div>
+      <p>{t("search.none.text")}</p>
+      {filters.length > 0 ? (
+        <ul>
+          {filters.map(({ facet, value }) => (
+            <li key={`${facet}:${value}`}>
+              <a href={withoutValue(state, facet, value)}>
+                {t("search.none.removeFilter", {
+                  label: `${t(FACET_LABEL[facet])}: ${labels[facet].get(value) ?? value}`,
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {props.popularTags.length > 0 ? (
+        <>
+          <h2 class="h6">{t("search.none.popular")}</h2>
+          <ul class="list-inline">
+            {props.popularTags.map((tag) => (
+              <li class="list-inline-item" key={tag.slug}>
+                <a href={searchUrl({ ...state, tag: [tag.slug] })}>#{tag.label}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function SearchPage(props: SearchPageProps) {
+  const { t } = usePage();
+  const { state, result, labels } = props;
+  const heading = state.q ? t("search.titleFor", { q: state.q }) : t("search.title");
+  const facetValues = (f: Facet) => result?.facets[f] ?? [];
+  return (
+    <Layout title={heading} scripts={["search.js"]} noindex={state.page > 1}>
+      <div class="container my-4">
+        <h1>{heading}</h1>
+        <form method="get" action="/search" id="search-form" class="atl-search-form" role="search">
+          <div class="row g-3 align-items-end mb-3">
+            <div class="col-12 col-md-7">
+              <div class="form-group mb-0">
+                <label for="search-q" class="active">
+                  {t("search.box.label")}
+                </label>
+                <input
+                  type="search"
+                  id="search-q"
+                  name="q"
+                  class="form-control"
+                  value={state.q}
+                  maxLength={200}
+                  autocomplete="off"
+                  placeholder={t("search.box.placeholder")}
+                  aria-describedby={props.errors?.length ? "search-errors" : undefined}
+                />
+              </div>
+            </div>
+            <div class="col-8 col-md-3 select-wrapper">
+              <label for="search-sort">{t("search.sort.label")}</label>
+              <select id="search-sort" name="sort">
+                {SORTS.map((s) => (
+                  <option key={s} value={s} selected={state.sort === s}>
+                    {t(`search.sort.${s}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="col-4 col-md-2">
+              <button type="submit" class="btn btn-primary w-100">
+                {t("search.box.submit")}
+              </button>
+            </div>
+          </div>
+          {props.errors?.length ? (
+            <div class="alert alert-danger" id="search-errors" role="alert">
+              <p class="mb-1">{t("search.invalid")}</p>
+              <ul class="mb-0">
+                {props.errors.map((e) => (
+                  <li key={e.field + e.message}>{e.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div class="row">
+            <div class="col-12 col-lg-3 atl-facets">
+              <h2 class="h5">{t("search.filters")}</h2>
+              {FACETS.map((f) => (
+                <FacetGroup key={f} facet={f} values={facetValues(f)} state={state} labels={labels} />
+              ))}
+              <button type="submit" class="btn btn-outline-primary btn-sm atl-apply">
+                {t("search.filters.apply")}
+              </button>
+            </div>
+            <div class="col-12 col-lg-9" id="search-results" aria-live="polite" aria-busy="false">
+              <h2 class="visually-hidden">{t("search.results")}</h2>
+              {result?.engine === "mongodb" ? (
+                <div class="alert alert-warning atl-search-fallback" role="status">
+                  {t("search.fallback")}
+                </div>
+              ) : null}
+              <SelectedFilters state={state} labels={labels} />
+              {result ? (
+                <p class="atl-total" role="status">
+                  <strong>
+                    {result.total === 1 ? t("search.total.one") : t("search.total", { n: result.total })}
+                  </strong>
+                  {result.pages > 1
+                    ? ` · ${t("search.page", { page: result.page, pages: result.pages })}`
+                    : ""}
+                </p>
+              ) : null}
+              {result && result.hits.length === 0 ? (
+                <NoResults state={state} labels={labels} popularTags={props.popularTags} />
+              ) : null}
+              {result && result.hits.length > 0 ? (
+                <ol class="list-unstyled atl-hits" start={(result.page - 1) * result.limit + 1}>
+                  {result.hits.map((hit) => (
+                    <Hit key={hit.id} hit={hit} labels={labels} />
+                  ))}
+                </ol>
+              ) : null}
+              {result ? <Pagination state={state} pages={result.pages} /> : null}
+            </div>
+          </div>
+        </form>
+      </div>
+    </Layout>
+  );
+}
