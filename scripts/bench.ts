@@ -1,8 +1,10 @@
 // `npm run bench [-- --only NAME] [--seconds N]`: prints the numbers the issues' speed targets ask for.
 import { benchShell } from "./bench/shell";
+import { benchAccounts } from "./bench/accounts";
 
 const suites: Record<string, (seconds: number) => Promise<void>> = {
   shell: benchShell,
+  accounts: benchAccounts,
 };
 
 function parseArgs(argv: string[]): { only: string[]; seconds: number } {
