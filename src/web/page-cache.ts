@@ -37,6 +37,10 @@ export class PageCache {
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(fullKey, entry);
     }
+    this.write(req, res, entry);
+  }
+
+  private write(req: Request, res: Response, entry: Entry): void {
     res.status(200).type("html").setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
     if (req.acceptsEncodings("gzip") === "gzip") {
       res.setHeader("Content-Encoding", "gzip");
@@ -44,6 +48,15 @@ export class PageCache {
     } else {
       res.send(entry.html);
     }
+  }
+
+  /** Serves a cached page to an anonymous GET and returns true; false when the caller must build it. */
+  sendCached(req: Request, res: Response, key: string): boolean {
+    const cacheable = req.method === "GET" && !res.locals.user && !res.locals.csrfToken;
+    const entry = cacheable ? this.entries.get(`${req.lang}|${key}`) : undefined;
+    if (!entry || entry.expires < Date.now()) return false;
+    this.write(req, res, entry);
+    return true;
   }
 
   /** Forgets every page, e.g. after content they show has changed. */

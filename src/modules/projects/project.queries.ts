@@ -1,0 +1,233 @@
+// Reads of the catalogue: one project, the browse list with its counts, related projects, history.
+// Lean queries with projections on indexed fields; counts come from one $facet aggregation, cached briefly.
+import mongoose, { type QueryFilter } from "mongoose";
+import { hasRole } from "../../web/auth-guards";
+import type { Role } from "../../../views/page-context";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
+import { RevisionModel } from "./revision.model";
+import type { Snapshot } from "./project.snapshot";
+
+export const SORTS = {
+  start: { startDate: -1, _id: -1 },
+  title: { sortTitle: 1, _id: 1 },
+  updated: { updatedAt: -1, _id: -1 },
+} as const;
+export type SortName = keyof typeof SORTS;
+export const PAGE_SIZE = 20;
+
+export interface BrowseFilters {
+  theme?: string;
+  /** Tag id (resolved from its slug by the route). */
+  tag?: string;
+  zone?: string;
+  target?: string;
+  year?: number;
+  /** Coordinators only; "all" means every status. */
+  status?: ProjectStatus | "all";
+}
+
+export interface Facets {
+  total: number;
+  themes: Map<string, number>;
+  tags: Map<string, number>;
+  zones: Map<string, number>;
+  targetGroups: Map<string, number>;
+  years: Map<number, number>;
+  statuses: Map<string, number>;
+}
+
+export type ListedProject = Pick<
+  ProjectDoc,
+  | "_id"
+  | "title"
+  | "slug"
+  | "summary"
+  | "themes"
+  | "zones"
+  | "tags"
+  | "startDate"
+  | "endDate"
+  | "status"
+  | "demo"
+  | "leadOrganisation"
+>;
+
+const LIST_FIELDS = {
+  title: 1,
+  slug: 1,
+  summary: 1,
+  themes: 1,
+  zones: 1,
+  tags: 1,
+  startDate: 1,
+  endDate: 1,
+  status: 1,
+  demo: 1,
+  leadOrganisation: 1,
+};
+const FACET_CACHE_MS = 60_000;
+const FACET_CACHE_MAX = 2000;
+
+export interface Viewer {
+  role?: Role;
+}
+
+export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
+  const facetCache = new Map<string, { value: Facets; expires: number }>();
+
+  function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
+    const curator = hasRole(viewer.role, "coordinator");
+    const status = curator && filters.status ? filters.status : "published";
+    const match: QueryFilter<ProjectDoc> = { deletedAt: null };
+    if (status !== "all") match.status = status;
+    else match.status = { $in: ["draft", "in_review", "published", "archived"] };
+    if (filters.theme) match.themes = filters.theme;
+    if (filters.tag) match.tags = new mongoose.Types.ObjectId(filters.tag);
+    if (filters.zone) match.zones = filters.zone;
+    if (filters.target) match.targetGroups = filters.target;
+    if (filters.year) match.startYear = filters.year;
+    return match;
+  }
+
+  async function facets(match: QueryFilter<ProjectDoc>): Promise<Facets> {
+    const key = JSON.stringify(match);
+    const hit = facetCache.get(key);
+    if (hit && hit.expires > Date.now()) return hit.value;
+    const count = (field: string) => [
+      { $unwind: `$${field}` },
+      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+    ];
+    const [raw] = await ProjectModel.aggregate<Record<string, { _id: unknown; n: number }[]>>([
+      { $match: match },
+      { $project: { themes: 1, tags: 1, zones: 1, targetGroups: 1, startYear: 1, status: 1 } },
+      {
+        $facet: {
+          total: [{ $count: "n" }],
+          themes: count("themes"),
+          tags: count("tags"),
+          zones: count("zones"),
+          targetGroups: count("targetGroups"),
+          years: [
+            { $match: { startYear: { $ne: null } } },
+            { $group: { _id: "$startYear", n: { $sum: 1 } } },
+          ],
+          statuses: [{ $group: { _id: "$status", n: { $sum: 1 } } }],
+        },
+      },
+    ]);
+    const toMap = <K>(rows: { _id: unknown; n: number }[] | undefined, key: (v: unknown) => K) =>
+      new Map((rows ?? []).map((r) => [key(r._id), r.n] as const));
+    const value: Facets = {
+      total: raw?.total?.[0]?.n ?? 0,
+      themes: toMap(raw?.themes, String),
+      tags: toMap(raw?.tags, String),
+      zones: toMap(raw?.zones, String),
+      targetGroups: toMap(raw?.targetGroups, String),
+      years: toMap(raw?.years, Number),
+      statuses: toMap(raw?.statuses, String),
+    };
+    if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+    facetCache.set(key, { value, expires: Date.now() + FACET_CACHE_MS });
+    return value;
+  }
+
+  /** One page of projects matching the filters, with counts per filter value. */
+  async function browse(filters: BrowseFilters, sort: SortName, page: number, viewer: Viewer) {
+    const match = matchOf(filters, viewer);
+    const [items, counts] = await Promise.all([
+      ProjectModel.find(match, LIST_FIELDS)
+        .sort(SORTS[sort])
+        .skip((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .lean<ListedProject[]>(),
+      facets(match),
+    ]);
+    return { items, facets: counts, page, pages: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)) };
+  }
+
+  /**
+   * The project at a slug for this viewer: drafts, archived and deleted projects only for coordinators;
+   * an old slug gives the current one to redirect to.
+   */
+  async function getBySlug(
+    slug: string,
+    viewer: Viewer,
+  ): Promise<{ project: ProjectDoc } | { redirectTo: string } | null> {
+    const project = await ProjectModel.findOne({ slug }).lean<ProjectDoc>();
+    if (!project) {
+      const moved = await ProjectModel.findOne(
+        { oldSlugs: slug },
+        { slug: 1, status: 1, deletedAt: 1 },
+      ).lean();
+      if (!moved) return null;
+      const visible =
+        hasRole(viewer.role, "coordinator") || (moved.status === "published" && !moved.deletedAt);
+      return visible ? { redirectTo: moved.slug } : null;
+    }
+    if (!hasRole(viewer.role, "coordinator") && (project.status !== "published" || project.deletedAt))
+      return null;
+    return { project };
+  }
+
+  async function getById(id: string): Promise<ProjectDoc | null> {
+    if (!mongoose.isValidObjectId(id)) return null;
+    return ProjectModel.findById(id).lean<ProjectDoc>();
+  }
+
+  /** Published projects sharing tags (weighing more) or zones with this one. */
+  async function related(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
+    const or: QueryFilter<ProjectDoc>[] = [];
+    if (project.tags?.length) or.push({ tags: { $in: project.tags } });
+    if (project.zones?.length) or.push({ zones: { $in: project.zones } });
+    if (or.length === 0) return [];
+    const candidates = await ProjectModel.find(
+      { _id: { $ne: project._id }, status: "published", deletedAt: null, $or: or },
+      LIST_FIELDS,
+    )
+      .limit(60)
+      .lean<ListedProject[]>();
+    const tags = new Set((project.tags ?? []).map(String));
+    const zones = new Set(project.zones ?? []);
+    const score = (p: ListedProject) =>
+      2 * (p.tags ?? []).filter((t) => tags.has(String(t))).length +
+      (p.zones ?? []).filter((z) => zones.has(z)).length;
+    return candidates
+      .map((p) => ({ p, s: score(p) }))
+      .sort((a, b) => b.s - a.s || a.p.title.localeCompare(b.p.title))
+      .slice(0, limit)
+      .map((x) => x.p);
+  }
+
+  async function revisions(projectId: mongoose.Types.ObjectId) {
+    return RevisionModel.find({ projectId }, { version: 1, action: 1, by: 1, at: 1 })
+      .sort({ version: -1 })
+      .limit(500)
+      .lean();
+  }
+
+  async function revision(projectId: mongoose.Types.ObjectId, version: number) {
+    const r = await RevisionModel.findOne({ projectId, version }).lean();
+    return r ? { ...r, snapshot: r.snapshot as Snapshot } : null;
+  }
+
+  /** Published projects per theme, tag or zone (home page, index pages): the unfiltered facets. */
+  async function publishedCounts(): Promise<Facets> {
+    return facets(matchOf({}, {}));
+  }
+
+  return {
+    browse,
+    getBySlug,
+    getById,
+    related,
+    revisions,
+    revision,
+    publishedCounts,
+    /** Forgets cached counts (after any change). */
+    clearCache: () => facetCache.clear(),
+    taxonomy: deps.taxonomy,
+  };
+}
+
+export type ProjectQueries = ReturnType<typeof createProjectQueries>;

@@ -1,0 +1,119 @@
+// Public catalogue pages: the browse list and a project's page (anonymous pages are cached briefly).
+import express, { type Request, type Response, type Router } from "express";
+import { hasRole } from "../../web/auth-guards";
+import { NotFoundError, ValidationError } from "../../web/errors";
+import { renderMarkdown } from "../../web/markdown";
+import type { PageCache } from "../../web/page-cache";
+import { sendPage } from "../../web/render";
+import { BrowsePage } from "../../../views/projects/BrowsePage";
+import { ProjectPage } from "../../../views/projects/ProjectPage";
+import { parseOr400 } from "../taxonomy/parse";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { BrowseFilters, ProjectQueries } from "./project.queries";
+import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
+
+export interface CatalogueDeps {
+  queries: ProjectQueries;
+  taxonomy: TaxonomyService;
+  cache: PageCache;
+}
+
+/** Turns validated query values into filters, refusing values that are not in the vocabularies. */
+export async function filtersOf(q: BrowseQueryInput, taxonomy: TaxonomyService): Promise<BrowseFilters> {
+  const vocab = await taxonomy.vocabulary();
+  const bad: string[] = [];
+  if (q.theme && !vocab.get("theme", q.theme)) bad.push("theme");
+  if (q.zone && !vocab.get("zone", q.zone)) bad.push("zone");
+  if (q.target && !vocab.get("targetGroup", q.target)) bad.push("target");
+  let tag: string | undefined;
+  if (q.tag) {
+    const { ids } = await taxonomy.resolveTagSlugs([q.tag]);
+    tag = ids[0];
+    if (!tag) bad.push("tag");
+  }
+  if (bad.length > 0) {
+    throw new ValidationError(
+      `Unknown filter value for ${bad.join(", ")}`,
+      bad.map((field) => ({ field, message: "unknown value" })),
+    );
+  }
+  return {
+    theme: q.theme,
+    tag,
+    zone: q.zone,
+    target: q.target,
+    year: q.year ? Number(q.year) : undefined,
+    status: q.status,
+  };
+}
+
+export function projectsRouter(deps: CatalogueDeps): Router {
+  const { queries, taxonomy, cache } = deps;
+  const router = express.Router();
+
+  router.get("/projects", async (req: Request, res: Response) => {
+    if (cache.sendCached(req, res, req.originalUrl)) return;
+    const q = parseOr400(browseQuerySchema, req.query, "query");
+    const role = res.locals.user?.role;
+    const curator = hasRole(role, "coordinator");
+    if (q.status && !curator) q.status = undefined;
+    const filters = await filtersOf(q, taxonomy);
+    const [result, vocab, tags] = await Promise.all([
+      queries.browse(filters, q.sort ?? "start", q.page ?? 1, { role }),
+      taxonomy.vocabulary(),
+      taxonomy.tags(),
+    ]);
+    const page = () => (
+      <BrowsePage
+        query={{
+          theme: q.theme,
+          tag: q.tag,
+          zone: q.zone,
+          target: q.target,
+          year: q.year,
+          status: q.status,
+          sort: q.sort,
+        }}
+        items={result.items}
+        facets={result.facets}
+        page={result.page}
+        pages={result.pages}
+        labels={{ vocab, tags }}
+        curator={curator}
+      />
+    );
+    cache.send(req, res, req.originalUrl, page);
+  });
+
+  router.get("/projects/:slug", async (req: Request, res: Response) => {
+    if (cache.sendCached(req, res, req.originalUrl)) return;
+    const { slug } = parseOr400(slugParamsSchema, req.params, "address");
+    const role = res.locals.user?.role;
+    const found = await queries.getBySlug(slug, { role });
+    if (!found) throw new NotFoundError(`No project ${slug}`);
+    if ("redirectTo" in found) {
+      res.redirect(301, `/projects/${found.redirectTo}`);
+      return;
+    }
+    const { project } = found;
+    const [related, vocab, tags] = await Promise.all([
+      queries.related(project),
+      taxonomy.vocabulary(),
+      taxonomy.tags(),
+    ]);
+    const page = () => (
+      <ProjectPage
+        project={project}
+        labels={{ vocab, tags }}
+        related={related}
+        descriptionHtml={project.description ? renderMarkdown(project.description) : ""}
+        outcomesHtml={project.outcomes ? renderMarkdown(project.outcomes) : ""}
+        curator={hasRole(role, "coordinator")}
+      />
+    );
+    if (project.status === "published" && !project.deletedAt) cache.send(req, res, req.originalUrl, page);
+    else sendPage(req, res, page());
+  });
+
+  return router;
+}

@@ -1,0 +1,67 @@
+import type { ClientSession } from "mongoose";
+import type { Lang } from "../../web/i18n/define";
+import type { Actor } from "./actor";
+import type { TagStatus } from "./tag.model";
+import type { VocabularyKind } from "./vocabulary.model";
+
+export interface Term {
+  kind: VocabularyKind;
+  key: string;
+  order: number;
+  label_it: string;
+  label_en: string;
+  description_it: string;
+  description_en: string;
+  guidingQuestions: { id: string; it: string; en: string }[];
+  provinces: string[];
+  aliases: string[];
+  role?: string;
+  editedAt?: Date;
+}
+
+export interface Vocabulary {
+  themes: Term[];
+  zones: Term[];
+  provinces: Term[];
+  targetGroups: Term[];
+  funding: Term[];
+  get(kind: VocabularyKind, key: string): Term | undefined;
+}
+
+export interface TagView {
+  id: string;
+  slug: string;
+  oldSlugs: string[];
+  label_it: string;
+  label_en: string;
+  description_it: string;
+  description_en: string;
+  synonyms: string[];
+  status: TagStatus;
+  usageCount: number;
+  mergedInto?: string;
+  proposedBy?: { id?: string; name?: string };
+}
+
+export interface TagIndex {
+  all: TagView[];
+  byId: Map<string, TagView>;
+  bySlug: Map<string, TagView>;
+  byOldSlug: Map<string, TagView>;
+}
+
+/** Called inside the merge transaction: move whatever references `loser` to `survivor`. */
+export type TagMergeHook = (
+  session: ClientSession,
+  loser: TagView,
+  survivor: TagView,
+  actor: Actor,
+) => Promise<void>;
+
+/** Called inside the transaction that renamed or edited a tag (e.g. to reindex what shows its label). */
+export type TagChangeHook = (session: ClientSession, tag: TagView) => Promise<void>;
+
+/** A label in the reader's language, Italian when the English one is missing. */
+export function labelOf(item: { label_it: string; label_en: string }, lang: Lang): string {
+  return lang === "en" && item.label_en ? item.label_en : item.label_it;
+}

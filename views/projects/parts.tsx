@@ -1,0 +1,149 @@
+// Small pieces shared by the catalogue pages.
+import type { ComponentChildren } from "preact";
+import { usePage } from "../page-context";
+import type { Lang } from "../../src/web/i18n/define";
+import type { MessageKey } from "../../src/web/i18n/index";
+import type { TagIndex, Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
+import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
+import type { ListedProject } from "../../src/modules/projects/project.queries";
+
+/** What pages need to show vocabulary keys and tag ids as labels. */
+export interface Labels {
+  vocab: Vocabulary;
+  tags: TagIndex;
+}
+
+const LOCALES: Record<Lang, string> = { it: "it-IT", en: "en-GB" };
+
+export function formatDay(date: Date | null | undefined, lang: Lang): string {
+  if (!date) return "";
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+export function formatDateTime(date: Date | null | undefined, lang: Lang): string {
+  if (!date) return "";
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Rome",
+  }).format(date);
+}
+
+/** Integer cents as euros, formatted without floating-point arithmetic on the cents. */
+export function formatEuro(cents: number | null | undefined, lang: Lang): string {
+  if (cents == null) return "";
+  const euros = Math.floor(cents / 100);
+  const rest = cents % 100;
+  const fmt = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 });
+  const sep = lang === "it" ? "," : ".";
+  return `€ ${fmt.format(euros)}${rest ? `${sep}${String(rest).padStart(2, "0")}` : ""}`;
+}
+
+export function StatusBadge(props: { status: string; deleted?: boolean }) {
+  const { t } = usePage();
+  return (
+    <>
+      <span class={`badge atl-status atl-status-${props.status}`}>
+        {t(`projects.status.${props.status}` as MessageKey)}
+      </span>
+      {props.deleted ? (
+        <span class="badge atl-status atl-status-deleted ms-1">{t("projects.deleted")}</span>
+      ) : null}
+    </>
+  );
+}
+
+export function DemoBadge() {
+  const { t } = usePage();
+  return (
+    <span class="badge atl-demo" title={t("projects.demo.note")}>
+      {t("projects.demo")}
+    </span>
+  );
+}
+
+export function countLabel(t: ReturnType<typeof usePage>["t"], n: number): string {
+  return n === 1 ? t("projects.count.one") : t("projects.count", { n: n.toLocaleString("it-IT") });
+}
+
+/** One project in a list: title, period, themes and zones, badges. */
+export function ProjectCard(props: { project: ListedProject; labels: Labels; headingLevel?: 2 | 3 }) {
+  const { lang, user } = usePage();
+  const p = props.project;
+  const Heading = props.headingLevel === 3 ? "h3" : "h2";
+  const themes = (p.themes ?? []).map((k) => props.labels.vocab.get("theme", k)).filter((x) => !!x);
+  const zones = (p.zones ?? []).map((k) => props.labels.vocab.get("zone", k)).filter((x) => !!x);
+  const years = [p.startDate?.getUTCFullYear(), p.endDate?.getUTCFullYear()].filter(Boolean);
+  return (
+    <article class="atl-project-card">
+      <Heading class="h5 mb-1">
+        <a href={`/projects/${p.slug}`}>{p.title}</a>
+      </Heading>
+      <p class="small text-muted mb-1">
+        {p.leadOrganisation ? <span>{p.leadOrganisation}</span> : null}
+        {years.length ? <span> · {[...new Set(years)].join("–")}</span> : null}
+        {zones.length ? <span> · {zones.map((z) => labelOf(z, lang)).join(", ")}</span> : null}
+      </p>
+      {p.summary ? <p class="mb-1">{p.summary}</p> : null}
+      <p class="mb-0">
+        {p.demo ? <DemoBadge /> : null}
+        {user && p.status !== "published" ? <StatusBadge status={p.status} /> : null}
+        {themes.map((th) => (
+          <a key={th.key} class="badge atl-chip" href={`/themes/${th.key}`}>
+            {labelOf(th, lang)}
+          </a>
+        ))}
+      </p>
+    </article>
+  );
+}
+
+export function ProjectList(props: {
+  items: ListedProject[];
+  labels: Labels;
+  headingLevel?: 2 | 3;
+  empty?: ComponentChildren;
+}) {
+  const { t } = usePage();
+  if (props.items.length === 0) return <p>{props.empty ?? t("projects.none")}</p>;
+  return (
+    <ul class="list-unstyled atl-project-list">
+      {props.items.map((p) => (
+        <li key={String(p._id)}>
+          <ProjectCard project={p} labels={props.labels} headingLevel={props.headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Previous / next links that keep the other query parameters (works without JavaScript). */
+export function Pager(props: { page: number; pages: number; hrefFor: (page: number) => string }) {
+  const { t } = usePage();
+  if (props.pages <= 1) return null;
+  return (
+    <nav class="pagination-wrapper" aria-label={t("projects.pagination")}>
+      <ul class="pagination">
+        {props.page > 1 ? (
+          <li class="page-item">
+            <a class="page-link" href={props.hrefFor(props.page - 1)} rel="prev">
+              {t("projects.prev")}
+            </a>
+          </li>
+        ) : null}
+        <li class="page-item">
+          <span class="page-link" aria-current="page">
+            {t("projects.page", { page: props.page, pages: props.pages })}
+          </span>
+        </li>
+        {props.page < props.pages ? (
+          <li class="page-item">
+            <a class="page-link" href={props.hrefFor(props.page + 1)} rel="next">
+              {t("projects.next")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
