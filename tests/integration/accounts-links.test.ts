@@ -98,7 +98,11 @@ describe("password reset", () => {
     expect(unknown.status).toBe(200);
     const strip = (s: string) => s.replace(/name="_csrf" value="[^"]*"/g, "").replace(/[0-9a-f-]{36}/g, "");
     expect(strip(known.text)).toBe(strip(unknown.text));
-    expect(readMails(ctx).slice(before).map((m) => m.to)).toEqual([user.email]);
+    expect(
+      readMails(ctx)
+        .slice(before)
+        .map((m) => m.to),
+    ).toEqual([user.email]);
   });
 
   it("When the reset link is used, then the password changes, other sessions end and the link is spent", async () => {

@@ -1,7 +1,6 @@
 // Table-driven permissions: every route registered in the app, as anonymous, member, coordinator and admin.
 import type { Express } from "express";
 import type supertest from "supertest";
-import type { Role } from "../../views/page-context";
 import { csrfFrom, loginAs } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import { ROUTE_TABLE, type Allow, type RouteRow } from "./route-table";
@@ -50,7 +49,7 @@ async function caller(who: Who): Promise<Caller> {
     const agent = ctx.agent();
     return { agent, csrf: await csrfFrom(agent, "/login") };
   }
-  const s = await loginAs(ctx, who as Role);
+  const s = await loginAs(ctx, who);
   return { agent: s.agent, csrf: await s.csrf() };
 }
 
