@@ -94,6 +94,8 @@ export function ProjectPage(props: {
   descriptionHtml: string;
   outcomesHtml: string;
   curator: boolean;
+  /** The notes section (notes module); a placeholder when absent. */
+  notes?: preact.ComponentChildren;
 }) {
   const { t, lang, user } = usePage();
   const p = props.project;
@@ -146,12 +148,14 @@ export function ProjectPage(props: {
                 <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: props.outcomesHtml }} />
               </section>
             ) : null}
-            <section aria-labelledby="notes-title" class="atl-notes my-4" id="notes">
-              <h2 class="h4" id="notes-title">
-                {t("projects.notes.title")}
-              </h2>
-              <p>{t("projects.notes.empty")}</p>
-            </section>
+            {props.notes ?? (
+              <section aria-labelledby="notes-title" class="atl-notes my-4" id="notes">
+                <h2 class="h4" id="notes-title">
+                  {t("projects.notes.title")}
+                </h2>
+                <p>{t("projects.notes.empty")}</p>
+              </section>
+            )}
           </div>
           <aside class="col-lg-4">
             <dl class="row atl-facts">

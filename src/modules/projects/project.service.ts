@@ -87,8 +87,19 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
       throw new ForbiddenError("Only coordinators curate the catalogue");
   }
 
-  async function validate(raw: ProjectRaw): Promise<ProjectInput> {
+  /** Validates a raw project, uniqueness of slug and CUP included, reporting every field error at once. */
+  async function validate(
+    raw: ProjectRaw,
+    exceptId?: mongoose.Types.ObjectId,
+    currentSlug?: string,
+  ): Promise<ProjectInput> {
     const { input, errors } = validateProject(raw, await taxonomy.vocabulary(), await taxonomy.tags());
+    const slug =
+      input.slug && input.slug !== currentSlug && !errors.some((e) => e.field === "slug")
+        ? input.slug
+        : undefined;
+    const cup = errors.some((e) => e.field === "cup") ? undefined : input.cup;
+    errors.push(...(await uniquenessErrors({ ...input, cup }, slug, exceptId)));
     if (errors.length > 0) throw new ProjectValidationError(errors);
     return input;
   }
@@ -208,8 +219,6 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
   ): Promise<ProjectDoc> {
     requireCurator(actor);
     const input = await validate(raw);
-    const clash = await uniquenessErrors(input, input.slug);
-    if (clash.length > 0) throw new ProjectValidationError(clash);
     const slug = input.slug ?? (await freeSlug(input.title));
     const by = { id: actor.id, name: actor.name };
     const status = options.status ?? "draft";
@@ -256,7 +265,9 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     expectedVersion: number,
   ): Promise<ProjectDoc> {
     requireCurator(actor);
-    const input = await validate(raw);
+    const before = mongoose.isValidObjectId(id) ? await ProjectModel.findById(id, { slug: 1 }).lean() : null;
+    if (!before) throw new NotFoundError("No such project");
+    const input = await validate(raw, before._id, before.slug);
     try {
       return await change(
         actor,

@@ -4,6 +4,9 @@ import { hasRole } from "../../web/auth-guards";
 import { NotFoundError, ValidationError } from "../../web/errors";
 import { renderMarkdown } from "../../web/markdown";
 import type { PageCache } from "../../web/page-cache";
+import type { VNode } from "preact";
+import type { PageUser } from "../../../views/page-context";
+import type { ProjectDoc } from "./project.model";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
@@ -16,6 +19,8 @@ export interface CatalogueDeps {
   queries: ProjectQueries;
   taxonomy: TaxonomyService;
   cache: PageCache;
+  /** The notes section of a project page (notes module). */
+  notes?: (project: ProjectDoc, user: PageUser | undefined) => Promise<VNode | null>;
 }
 
 /** Turns validated query values into filters, refusing values that are not in the vocabularies. */
@@ -96,10 +101,11 @@ export function projectsRouter(deps: CatalogueDeps): Router {
       return;
     }
     const { project } = found;
-    const [related, vocab, tags] = await Promise.all([
+    const [related, vocab, tags, notes] = await Promise.all([
       queries.related(project),
       taxonomy.vocabulary(),
       taxonomy.tags(),
+      deps.notes?.(project, res.locals.user),
     ]);
     const page = () => (
       <ProjectPage
@@ -109,6 +115,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
         descriptionHtml={project.description ? renderMarkdown(project.description) : ""}
         outcomesHtml={project.outcomes ? renderMarkdown(project.outcomes) : ""}
         curator={hasRole(role, "coordinator")}
+        notes={notes ?? undefined}
       />
     );
     if (project.status === "published" && !project.deletedAt) cache.send(req, res, req.originalUrl, page);
