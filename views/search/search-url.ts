@@ -10,6 +10,8 @@ export interface SearchState {
   year: (string | number)[];
   sort: string;
   page: number;
+  /** Results per page; left out of URLs when it is the default (20). */
+  limit?: number;
 }
 
 /** `/search?...` for a state; empty values and defaults are left out. */
@@ -21,6 +23,7 @@ export function searchUrl(state: SearchState, changes: Partial<SearchState> = {}
     for (const v of s[facet]) params.append(facet, String(v));
   }
   if (s.sort && s.sort !== "relevance") params.set("sort", s.sort);
+  if (s.limit && s.limit !== 20) params.set("limit", String(s.limit));
   if (s.page > 1) params.set("page", String(s.page));
   const qs = params.toString();
   return qs ? `/search?${qs}` : "/search";

@@ -1,7 +1,8 @@
 // The indexer: one at a time across app instances (a MongoDB lease), it drains the outbox into Meilisearch.
 import crypto from "node:crypto";
 import os from "node:os";
-import type { Meilisearch } from "meilisearch";
+import { MeilisearchApiError, type Meilisearch } from "meilisearch";
+import { meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import { createIndexWithSettings } from "./index-admin";
 import { acquireLease, releaseLease } from "./lease";
@@ -76,6 +77,8 @@ export class Indexer {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly ready = new Set<string>();
+  /** Set while Meilisearch is unreachable: entries wait without using up their attempts. */
+  private unavailable = false;
 
   constructor(
     private readonly deps: IndexerDeps,
@@ -150,7 +153,10 @@ export class Indexer {
       .sort({ nextAttemptAt: 1, _id: 1 })
       .limit(this.options.batchSize)
       .lean();
-    if (entries.length === 0) return 0;
+    if (entries.length === 0) {
+      if (this.unavailable) await this.resumeWhenBack();
+      return 0;
+    }
     const byType = new Map<string, typeof entries>();
     for (const entry of entries) {
       const list = byType.get(entry.type) ?? [];
@@ -213,9 +219,26 @@ export class Indexer {
     if (gone.length > 0) await succeeded(index.deleteDocuments(gone), timeout);
   }
 
+  /** Once Meilisearch answers again, entries that waited for it are due at once. */
+  private async resumeWhenBack(): Promise<void> {
+    const health = await meiliHealth(this.deps.meili).catch(() => ({ ok: false }));
+    if (!health.ok) return;
+    this.unavailable = false;
+    await OutboxModel.updateMany(
+      { status: "pending", lastErrorKind: "unavailable" },
+      { $set: { nextAttemptAt: new Date() } },
+    );
+    this.deps.logger.info("search indexer: Meilisearch is back, catching up");
+  }
+
   private async recordFailure(list: Entry[], err: unknown): Promise<void> {
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-    this.deps.logger.warn({ err: message, entries: list.length }, "search indexer: entries will be retried");
+    const refused = isRefusal(err);
+    if (!refused) this.unavailable = true;
+    this.deps.logger.warn(
+      { err: message, entries: list.length, refused },
+      "search indexer: entries will be retried",
+    );
     const { backoffMs, maxBackoffMs, maxAttempts } = this.options;
     const now = Date.now();
     await OutboxModel.bulkWrite(
@@ -229,8 +252,10 @@ export class Indexer {
               $set: {
                 attempts,
                 lastError: message,
+                lastErrorKind: refused ? "refused" : "unavailable",
                 nextAttemptAt: new Date(now + delay),
-                status: attempts >= maxAttempts ? "failed" : "pending",
+                // Only a refusal uses up attempts: an outage ends, and the backlog then drains by itself.
+                status: refused && attempts >= maxAttempts ? "failed" : "pending",
               },
             },
           },
@@ -238,6 +263,13 @@ export class Indexer {
       }),
     );
   }
+}
+
+/** Whether Meilisearch answered and said no (a bad document, bad settings), as opposed to not answering. */
+export function isRefusal(err: unknown): boolean {
+  if (err instanceof TaskFailedError) return true;
+  if (err instanceof MeilisearchApiError) return (err.response?.status ?? 500) < 500;
+  return false;
 }
 
 /** Puts failed entries back in the queue (an admin action after fixing the cause). */

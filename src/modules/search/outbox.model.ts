@@ -20,6 +20,8 @@ const outboxSchema = new Schema(
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, default: () => new Date() },
     lastError: { type: String },
+    /** "unavailable": Meilisearch could not be reached (never marks an entry failed); "refused": it said no. */
+    lastErrorKind: { type: String, enum: ["unavailable", "refused"] },
   },
   { timestamps: true, collection: "search_outbox" },
 );

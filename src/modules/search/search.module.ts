@@ -12,6 +12,7 @@ import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, releaseLease } from "./lease";
 import { OutboxModel } from "./outbox.model";
 import { createProjectSource } from "./project.source";
+import { createNoteSource } from "../notes/note.source";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
 import { createSearchService, type SearchTaxonomy } from "./search.service";
 import { SourceRegistry, indexUid } from "./sources";
@@ -35,6 +36,7 @@ export interface SearchModuleDeps {
 export function createSearchModule(deps: SearchModuleDeps) {
   const registry = new SourceRegistry();
   registry.register(createProjectSource(deps.taxonomy));
+  registry.register(createNoteSource(deps.taxonomy));
   const indexer = new Indexer(
     { meili: deps.meili, prefix: deps.prefix, registry, logger: deps.logger },
     deps.indexer,

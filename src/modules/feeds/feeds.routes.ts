@@ -1,0 +1,159 @@
+// Atom feeds of newly published projects and notes: overall, per working table and per tag.
+import express, { type RequestHandler, type Router } from "express";
+import mongoose from "mongoose";
+import { z } from "zod";
+import { NotFoundError } from "../../web/errors";
+import { ProjectModel } from "../projects/project.model";
+import type { NoteQueries } from "../notes/note.queries";
+import { markdownToText } from "../search/normalize";
+import { parseOr400 } from "../taxonomy/parse";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { labelOf } from "../taxonomy/taxonomy.types";
+
+const ENTRIES = 30;
+
+export function xmlEscape(s: string): string {
+  return (
+    s
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      // Characters XML 1.0 does not allow.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+  );
+}
+
+interface Entry {
+  id: string;
+  title: string;
+  url: string;
+  updated: Date;
+  summary: string;
+  author: string;
+  category: string;
+}
+
+function atom(base: string, selfPath: string, title: string, entries: Entry[]): string {
+  const updated = entries.reduce((m, e) => (e.updated > m ? e.updated : m), new Date(0));
+  const items = entries
+    .map(
+      (e) => `  <entry>
+    <id>${xmlEscape(e.id)}</id>
+    <title>${xmlEscape(e.title)}</title>
+    <link rel="alternate" type="text/html" href="${xmlEscape(base + e.url)}"/>
+    <updated>${e.updated.toISOString()}</updated>
+    <author><name>${xmlEscape(e.author)}</name></author>
+    <category term="${xmlEscape(e.category)}"/>
+    <summary type="text">${xmlEscape(e.summary)}</summary>
+  </entry>`,
+    )
+    .join("\n");
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${xmlEscape(base + selfPath)}</id>
+  <title>${xmlEscape(title)}</title>
+  <link rel="self" type="application/atom+xml" href="${xmlEscape(base + selfPath)}"/>
+  <link rel="alternate" type="text/html" href="${xmlEscape(base + "/")}"/>
+  <updated>${updated.toISOString()}</updated>
+${items}
+</feed>
+`;
+}
+
+const themeFile = z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,80}\.atom$/, "a feed address ends in .atom") });
+const tagFile = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,120}\.atom$/, "a feed address ends in .atom") });
+
+export function feedsRouter(deps: { baseUrl: string; notes: NoteQueries; taxonomy: TaxonomyService }): Router {
+  const router = express.Router();
+  const base = deps.baseUrl;
+
+  async function entries(filter: { theme?: string; tagId?: string }): Promise<Entry[]> {
+    const q: Record<string, unknown> = { status: "published", deletedAt: null };
+    if (filter.theme) q.themes = filter.theme;
+    if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
+    const [projects, notes] = await Promise.all([
+      ProjectModel.find(q, { slug: 1, title: 1, summary: 1, publishedAt: 1, updatedAt: 1, leadOrganisation: 1 })
+        .sort({ publishedAt: -1, updatedAt: -1 })
+        .limit(ENTRIES)
+        .lean(),
+      deps.notes.recent(filter, ENTRIES),
+    ]);
+    const all: Entry[] = [
+      ...projects.map((p) => ({
+        id: `${base}/projects/${p.slug}`,
+        title: p.title,
+        url: `/projects/${p.slug}`,
+        updated: p.publishedAt ?? p.updatedAt,
+        summary: p.summary ?? "",
+        author: p.leadOrganisation || "Atlante",
+        category: "project",
+      })),
+      ...notes.map(({ note, project }) => ({
+        id: `${base}/notes/${String(note._id)}`,
+        title: `${note.title} (${project.title})`,
+        url: `/projects/${project.slug}#note-${String(note._id)}`,
+        updated: note.publishedAt ?? note.updatedAt,
+        summary: markdownToText(note.body).slice(0, 500),
+        author: note.author.name,
+        category: "note",
+      })),
+    ];
+    return all.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, ENTRIES);
+  }
+
+  function send(res: express.Response, xml: string) {
+    res.status(200).type("application/atom+xml; charset=utf-8").setHeader("Cache-Control", "public, max-age=300");
+    res.send(xml);
+  }
+
+  router.get("/feeds/atlante.atom", async (req, res) => {
+    send(res, atom(base, "/feeds/atlante.atom", req.t("notes.feed.all"), await entries({})));
+  });
+
+  router.get("/feeds/themes/:key", async (req, res) => {
+    const { key } = parseOr400(themeFile, req.params, "address");
+    const theme = (await deps.taxonomy.vocabulary()).get("theme", key.replace(/\.atom$/, ""));
+    if (!theme) throw new NotFoundError("No such theme");
+    const self = `/feeds/themes/${theme.key}.atom`;
+    send(res, atom(base, self, `Atlante: ${labelOf(theme, req.lang)}`, await entries({ theme: theme.key })));
+  });
+
+  router.get("/feeds/tags/:slug", async (req, res) => {
+    const { slug } = parseOr400(tagFile, req.params, "address");
+    const tags = await deps.taxonomy.tags();
+    const name = slug.replace(/\.atom$/, "");
+    const tag = tags.bySlug.get(name) ?? tags.byOldSlug.get(name);
+    if (!tag || tag.status !== "active") throw new NotFoundError("No such tag");
+    const self = `/feeds/tags/${tag.slug}.atom`;
+    send(res, atom(base, self, `Atlante: #${labelOf(tag, req.lang)}`, await entries({ tagId: tag.id })));
+  });
+
+  return router;
+}
+
+const THEME_PAGE = /^\/themes\/([a-z0-9-]{1,80})(?:\/notes)?$/;
+const TAG_PAGE = /^\/tags\/([a-z0-9-]{1,120})$/;
+
+/** Advertises the feeds in every page's head: the overall one, and the theme's or tag's on their pages. */
+export function feedLinks(): RequestHandler {
+  const overall = { rel: "alternate", type: "application/atom+xml", href: "/feeds/atlante.atom", title: "Atlante" };
+  return (req, res, next) => {
+    if (req.method !== "GET") {
+      next();
+      return;
+    }
+    const links = [overall];
+    const theme = THEME_PAGE.exec(req.path);
+    if (theme) {
+      links.push({ rel: "alternate", type: "application/atom+xml", href: `/feeds/themes/${theme[1]}.atom`, title: `Atlante: ${theme[1]}` });
+    }
+    const tag = TAG_PAGE.exec(req.path);
+    if (tag) {
+      links.push({ rel: "alternate", type: "application/atom+xml", href: `/feeds/tags/${tag[1]}.atom`, title: `Atlante: #${tag[1]}` });
+    }
+    res.locals.headLinks = [...((res.locals.headLinks as typeof links | undefined) ?? []), ...links];
+    next();
+  };
+}

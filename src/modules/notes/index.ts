@@ -1,0 +1,55 @@
+// The notes module as the composition root sees it.
+import mongoose, { type Connection } from "mongoose";
+import type { AuditService } from "../audit/audit.service";
+import { OutboxModel } from "../search/outbox.model";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { createModeration } from "./moderation.service";
+import { NoteModel } from "./note.model";
+import { createNoteQueries } from "./note.queries";
+import { createNotesCore } from "./note.service";
+
+export interface NotesModuleDeps {
+  connection: Connection;
+  audit: AuditService;
+  taxonomy: TaxonomyService;
+  trustedAfter: number;
+  secret: string;
+}
+
+export function createNotesModule(deps: NotesModuleDeps) {
+  const core = createNotesCore(deps);
+  const moderation = createModeration({ core, audit: deps.audit });
+  const queries = createNoteQueries();
+
+  // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
+  deps.taxonomy.onTagMerged(async (session, loser, survivor) => {
+    const loserId = new mongoose.Types.ObjectId(loser.id);
+    const survivorId = new mongoose.Types.ObjectId(survivor.id);
+    const rows = await NoteModel.find({ tags: loserId }, { _id: 1 }).session(session).lean();
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r._id);
+    await NoteModel.updateMany({ _id: { $in: ids } }, { $addToSet: { tags: survivorId } }, { session });
+    await NoteModel.updateMany({ _id: { $in: ids } }, { $pull: { tags: loserId }, $inc: { version: 1 } }, { session });
+    await OutboxModel.insertMany(
+      ids.map((id) => ({ type: "note", docId: String(id) })),
+      { session },
+    );
+    core.changed();
+  });
+  // A renamed tag changes the label text indexed with its notes.
+  deps.taxonomy.onTagChanged(async (session, tag) => {
+    const rows = await NoteModel.find({ tags: new mongoose.Types.ObjectId(tag.id), status: "published" }, { _id: 1 })
+      .session(session)
+      .lean();
+    if (rows.length > 0) {
+      await OutboxModel.insertMany(
+        rows.map((r) => ({ type: "note", docId: String(r._id) })),
+        { session },
+      );
+    }
+  });
+
+  return { core, moderation, queries };
+}
+
+export type NotesModule = ReturnType<typeof createNotesModule>;

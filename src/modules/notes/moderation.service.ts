@@ -1,0 +1,106 @@
+// Moderation: the queue of pending and flagged notes, and the coordinators' decisions (each audited).
+import mongoose from "mongoose";
+import { ConflictError, ValidationError } from "../../web/errors";
+import type { AuditService } from "../audit/audit.service";
+import { ProjectModel } from "../projects/project.model";
+import { enqueueIndexing } from "../search/outbox";
+import type { Actor } from "../taxonomy/actor";
+import { NoteModel, type NoteDoc } from "./note.model";
+import type { NotesCore } from "./note.service";
+
+export type ModerationAction = "approve" | "reject" | "dismiss";
+
+export interface QueueItem {
+  note: NoteDoc;
+  project: { slug: string; title: string } | undefined;
+  ageMs: number;
+}
+
+export function createModeration(deps: { core: NotesCore; audit: AuditService }) {
+  const { core } = deps;
+
+  /** Applies one decision to one note; throws 409 when the note is not in a state the decision fits. */
+  async function decide(actor: Actor, id: string, action: ModerationAction, reason: string, ip?: string) {
+    if (action === "reject" && !reason) {
+      throw new ValidationError("A rejection needs a reason", [{ field: "reason", message: "notes.error.reason_empty" }]);
+    }
+    const from = await core.tx(async (session) => {
+      const note = await core.load(id, session);
+      const before = note.status;
+      if (action === "approve") {
+        if (note.status !== "pending") throw new ConflictError(`The note is ${note.status}, not pending`);
+        note.status = "published";
+        note.publishedAt = new Date();
+        note.rejectReason = null;
+      } else if (action === "reject") {
+        if (note.status === "rejected") throw new ConflictError("The note is already rejected");
+        note.status = "rejected";
+        note.rejectReason = reason;
+        note.publishedAt = null;
+      } else {
+        if (note.flagCount === 0) throw new ConflictError("The note has no flags");
+      }
+      // Deciding on a note settles its flags.
+      note.set("flags", []);
+      note.flagCount = 0;
+      note.moderatedBy = { id: actor.id, name: actor.name };
+      note.version += 1;
+      await note.save({ session });
+      await enqueueIndexing(session, "note", id);
+      return before;
+    });
+    await deps.audit.record({
+      actorId: actor.id,
+      action: `notes.${action}`,
+      targetType: "note",
+      targetId: id,
+      details: { from, ...(reason ? { reason } : {}) },
+      ip,
+    });
+  }
+
+  return {
+    decide,
+    /** Applies a decision to many notes; reports which ones could not take it. */
+    async bulk(actor: Actor, ids: string[], action: ModerationAction, reason: string, ip?: string) {
+      const failed: string[] = [];
+      let done = 0;
+      for (const id of ids) {
+        try {
+          await decide(actor, id, action, reason, ip);
+          done += 1;
+        } catch (err) {
+          if (err instanceof ValidationError) throw err;
+          failed.push(id);
+        }
+      }
+      return { done, failed };
+    },
+    /** Pending notes (oldest first) and flagged published notes, with counts. */
+    async queue(filter: "all" | "pending" | "flagged" = "all") {
+      const or: Record<string, unknown>[] = [];
+      if (filter !== "flagged") or.push({ status: "pending" });
+      if (filter !== "pending") or.push({ status: "published", flagCount: { $gt: 0 } });
+      const [notes, pending, flagged] = await Promise.all([
+        NoteModel.find({ deletedAt: null, $or: or }).sort({ createdAt: 1 }).limit(200).lean<NoteDoc[]>(),
+        NoteModel.countDocuments({ deletedAt: null, status: "pending" }),
+        NoteModel.countDocuments({ deletedAt: null, status: "published", flagCount: { $gt: 0 } }),
+      ]);
+      const projects = await ProjectModel.find(
+        { _id: { $in: [...new Set(notes.map((n) => String(n.project)))].map((s) => new mongoose.Types.ObjectId(s)) } },
+        { slug: 1, title: 1 },
+      ).lean();
+      const byId = new Map(projects.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
+      const now = Date.now();
+      const items: QueueItem[] = notes.map((n) => ({
+        note: n,
+        project: byId.get(String(n.project)),
+        ageMs: now - new Date(n.createdAt).getTime(),
+      }));
+      const oldest = items.filter((i) => i.note.status === "pending").reduce((m, i) => Math.max(m, i.ageMs), 0);
+      return { items, counts: { pending, flagged, oldestMs: oldest } };
+    },
+  };
+}
+
+export type Moderation = ReturnType<typeof createModeration>;

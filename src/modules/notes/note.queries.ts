@@ -1,0 +1,139 @@
+// Reads of notes: per project (grouped), per working table, per author, recent (feeds) and the API.
+import mongoose from "mongoose";
+import { hasRole } from "../../web/auth-guards";
+import { renderMarkdown } from "../../web/markdown";
+import type { Role } from "../../../views/page-context";
+import { ProjectModel } from "../projects/project.model";
+import { NoteModel, type NoteDoc, type NoteKind } from "./note.model";
+
+export interface Viewer {
+  id?: string;
+  role?: Role;
+}
+
+/** A note ready for a view: body and replies already rendered by the sanitiser. */
+export interface NoteView {
+  note: NoteDoc;
+  html: string;
+  replies: { id: string; author: string; at: Date; html: string }[];
+}
+
+export interface ProjectRef {
+  slug: string;
+  title: string;
+}
+
+const LIST_LIMIT = 500;
+// Rendering Markdown is the costly part of a notes list: keep the HTML of recent versions.
+const htmlCache = new Map<string, string>();
+function cachedMarkdown(key: string, source: string): string {
+  let html = htmlCache.get(key);
+  if (html === undefined) {
+    html = renderMarkdown(source);
+    if (htmlCache.size > 5000) htmlCache.delete(htmlCache.keys().next().value!);
+    htmlCache.set(key, html);
+  }
+  return html;
+}
+
+export function toView(note: NoteDoc): NoteView {
+  const id = String(note._id);
+  return {
+    note,
+    html: cachedMarkdown(`${id}@${note.version}`, note.body),
+    replies: (note.replies ?? []).map((r) => ({
+      id: String(r._id),
+      author: r.author.name,
+      at: r.at,
+      html: cachedMarkdown(`${id}/${String(r._id)}`, r.body),
+    })),
+  };
+}
+
+async function projectsById(ids: mongoose.Types.ObjectId[]): Promise<Map<string, ProjectRef>> {
+  const unique = [...new Set(ids.map(String))].map((s) => new mongoose.Types.ObjectId(s));
+  const rows = await ProjectModel.find(
+    { _id: { $in: unique }, deletedAt: null, status: { $in: ["published", "archived"] } },
+    { slug: 1, title: 1 },
+  ).lean();
+  return new Map(rows.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
+}
+
+export function createNoteQueries() {
+  return {
+    /** Published notes of a project, plus the viewer's own pending or rejected ones. */
+    async forProject(projectId: mongoose.Types.ObjectId, viewer: Viewer): Promise<NoteView[]> {
+      const visible: Record<string, unknown>[] = [{ status: "published" }];
+      if (viewer.id) visible.push({ "author.id": viewer.id });
+      const rows = await NoteModel.find({ project: projectId, deletedAt: null, $or: visible })
+        .sort({ publishedAt: -1, createdAt: -1 })
+        .limit(LIST_LIMIT)
+        .lean<NoteDoc[]>();
+      return rows.map(toView);
+    },
+    /** How many notes of a project wait for moderation (shown to coordinators). */
+    pendingCount: (projectId: mongoose.Types.ObjectId) =>
+      NoteModel.countDocuments({ project: projectId, status: "pending", deletedAt: null }),
+    /** Published notes of one working table, with their projects. */
+    async forTheme(theme: string): Promise<{ view: NoteView; project: ProjectRef }[]> {
+      const rows = await NoteModel.find({ theme, status: "published", deletedAt: null })
+        .sort({ publishedAt: -1 })
+        .limit(LIST_LIMIT)
+        .lean<NoteDoc[]>();
+      const projects = await projectsById(rows.map((r) => r.project));
+      return rows.flatMap((r) => {
+        const project = projects.get(String(r.project));
+        return project ? [{ view: toView(r), project }] : [];
+      });
+    },
+    /** A member's published notes, for the public profile. */
+    async forAuthor(userId: string): Promise<{ view: NoteView; project: ProjectRef }[]> {
+      const rows = await NoteModel.find({ "author.id": userId, status: "published", deletedAt: null })
+        .sort({ publishedAt: -1 })
+        .limit(LIST_LIMIT)
+        .lean<NoteDoc[]>();
+      const projects = await projectsById(rows.map((r) => r.project));
+      return rows.flatMap((r) => {
+        const project = projects.get(String(r.project));
+        return project ? [{ view: toView(r), project }] : [];
+      });
+    },
+    /** Recently published notes, optionally of one theme or tag (feeds). */
+    async recent(filter: { theme?: string; tagId?: string }, limit = 30) {
+      const q: Record<string, unknown> = { status: "published", deletedAt: null };
+      if (filter.theme) q.theme = filter.theme;
+      if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
+      const rows = await NoteModel.find(q).sort({ publishedAt: -1 }).limit(limit).lean<NoteDoc[]>();
+      const projects = await projectsById(rows.map((r) => r.project));
+      return rows.flatMap((r) => {
+        const project = projects.get(String(r.project));
+        return project ? [{ note: r, project }] : [];
+      });
+    },
+    /** A note as a viewer may see it: published, or the viewer's own, or any for coordinators. */
+    async visible(id: string, viewer: Viewer): Promise<NoteDoc | undefined> {
+      if (!mongoose.isValidObjectId(id)) return undefined;
+      const note = await NoteModel.findOne({ _id: id, deletedAt: null }).lean<NoteDoc>();
+      if (!note) return undefined;
+      if (note.status === "published" || note.author.id === viewer.id || hasRole(viewer.role, "coordinator")) {
+        return note;
+      }
+      return undefined;
+    },
+    projectRef: async (id: mongoose.Types.ObjectId) => (await projectsById([id])).get(String(id)),
+  };
+}
+
+export type NoteQueries = ReturnType<typeof createNoteQueries>;
+
+/** Counts by working table and kind, for the project page's headings. */
+export function countsOf(views: NoteView[]): Map<string, Map<NoteKind, number>> {
+  const out = new Map<string, Map<NoteKind, number>>();
+  for (const v of views) {
+    if (v.note.status !== "published") continue;
+    const byKind = out.get(v.note.theme) ?? new Map<NoteKind, number>();
+    byKind.set(v.note.kind, (byKind.get(v.note.kind) ?? 0) + 1);
+    out.set(v.note.theme, byKind);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+// Notes in the search index: only published notes of visible projects are documents; anything else
+// (pending, rejected, deleted, project gone) is missing from load() and so deleted from the index.
+import crypto from "node:crypto";
+import type { Settings } from "meilisearch";
+import mongoose from "mongoose";
+import stopWords from "../../seed/data/stopwords-it.json";
+import { ProjectModel } from "../projects/project.model";
+import type { SearchDocument, SearchSource } from "../search/sources";
+import { markdownToText, normalizeApostrophes } from "../search/normalize";
+import type { TagIndex } from "../taxonomy/taxonomy.types";
+import { NoteModel, type NoteDoc } from "./note.model";
+
+const PROJECTION_VERSION = 1;
+
+export interface NoteSearchDocument extends SearchDocument {
+  type: "note";
+  title: string;
+  body: string;
+  kind: string;
+  theme: string;
+  question: string | null;
+  tags: string[];
+  tagText: string[];
+  author: string;
+  projectId: string;
+  projectSlug: string;
+  projectTitle: string;
+  date: number;
+  visibility: "public";
+  demo: boolean;
+}
+
+export const NOTE_FILTERABLE = ["kind", "theme", "tags", "visibility", "projectSlug"] as const;
+
+type ProjectBits = { slug: string; title: string };
+
+export function noteToDocument(n: NoteDoc, project: ProjectBits | undefined, tags: TagIndex): NoteSearchDocument | null {
+  if (n.deletedAt || n.status !== "published" || !project) return null;
+  const tagViews = (n.tags ?? []).map((id) => tags.byId.get(String(id))).filter((t) => t !== undefined);
+  return {
+    id: String(n._id),
+    version: n.version,
+    type: "note",
+    title: normalizeApostrophes(n.title),
+    body: markdownToText(n.body),
+    kind: n.kind,
+    theme: n.theme,
+    question: n.question ?? null,
+    tags: tagViews.map((t) => t.slug),
+    tagText: tagViews.flatMap((t) => [t.label_it, t.label_en, ...t.synonyms].filter(Boolean)),
+    author: n.author.name,
+    projectId: String(n.project),
+    projectSlug: project.slug,
+    projectTitle: normalizeApostrophes(project.title),
+    date: (n.publishedAt ?? n.createdAt).getTime(),
+    visibility: "public",
+    demo: n.demo ?? false,
+  };
+}
+
+export function noteSettings(): Settings {
+  return {
+    searchableAttributes: ["title", "body", "tagText", "projectTitle", "author"],
+    filterableAttributes: [...NOTE_FILTERABLE],
+    sortableAttributes: ["date"],
+    displayedAttributes: ["*"],
+    localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
+    stopWords,
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { "*": "count" } },
+    pagination: { maxTotalHits: 5000 },
+  };
+}
+
+async function projectsOf(rows: NoteDoc[]): Promise<Map<string, ProjectBits>> {
+  const ids = [...new Set(rows.map((r) => String(r.project)))].map((s) => new mongoose.Types.ObjectId(s));
+  const projects = await ProjectModel.find(
+    { _id: { $in: ids }, deletedAt: null, status: { $in: ["published", "archived"] } },
+    { slug: 1, title: 1 },
+  ).lean();
+  return new Map(projects.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
+}
+
+const LIVE = { status: "published" as const, deletedAt: null };
+
+export function createNoteSource(taxonomy: { tags(): Promise<TagIndex> }): SearchSource {
+  const toDocs = async (rows: NoteDoc[]) => {
+    const [projects, tags] = await Promise.all([projectsOf(rows), taxonomy.tags()]);
+    return rows.map((r) => noteToDocument(r, projects.get(String(r.project)), tags)).filter((d) => d !== null);
+  };
+  return {
+    type: "note",
+    indexName: "notes",
+    async projectionKey() {
+      return crypto.createHash("sha256").update(String(PROJECTION_VERSION)).digest("hex").slice(0, 16);
+    },
+    settings: () => Promise.resolve(noteSettings()),
+    async load(ids) {
+      const valid = ids.filter((id) => mongoose.isValidObjectId(id));
+      const rows = await NoteModel.find({ _id: { $in: valid } }).lean<NoteDoc[]>();
+      return new Map((await toDocs(rows)).map((d) => [d.id, d]));
+    },
+    async *iterate(batchSize) {
+      let last: mongoose.Types.ObjectId | undefined;
+      for (;;) {
+        const rows = await NoteModel.find({ ...LIVE, ...(last ? { _id: { $gt: last } } : {}) })
+          .sort({ _id: 1 })
+          .limit(batchSize)
+          .lean<NoteDoc[]>();
+        if (rows.length === 0) return;
+        last = rows.at(-1)!._id;
+        yield await toDocs(rows);
+      }
+    },
+    async *versions() {
+      // Notes of hidden projects are not indexed: the check must not count them.
+      for await (const batch of this.iterate(1000)) {
+        for (const d of batch) yield { id: d.id, version: d.version };
+      }
+    },
+    count: () => NoteModel.countDocuments(LIVE),
+  };
+}

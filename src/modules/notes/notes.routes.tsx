@@ -1,0 +1,271 @@
+// Writing notes: the form (with preview and kept drafts), edits, deletion, replies, useful marks, flags.
+import crypto from "node:crypto";
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import { requireUser } from "../../web/auth-guards";
+import { AppError, ForbiddenError, NotFoundError } from "../../web/errors";
+import { renderMarkdown } from "../../web/markdown";
+import { sendPage } from "../../web/render";
+import { fieldErrorsOf, parseForm, throwIfJson, type FieldErrors } from "../accounts/forms";
+import { parseOr400 } from "../taxonomy/parse";
+import { actorOf } from "../taxonomy/actor";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { NoteFormPage, type NoteFormValues } from "../../../views/notes/NoteFormPage";
+import type { NotesCore } from "./note.service";
+import { openProject, verifyDraftToken } from "./note.rules";
+import {
+  editFormSchema,
+  emptyForm,
+  idParams,
+  newNoteQuery,
+  noteFormSchema,
+  previewSchema,
+  reasonSchema,
+  replySchema,
+  slugParams,
+} from "./note.schemas";
+import type { NoteDoc } from "./note.model";
+import { ProjectModel } from "../projects/project.model";
+
+export interface NotesRouterDeps {
+  core: NotesCore;
+  taxonomy: TaxonomyService;
+  secret: string;
+}
+
+const FORM_FIELDS = ["kind", "theme", "question", "title", "body", "tags", "reason"] as const;
+
+/** Only the text fields of a posted form, as strings (to show the form again or keep a draft). */
+function valuesOf(body: unknown): NoteFormValues {
+  const out: Record<string, string> = {};
+  const b = (body ?? {}) as Record<string, unknown>;
+  for (const k of FORM_FIELDS) if (typeof b[k] === "string") out[k] = b[k].slice(0, 20_000);
+  return out;
+}
+
+function valuesOfNote(note: NoteDoc, tagSlugs: string[]): NoteFormValues {
+  return {
+    kind: note.kind,
+    theme: note.theme,
+    question: note.question ?? "",
+    title: note.title,
+    body: note.body,
+    tags: tagSlugs.join(", "),
+  };
+}
+
+export function notesRouter(deps: NotesRouterDeps): Router {
+  const { core, taxonomy } = deps;
+  const router = express.Router();
+
+  async function showForm(
+    req: Request,
+    res: Response,
+    opts: {
+      project: { slug: string; title: string };
+      values: NoteFormValues;
+      errors?: FieldErrors;
+      action: string;
+      version?: number;
+      idem?: string;
+      restored?: boolean;
+      preview?: boolean;
+      status?: number;
+    },
+  ) {
+    const vocab = await taxonomy.vocabulary();
+    const user = res.locals.user!;
+    sendPage(
+      req,
+      res,
+      <NoteFormPage
+        project={opts.project}
+        vocab={vocab}
+        values={opts.values}
+        errors={opts.errors}
+        action={opts.action}
+        version={opts.version}
+        idem={opts.idem}
+        draftToken={core.draftToken(user.id, opts.project.slug)}
+        restored={opts.restored}
+        previewHtml={opts.preview && opts.values.body ? renderMarkdown(opts.values.body) : undefined}
+      />,
+      opts.status ?? 200,
+    );
+  }
+
+  router.get("/projects/:slug/notes/new", requireUser, async (req, res) => {
+    const { slug } = parseOr400(slugParams, req.params, "address");
+    parseOr400(newNoteQuery, req.query, "query");
+    const project = await openProject(slug);
+    const draft = await core.findDraft(res.locals.user!.id, project.slug);
+    await showForm(req, res, {
+      project,
+      values: draft ? valuesOf(draft) : { theme: project.themes[0] },
+      restored: !!draft,
+      preview: !!draft,
+      action: `/projects/${project.slug}/notes`,
+      idem: crypto.randomBytes(16).toString("base64url"),
+    });
+  });
+
+  router.post("/projects/:slug/notes", requireUser, async (req, res) => {
+    const { slug } = parseOr400(slugParams, req.params, "address");
+    const project = await openProject(slug);
+    const action = `/projects/${project.slug}/notes`;
+    const body = req.body as Record<string, unknown>;
+    const idem = typeof body?.idem === "string" ? body.idem : undefined;
+    const parsed = parseForm(noteFormSchema, req.body);
+    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
+      showForm(req, res, { project, values: valuesOf(req.body), errors, action, idem, status, preview });
+    if (!parsed.ok) {
+      throwIfJson(req, parsed.errors);
+      await again(parsed.errors, 400);
+      return;
+    }
+    if (parsed.data.preview) {
+      await again(undefined, 200, true);
+      return;
+    }
+    try {
+      const { note, slug: current } = await core.create(actorOf(res.locals.user!), project.slug, parsed.data);
+      res.redirect(303, `/projects/${current}#note-${String(note._id)}`);
+    } catch (err) {
+      const errors = fieldErrorsOf(err);
+      if (!errors || !(err instanceof AppError)) throw err;
+      throwIfJson(req, errors);
+      await again(errors, err.status);
+    }
+  });
+
+  // The live preview goes through the same sanitiser as the published note.
+  router.post("/notes/preview", requireUser, (req, res) => {
+    const { body } = parseOr400(previewSchema, req.body, "body");
+    res.json({ html: renderMarkdown(body) });
+  });
+
+  async function editable(req: Request, res: Response) {
+    const { id } = parseOr400(idParams, req.params, "address");
+    const note = await core.load(id);
+    const user = res.locals.user!;
+    const moderator = user.role === "coordinator" || user.role === "admin";
+    if (note.author.id !== user.id && !moderator) throw new ForbiddenError("This is not your note");
+    const ref = await projectRefOf(note.project);
+    if (!ref) throw new NotFoundError("No such note");
+    return { id, note, project: ref };
+  }
+
+  async function projectRefOf(id: unknown) {
+    const p = await ProjectModel.findOne({ _id: id, deletedAt: null }, { slug: 1, title: 1 }).lean();
+    return p ? { slug: p.slug, title: p.title } : undefined;
+  }
+
+  router.get("/notes/:id/edit", requireUser, async (req, res) => {
+    const { id, note, project } = await editable(req, res);
+    const tags = await taxonomy.tags();
+    const slugs = (note.tags ?? []).map((t) => tags.byId.get(String(t))?.slug).filter((s) => s !== undefined);
+    await showForm(req, res, {
+      project,
+      values: valuesOfNote(note.toObject() as NoteDoc, slugs),
+      action: `/notes/${id}/edit`,
+      version: note.version,
+    });
+  });
+
+  router.post("/notes/:id/edit", requireUser, async (req, res) => {
+    const { id, project } = await editable(req, res);
+    const action = `/notes/${id}/edit`;
+    const body = req.body as Record<string, unknown>;
+    const version = Number(typeof body?.version === "string" ? body.version : 0) || 0;
+    const parsed = parseForm(editFormSchema, req.body);
+    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
+      showForm(req, res, { project, values: valuesOf(req.body), errors, action, version, status, preview });
+    if (!parsed.ok) {
+      throwIfJson(req, parsed.errors);
+      await again(parsed.errors, 400);
+      return;
+    }
+    if (parsed.data.preview) {
+      await again(undefined, 200, true);
+      return;
+    }
+    try {
+      await core.update(actorOf(res.locals.user!), id, parsed.data, req.ip);
+      res.redirect(303, `/projects/${project.slug}#note-${id}`);
+    } catch (err) {
+      const errors = fieldErrorsOf(err);
+      if (!errors || !(err instanceof AppError)) throw err;
+      throwIfJson(req, errors);
+      await again(errors, err.status);
+    }
+  });
+
+  router.post("/notes/:id/delete", requireUser, async (req, res) => {
+    const { id } = parseOr400(idParams, req.params, "address");
+    parseOr400(emptyForm, req.body, "form");
+    const note = await core.load(id);
+    const project = await projectRefOf(note.project);
+    await core.remove(actorOf(res.locals.user!), id, req.ip);
+    res.redirect(303, project ? `/projects/${project.slug}#notes` : "/");
+  });
+
+  async function backToNote(res: Response, id: string) {
+    const note = await core.load(id);
+    const project = await projectRefOf(note.project);
+    res.redirect(303, project ? `/projects/${project.slug}#note-${id}` : "/");
+  }
+
+  router.post("/notes/:id/replies", requireUser, async (req, res) => {
+    const { id } = parseOr400(idParams, req.params, "address");
+    const { body } = parseOr400(replySchema, req.body, "form");
+    await core.reply(actorOf(res.locals.user!), id, body);
+    await backToNote(res, id);
+  });
+
+  router.post("/notes/:id/useful", requireUser, async (req, res) => {
+    const { id } = parseOr400(idParams, req.params, "address");
+    parseOr400(emptyForm, req.body, "form");
+    const result = await core.toggleUseful(actorOf(res.locals.user!), id);
+    if (req.accepts(["html", "json"]) === "json") {
+      res.json(result);
+      return;
+    }
+    await backToNote(res, id);
+  });
+
+  router.post("/notes/:id/flag", requireUser, async (req, res) => {
+    const { id } = parseOr400(idParams, req.params, "address");
+    const { reason } = parseOr400(reasonSchema, req.body, "form");
+    await core.flag(actorOf(res.locals.user!), id, reason, req.ip);
+    await backToNote(res, id);
+  });
+
+  return router;
+}
+
+/**
+ * Mounted right after the notes router: when the note form is posted after the session expired
+ * (the CSRF check fails or nobody is signed in), the text is kept for the user the form was issued to
+ * and they are sent to log in; the form then comes back filled in. Nothing else happens.
+ */
+export function noteDraftRescue(deps: { core: NotesCore; secret: string }): ErrorRequestHandler {
+  const path = /^\/projects\/([a-z0-9][a-z0-9-]{0,150})\/notes$/;
+  return (err: unknown, req, res, next) => {
+    const match = req.method === "POST" ? path.exec(req.path) : null;
+    const status = err instanceof AppError ? err.status : 0;
+    if (!match || (status !== 403 && status !== 401)) {
+      next(err);
+      return;
+    }
+    const slug = match[1]!;
+    const userId = verifyDraftToken(deps.secret, (req.body as Record<string, unknown> | undefined)?.draftToken, slug);
+    if (!userId || (res.locals.user && res.locals.user.id !== userId)) {
+      next(err);
+      return;
+    }
+    const fields = valuesOf(req.body) as Record<string, string>;
+    delete fields.reason;
+    deps.core.saveDraft(userId, slug, fields).then(() => {
+      res.redirect(303, `/login?notice=expired&next=${encodeURIComponent(`/projects/${slug}/notes/new?draft=1`)}`);
+    }, next);
+  };
+}

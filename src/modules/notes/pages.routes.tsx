@@ -1,0 +1,84 @@
+// Where notes are read: the moderation queue, member profiles, working-table notes and the JSON API.
+import express, { type Router } from "express";
+import mongoose from "mongoose";
+import { requireRole } from "../../web/auth-guards";
+import { NotFoundError, ValidationError } from "../../web/errors";
+import { sendPage } from "../../web/render";
+import type { AccountsCore } from "../accounts/accounts.service";
+import { actorOf } from "../taxonomy/actor";
+import { parseOr400 } from "../taxonomy/parse";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { QueuePage } from "../../../views/notes/QueuePage";
+import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";
+import type { Moderation } from "./moderation.service";
+import type { NoteQueries } from "./note.queries";
+import { openProjectForRead } from "./note.api";
+import { bulkSchema, idParams, queueQuery, slugParams } from "./note.schemas";
+import { noteJson } from "./note.api";
+
+export interface NotePagesDeps {
+  moderation: Moderation;
+  queries: NoteQueries;
+  taxonomy: TaxonomyService;
+  accounts: Pick<AccountsCore, "findById">;
+}
+
+export function notePagesRouter(deps: NotePagesDeps): Router {
+  const { moderation, queries, taxonomy } = deps;
+  const router = express.Router();
+  const labels = async () => ({ vocab: await taxonomy.vocabulary(), tags: await taxonomy.tags() });
+
+  router.get("/moderation/notes", requireRole("coordinator"), async (req, res) => {
+    const { filter = "all" } = parseOr400(queueQuery, req.query, "query");
+    const [{ items, counts }, l] = await Promise.all([moderation.queue(filter), labels()]);
+    sendPage(req, res, <QueuePage items={items} counts={counts} filter={filter} labels={l} />);
+  });
+
+  router.post("/moderation/notes", requireRole("coordinator"), async (req, res) => {
+    const parsed = bulkSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? "notes.error.invalid";
+      throw new ValidationError(req.t(message.startsWith("notes.") ? (message as "notes.error.invalid") : "notes.error.invalid"), [
+        { field: String(parsed.error.issues[0]?.path[0] ?? "_form"), message },
+      ]);
+    }
+    const { ids, action, reason } = parsed.data;
+    const result = await moderation.bulk(actorOf(res.locals.user!), ids, action, reason ?? "", req.ip);
+    if (req.accepts(["html", "json"]) === "json") {
+      res.json(result);
+      return;
+    }
+    const [{ items, counts }, l] = await Promise.all([moderation.queue("all"), labels()]);
+    sendPage(req, res, <QueuePage items={items} counts={counts} filter="all" labels={l} result={{ done: result.done, failed: result.failed.length }} />);
+  });
+
+  router.get("/members/:id", async (req, res) => {
+    const { id } = parseOr400(idParams, req.params, "address");
+    const user = mongoose.isValidObjectId(id) ? await deps.accounts.findById(id) : null;
+    if (!user || user.status !== "active") throw new NotFoundError("No such member");
+    const [notes, l] = await Promise.all([queries.forAuthor(id), labels()]);
+    sendPage(req, res, <ProfilePage name={user.name} organisation={user.organisation ?? ""} notes={notes} labels={l} />);
+  });
+
+  router.get("/themes/:key/notes", async (req, res) => {
+    const key = String(req.params.key);
+    const l = await labels();
+    const theme = l.vocab.get("theme", key);
+    if (!theme) throw new NotFoundError("No such theme");
+    const notes = await queries.forTheme(theme.key);
+    sendPage(req, res, <ThemeNotesPage theme={theme} notes={notes} labels={l} />);
+  });
+
+  router.get("/api/v1/projects/:slug/notes", async (req, res) => {
+    const { slug } = parseOr400(slugParams, req.params, "address");
+    const project = await openProjectForRead(slug);
+    const [views, tags] = await Promise.all([queries.forProject(project._id, {}), taxonomy.tags()]);
+    res.json({
+      project: { slug: project.slug, title: project.title },
+      total: views.length,
+      notes: views.map((v) => noteJson(v, tags, project.slug)),
+    });
+  });
+
+  return router;
+}

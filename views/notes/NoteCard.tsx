@@ -1,0 +1,163 @@
+// One note as shown on the project page, the theme page and the profile.
+import { usePage } from "../page-context";
+import { CsrfField } from "../components/CsrfField";
+import { hasRole } from "../../src/web/auth-guards";
+import type { MessageKey } from "../../src/web/i18n/index";
+import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
+import { labelOf, type TagIndex, type Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
+
+export interface NoteLabels {
+  vocab: Vocabulary;
+  tags: TagIndex;
+}
+
+export const KIND_KEY = {
+  worked: "notes.kind.worked",
+  worked_less: "notes.kind.worked_less",
+  recommendation: "notes.kind.recommendation",
+  lesson: "notes.kind.lesson",
+} as const satisfies Record<string, MessageKey>;
+
+const STATUS_KEY = {
+  pending: "notes.status.pending",
+  published: "notes.status.published",
+  rejected: "notes.status.rejected",
+} as const satisfies Record<string, MessageKey>;
+
+function day(date: Date | null | undefined, lang: string): string {
+  if (!date) return "";
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "it-IT", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(date),
+  );
+}
+
+export function NoteCard(props: {
+  view: NoteView;
+  labels: NoteLabels;
+  project?: ProjectRef;
+  /** Heading level of the note title. */
+  level?: 3 | 4;
+  actions?: boolean;
+}) {
+  const { t, lang, user } = usePage();
+  const { note } = props.view;
+  const id = String(note._id);
+  const theme = props.labels.vocab.get("theme", note.theme);
+  const question = theme?.guidingQuestions.find((q) => q.id === note.question);
+  const own = user?.id === note.author.id;
+  const published = note.status === "published";
+  const H = props.level === 4 ? "h4" : "h3";
+  const tags = (note.tags ?? []).map((tid) => props.labels.tags.byId.get(String(tid))).filter((x) => !!x);
+  return (
+    <article class="atl-note card-wrapper mb-3" id={`note-${id}`} data-kind={note.kind}>
+      <div class="card card-bg p-3">
+        <p class="atl-note-meta small mb-1">
+          <span class={`badge atl-kind atl-kind-${note.kind}`}>{t(KIND_KEY[note.kind])}</span>{" "}
+          {note.status !== "published" ? <span class="badge bg-warning text-dark">{t(STATUS_KEY[note.status])}</span> : null}{" "}
+          {note.demo ? <span class="badge bg-secondary">{t("notes.demo")}</span> : null}
+        </p>
+        <H class="h5 mb-1">{note.title}</H>
+        <p class="small text-muted mb-2">
+          <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a> ·{" "}
+          {day(note.publishedAt ?? note.createdAt, lang)}
+          {note.revisions.length > 0 ? ` · ${t("notes.edited")}` : ""}
+          {props.project ? (
+            <>
+              {" · "}
+              <a href={`/projects/${props.project.slug}#note-${id}`}>{t("notes.on", { project: props.project.title })}</a>
+            </>
+          ) : null}
+        </p>
+        {question ? (
+          <p class="small atl-note-question mb-2">
+            <strong>{t("notes.question")}:</strong> {lang === "en" ? question.en : question.it}
+          </p>
+        ) : null}
+        {note.status === "rejected" && note.rejectReason ? (
+          <p class="alert alert-warning py-1">{t("notes.rejected.reason", { reason: note.rejectReason })}</p>
+        ) : null}
+        <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: props.view.html }} />
+        {tags.length > 0 ? (
+          <ul class="list-inline small mb-2">
+            {tags.map((tag) => (
+              <li class="list-inline-item" key={tag.id}>
+                <a href={`/tags/${tag.slug}`}>#{labelOf(tag, lang)}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p class="small mb-2">{t("notes.action.useful.count", { n: note.usefulCount ?? 0 })}</p>
+        {props.view.replies.length > 0 ? (
+          <section class="atl-replies ms-3" aria-label={t("notes.replies")}>
+            {props.view.replies.map((r) => (
+              <div class="atl-reply border-start ps-2 mb-2" key={r.id} id={`reply-${r.id}`}>
+                <p class="small text-muted mb-1">
+                  {t("notes.by", { name: r.author })} · {day(r.at, lang)}
+                </p>
+                <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: r.html }} />
+              </div>
+            ))}
+          </section>
+        ) : null}
+        {props.actions && user ? <NoteActions id={id} own={own} published={published} theme={!!theme} /> : null}
+      </div>
+    </article>
+  );
+}
+
+function NoteActions(props: { id: string; own: boolean; published: boolean; theme: boolean }) {
+  const { t, user } = usePage();
+  const base = `/notes/${props.id}`;
+  const moderator = hasRole(user?.role, "coordinator");
+  return (
+    <div class="atl-note-actions d-flex flex-wrap gap-2 align-items-start">
+      {props.published ? (
+        <form method="post" action={`${base}/useful`}>
+          <CsrfField />
+          <button type="submit" class="btn btn-outline-primary btn-xs">
+            {t("notes.action.useful")}
+          </button>
+        </form>
+      ) : null}
+      {props.own || moderator ? (
+        <>
+          <a class="btn btn-outline-secondary btn-xs" href={`${base}/edit`}>
+            {t("notes.action.edit")}
+          </a>
+          <form method="post" action={`${base}/delete`}>
+            <CsrfField />
+            <button type="submit" class="btn btn-outline-danger btn-xs">
+              {t("notes.action.delete")}
+            </button>
+          </form>
+        </>
+      ) : null}
+      {props.published ? (
+        <details class="atl-note-more">
+          <summary class="btn btn-outline-secondary btn-xs">{t("notes.action.reply")}</summary>
+          <form method="post" action={`${base}/replies`} class="mt-2">
+            <CsrfField />
+            <label for={`reply-${props.id}`}>{t("notes.reply.body")}</label>
+            <textarea class="form-control" id={`reply-${props.id}`} name="body" rows={3} maxLength={3000} required />
+            <button type="submit" class="btn btn-primary btn-xs mt-1">
+              {t("notes.action.reply")}
+            </button>
+          </form>
+        </details>
+      ) : null}
+      {props.published && !props.own ? (
+        <details class="atl-note-more">
+          <summary class="btn btn-outline-secondary btn-xs">{t("notes.action.flag")}</summary>
+          <form method="post" action={`${base}/flag`} class="mt-2">
+            <CsrfField />
+            <label for={`flag-${props.id}`}>{t("notes.flag.reason")}</label>
+            <input class="form-control" id={`flag-${props.id}`} name="reason" maxLength={500} required />
+            <button type="submit" class="btn btn-outline-danger btn-xs mt-1">
+              {t("notes.action.flag")}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </div>
+  );
+}

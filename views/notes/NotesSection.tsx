@@ -1,0 +1,77 @@
+// The notes section of a project page: grouped by working table and kind, with counts.
+import { usePage } from "../page-context";
+import { hasRole } from "../../src/web/auth-guards";
+import { NOTE_KINDS } from "../../src/modules/notes/note.model";
+import type { NoteView } from "../../src/modules/notes/note.queries";
+import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
+import { KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";
+
+export interface NotesSectionProps {
+  slug: string;
+  notes: NoteView[];
+  labels: NoteLabels;
+  open: boolean;
+  pendingCount?: number;
+}
+
+export function NotesSection(props: NotesSectionProps) {
+  const { t, lang, user } = usePage();
+  const published = props.notes.filter((v) => v.note.status === "published");
+  const mine = props.notes.filter((v) => v.note.status !== "published");
+  const themes = props.labels.vocab.themes.filter((th) => published.some((v) => v.note.theme === th.key));
+  return (
+    <section aria-labelledby="notes-title" class="atl-notes my-4" id="notes">
+      <h2 class="h4" id="notes-title">
+        {t("notes.title")} <span class="badge atl-count">{t("notes.count", { n: published.length })}</span>
+      </h2>
+      {props.open ? (
+        user ? (
+          <p>
+            <a class="btn btn-primary btn-sm" href={`/projects/${props.slug}/notes/new`}>
+              {t("notes.write")}
+            </a>
+          </p>
+        ) : (
+          <p>
+            <a href={`/login?next=${encodeURIComponent(`/projects/${props.slug}/notes/new`)}`}>{t("notes.loginToWrite")}</a>
+          </p>
+        )
+      ) : (
+        <p>{t("notes.archived")}</p>
+      )}
+      {props.pendingCount && hasRole(user?.role, "coordinator") ? (
+        <p>
+          <a href="/moderation/notes">{t("notes.queue.pendingOnProject", { n: props.pendingCount })}</a>
+        </p>
+      ) : null}
+      {mine.map((v) => (
+        <NoteCard key={String(v.note._id)} view={v} labels={props.labels} actions level={3} />
+      ))}
+      {published.length === 0 ? <p>{t("notes.empty")}</p> : null}
+      {themes.map((theme) => {
+        const ofTheme = published.filter((v) => v.note.theme === theme.key);
+        return (
+          <section key={theme.key} class="atl-notes-theme mt-3" aria-labelledby={`nt-${theme.key}`}>
+            <h3 class="h5" id={`nt-${theme.key}`}>
+              {labelOf(theme, lang)} <span class="badge atl-count">{ofTheme.length}</span>
+            </h3>
+            {NOTE_KINDS.map((kind) => {
+              const list = ofTheme.filter((v) => v.note.kind === kind);
+              if (list.length === 0) return null;
+              return (
+                <details key={kind} class="atl-notes-kind" open>
+                  <summary>
+                    {t(KIND_KEY[kind])} ({list.length})
+                  </summary>
+                  {list.map((v) => (
+                    <NoteCard key={String(v.note._id)} view={v} labels={props.labels} actions level={4} />
+                  ))}
+                </details>
+              );
+            })}
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// The moderation queue: pending and flagged notes, oldest first, with counts and bulk actions.
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import { CsrfField } from "../components/CsrfField";
+import { Notice } from "../accounts/Form";
+import type { Translate } from "../../src/web/i18n/index";
+import type { QueueItem } from "../../src/modules/notes/moderation.service";
+import { toView } from "../../src/modules/notes/note.queries";
+import { NoteCard, type NoteLabels } from "./NoteCard";
+
+export function formatAge(t: Translate, ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 120) return t("notes.age.minutes", { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t("notes.age.hours", { n: hours });
+  return t("notes.age.days", { n: Math.floor(hours / 24) });
+}
+
+export function QueuePage(props: {
+  items: QueueItem[];
+  counts: { pending: number; flagged: number; oldestMs: number };
+  filter: "all" | "pending" | "flagged";
+  labels: NoteLabels;
+  result?: { done: number; failed: number };
+  error?: string;
+}) {
+  const { t } = usePage();
+  const filters = ["all", "pending", "flagged"] as const;
+  return (
+    <Layout title={t("notes.queue.title")} noindex>
+      <div class="container my-4">
+        <h1 class="h2">{t("notes.queue.title")}</h1>
+        <p class="lead" id="queue-counts">
+          {t("notes.queue.counts", { pending: props.counts.pending, flagged: props.counts.flagged })}
+          {props.counts.pending > 0 ? ` · ${t("notes.queue.oldest", { age: formatAge(t, props.counts.oldestMs) })}` : ""}
+        </p>
+        {props.result ? (
+          <Notice kind="success">
+            {t("notes.queue.done", { n: props.result.done })}{" "}
+            {props.result.failed > 0 ? t("notes.queue.failed", { n: props.result.failed }) : ""}
+          </Notice>
+        ) : null}
+        {props.error ? <Notice kind="danger">{props.error}</Notice> : null}
+        <nav aria-label={t("notes.queue.title")}>
+          <ul class="nav nav-tabs mb-3">
+            {filters.map((f) => (
+              <li class="nav-item" key={f}>
+                <a
+                  class={`nav-link${props.filter === f ? " active" : ""}`}
+                  aria-current={props.filter === f ? "page" : undefined}
+                  href={f === "all" ? "/moderation/notes" : `/moderation/notes?filter=${f}`}
+                >
+                  {t(`notes.queue.filter.${f}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {props.items.length === 0 ? (
+          <p>{t("notes.queue.empty")}</p>
+        ) : (
+          <form method="post" action="/moderation/notes" id="queue-form">
+            <CsrfField />
+            <fieldset class="atl-bulk border p-3 mb-3">
+              <legend class="h6">{t("notes.queue.bulk")}</legend>
+              <div class="d-flex flex-wrap gap-2 align-items-end">
+                <div class="select-wrapper">
+                  <label for="bulk-action">{t("notes.queue.bulk")}</label>
+                  <select id="bulk-action" name="action" class="form-select">
+                    <option value="approve">{t("notes.queue.approve")}</option>
+                    <option value="reject">{t("notes.queue.reject")}</option>
+                    <option value="dismiss">{t("notes.queue.dismiss")}</option>
+                  </select>
+                </div>
+                <div class="form-group mb-0 flex-grow-1">
+                  <label for="bulk-reason" class="active">
+                    {t("notes.queue.reason")}
+                  </label>
+                  <input id="bulk-reason" name="reason" class="form-control" maxLength={500} />
+                </div>
+                <button type="submit" class="btn btn-primary">
+                  {t("notes.queue.apply")}
+                </button>
+              </div>
+            </fieldset>
+            {props.items.map((item) => {
+              const id = String(item.note._id);
+              return (
+                <div class="atl-queue-item d-flex gap-2" key={id} data-status={item.note.status}>
+                  <div class="form-check pt-3">
+                    <input class="form-check-input" type="checkbox" name="ids" value={id} id={`sel-${id}`} />
+                    <label class="form-check-label" for={`sel-${id}`}>
+                      <span class="visually-hidden">{t("notes.queue.select")}: </span>
+                      {item.note.title}
+                    </label>
+                  </div>
+                  <div class="flex-grow-1">
+                    <p class="small mb-1">
+                      {t("notes.queue.age", { age: formatAge(t, item.ageMs) })}
+                      {item.note.flagCount > 0 ? ` · ${t("notes.queue.flags", { n: item.note.flagCount })}` : ""}
+                      {item.note.flags.map((f, i) => (
+                        <span key={i}> · «{f.reason}»</span>
+                      ))}
+                    </p>
+                    <NoteCard view={toView(item.note)} labels={props.labels} project={item.project} level={3} />
+                    <p>
+                      <a href={`/notes/${id}/edit`}>{t("notes.action.edit")}</a>
+                    </p>
+                  </div>
+                </div>
+              );
+            })}
+          </form>
+        )}
+      </div>
+    </Layout>
+  );
+}
