@@ -141,4 +141,41 @@ describe("login and sessions", () => {
     expect(res.status).toBe(303);
     expect((await agent.get("/me").set("accept", "text/html")).status).toBe(303);
   });
+
+  it("When the login form carries a same-site next path, then the user returns there; another site is ignored", async () => {
+    const user = await createUser(ctx, { role: "member" });
+    for (const [next, expected] of [
+      ["/me?tab=1", "/me?tab=1"],
+      ["//evil.example/x", "/"],
+      ["https://evil.example/", "/"],
+    ]) {
+      const agent = ctx.agent();
+      const token = await csrfFrom(agent, `/login?next=${encodeURIComponent(next!)}`);
+      const res = await agent
+        .post("/login")
+        .type("form")
+        .send({ _csrf: token, email: user.email, password: TEST_PASSWORD, next });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(expected);
+    }
+  });
+
+  it("When one address fails 100 logins on different accounts, then the next attempt gets 429", async () => {
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    for (let i = 0; i < 100; i++) {
+      const res = await agent
+        .post("/login")
+        .type("form")
+        .send({ _csrf: token, email: `ghost${i}@example.org`, password: "not the password" });
+      expect(res.status).toBe(401);
+    }
+    const user = await createUser(ctx, { role: "member" });
+    const res = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain("Troppe richieste");
+  }, 60_000);
 });

@@ -26,7 +26,7 @@ import {
   textField,
   throwIfJson,
 } from "./forms";
-import { withCsrfToken } from "./session";
+import { authenticateLocal, withCsrfToken } from "./session";
 
 const loginSchema = z.strictObject({
   ...formBase,
@@ -63,7 +63,7 @@ export function accountsRouter(deps: {
   links: LinksService;
   secureCookies: boolean;
 }): Router {
-  const { accounts, links } = deps;
+  const { links } = deps;
   const router = express.Router();
 
   router.get("/login", withCsrfToken, (req, res) => {
@@ -97,10 +97,10 @@ export function accountsRouter(deps: {
       );
       return;
     }
-    const { email, password } = parsed.data;
+    const { email } = parsed.data;
     const target = safeRedirectPath(parsed.data.next, "/");
-    const result = await accounts.authenticate(email, password, clientIp(req));
-    if (!result.ok) {
+    const user = await authenticateLocal(req, res);
+    if (!user) {
       if (wantsJson(req)) {
         res.status(401).json({ error: req.t("accounts.login.failed"), code: "login_failed" });
         return;
@@ -113,14 +113,12 @@ export function accountsRouter(deps: {
       );
       return;
     }
-    const u = result.user;
-    const user = { id: u._id.toString(), name: u.name, email: u.email, role: u.role };
     // Passport 0.7 regenerates the session here: the pre-login session id is dropped.
     req.login(user, (err) => {
       if (err) return next(err);
       req.session.authAt = Date.now();
-      if (u.language) {
-        res.cookie(LANG_COOKIE, u.language, {
+      if (user.language) {
+        res.cookie(LANG_COOKIE, user.language, {
           maxAge: 365 * 24 * 3600 * 1000,
           sameSite: "lax",
           httpOnly: true,
@@ -129,7 +127,7 @@ export function accountsRouter(deps: {
         });
       }
       if (wantsJson(req)) {
-        res.json({ user });
+        res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
         return;
       }
       res.redirect(303, target);

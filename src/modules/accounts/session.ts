@@ -1,9 +1,10 @@
 // Sessions (MongoDB via connect-mongo), Passport and CSRF, mounted before every module router.
 // Anonymous GETs without a session cookie skip all of it: no session, no MongoDB, no token.
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import session from "express-session";
 import MongoStore from "connect-mongo";
 import passport from "passport";
+import { Strategy as LocalStrategy } from "passport-local";
 import { csrfSync } from "csrf-sync";
 import type { Connection } from "mongoose";
 import type { PageUser } from "../../../views/page-context";
@@ -68,7 +69,23 @@ export interface SessionOptions {
 }
 
 const OPEN_SESSION = Symbol("openSession");
-type WithOpener = Request & { [OPEN_SESSION]?: RequestHandler };
+const AUTHENTICATOR = Symbol("authenticator");
+type WithOpener = Request & {
+  [OPEN_SESSION]?: RequestHandler;
+  [AUTHENTICATOR]?: passport.Authenticator;
+};
+
+interface StoredUser {
+  _id: { toString(): string };
+  name: string;
+  email: string;
+  role: PageUser["role"];
+  language?: string | null;
+}
+
+function sessionUserOf(u: StoredUser): Express.User {
+  return { id: u._id.toString(), name: u.name, email: u.email, role: u.role, language: u.language ?? null };
+}
 
 /** The session, Passport, the current user (re-read on every request) and the CSRF check. */
 export function accountsSession(options: SessionOptions): RequestHandler[] {
@@ -101,22 +118,26 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
   pp.deserializeUser<string>((id, done) => {
     options.accounts
       .findById(id)
-      .then(
-        (u) =>
-          done(
-            null,
-            u && u.status === "active"
-              ? { id: u._id.toString(), name: u.name, email: u.email, role: u.role, language: u.language }
-              : false,
-          ),
-        done,
-      );
+      .then((u) => done(null, u && u.status === "active" ? sessionUserOf(u) : false), done);
   });
+  // Passport's local strategy: the form's email and password, checked (and throttled) by the service.
+  pp.use(
+    "local",
+    new LocalStrategy(
+      { usernameField: "email", passwordField: "password", passReqToCallback: true, session: false },
+      (req, email, password, done) => {
+        options.accounts
+          .authenticate(email, password, req.ip ?? req.socket.remoteAddress ?? "unknown")
+          .then((result) => done(null, result.ok ? sessionUserOf(result.user) : false), done);
+      },
+    ),
+  );
   const initialize = pp.initialize();
   const passportSession = pp.session() as RequestHandler;
 
   const withSession: RequestHandler = (req, res, next) => {
     (req as WithOpener)[OPEN_SESSION] = sessionMiddleware;
+    (req as WithOpener)[AUTHENTICATOR] = pp;
     if ((req.method === "GET" || req.method === "HEAD") && !hasSessionCookie(req)) {
       next();
       return;
@@ -195,3 +216,20 @@ export const withCsrfToken: RequestHandler = (req, res, next) => {
   }
   open(req, res, (err?: unknown) => (err ? next(err) : give()));
 };
+
+/** Runs Passport's local strategy on the (already validated) body: the user, or false. */
+export function authenticateLocal(req: Request, res: Response): Promise<Express.User | false> {
+  const pp = (req as WithOpener)[AUTHENTICATOR];
+  if (!pp) return Promise.reject(new Error("accountsSession() has not been mounted"));
+  return new Promise((resolve, reject) => {
+    const handler = pp.authenticate(
+      "local",
+      { session: false },
+      (err: unknown, user: Express.User | false) => {
+        if (err) reject(err instanceof Error ? err : new Error("authentication failed"));
+        else resolve(user);
+      },
+    ) as RequestHandler;
+    handler(req, res, (err?: unknown) => reject(err instanceof Error ? err : new Error(String(err))));
+  });
+}
