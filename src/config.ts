@@ -85,6 +85,11 @@ const envSchema = z.object({
       });
     }
   }),
+  NOTES_TRUSTED_AFTER: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !/^\d{1,3}$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: `NOTES_TRUSTED_AFTER must be a whole number, got "${v}"` });
+    }
+  }),
   DEMO_CONTENT: optionalText.superRefine((v, ctx) => {
     if (v !== undefined && !/^(true|false)$/.test(v)) {
       ctx.addIssue({ code: "custom", message: `DEMO_CONTENT must be true or false, got "${v}"` });
@@ -114,6 +119,8 @@ export interface Config {
   mailFrom: string;
   mongodBin: string | undefined;
   meiliBin: string | undefined;
+  /** Approved notes after which a member's notes are published without moderation. */
+  notesTrustedAfter: number;
   /** Whether the embedded default should load demo content on first start. */
   demoContent: boolean;
   /** Embedded default: no external MongoDB or Meilisearch configured. */
@@ -171,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     mailFrom: e.MAIL_FROM ?? "Atlante <noreply@atlante.invalid>",
     mongodBin: e.MONGOD_BIN,
     meiliBin: e.MEILI_BIN,
+    notesTrustedAfter: e.NOTES_TRUSTED_AFTER === undefined ? 3 : Number(e.NOTES_TRUSTED_AFTER),
     demoContent: e.DEMO_CONTENT === undefined ? !isProduction : e.DEMO_CONTENT === "true",
     embeddedMongo: e.MONGODB_URI === undefined,
     embeddedMeili: e.MEILI_URL === undefined,

@@ -7,7 +7,12 @@ import { NoteCard, type NoteLabels } from "./NoteCard";
 
 type Listed = { view: NoteView; project: ProjectRef };
 
-export function ProfilePage(props: { name: string; organisation: string; notes: Listed[]; labels: NoteLabels }) {
+export function ProfilePage(props: {
+  name: string;
+  organisation: string;
+  notes: Listed[];
+  labels: NoteLabels;
+}) {
   const { t } = usePage();
   return (
     <Layout title={t("notes.profile.title", { name: props.name })}>
@@ -17,7 +22,13 @@ export function ProfilePage(props: { name: string; organisation: string; notes: 
         <h2 class="h4">{t("notes.profile.title", { name: props.name })}</h2>
         {props.notes.length === 0 ? <p>{t("notes.profile.empty")}</p> : null}
         {props.notes.map((n) => (
-          <NoteCard key={String(n.view.note._id)} view={n.view} project={n.project} labels={props.labels} level={3} />
+          <NoteCard
+            key={String(n.view.note._id)}
+            view={n.view}
+            project={n.project}
+            labels={props.labels}
+            level={3}
+          />
         ))}
       </div>
     </Layout>
@@ -25,7 +36,12 @@ export function ProfilePage(props: { name: string; organisation: string; notes: 
 }
 
 /** The notes of one working table, under the guiding question each answers. */
-export function ThemeNotes(props: { theme: Term; notes: Listed[]; labels: NoteLabels; headingLevel?: 2 | 3 }) {
+export function ThemeNotes(props: {
+  theme: Term;
+  notes: Listed[];
+  labels: NoteLabels;
+  headingLevel?: 2 | 3;
+}) {
   const { t, lang } = usePage();
   const H = props.headingLevel === 3 ? "h3" : "h2";
   const H2 = props.headingLevel === 3 ? "h4" : "h3";
@@ -34,7 +50,8 @@ export function ThemeNotes(props: { theme: Term; notes: Listed[]; labels: NoteLa
   return (
     <section class="atl-theme-notes my-4" aria-labelledby="theme-notes-title">
       <H class="h4" id="theme-notes-title">
-        {t("notes.theme.title")} <span class="badge atl-count">{t("notes.count", { n: props.notes.length })}</span>
+        {t("notes.theme.title")}{" "}
+        <span class="badge atl-count">{t("notes.count", { n: props.notes.length })}</span>
       </H>
       {props.notes.length === 0 ? <p>{t("notes.empty")}</p> : null}
       {questions.map((q) => {
@@ -46,7 +63,13 @@ export function ThemeNotes(props: { theme: Term; notes: Listed[]; labels: NoteLa
               {lang === "en" ? q.en : q.it} <span class="badge atl-count">{list.length}</span>
             </H2>
             {list.map((n) => (
-              <NoteCard key={String(n.view.note._id)} view={n.view} project={n.project} labels={props.labels} level={4} />
+              <NoteCard
+                key={String(n.view.note._id)}
+                view={n.view}
+                project={n.project}
+                labels={props.labels}
+                level={4}
+              />
             ))}
           </section>
         );
@@ -57,7 +80,13 @@ export function ThemeNotes(props: { theme: Term; notes: Listed[]; labels: NoteLa
             {t("notes.theme.other")} <span class="badge atl-count">{other.length}</span>
           </H2>
           {other.map((n) => (
-            <NoteCard key={String(n.view.note._id)} view={n.view} project={n.project} labels={props.labels} level={4} />
+            <NoteCard
+              key={String(n.view.note._id)}
+              view={n.view}
+              project={n.project}
+              labels={props.labels}
+              level={4}
+            />
           ))}
         </section>
       ) : null}

@@ -26,9 +26,10 @@ const STATUS_KEY = {
 
 function day(date: Date | null | undefined, lang: string): string {
   if (!date) return "";
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "it-IT", { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(date),
-  );
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "it-IT", {
+    dateStyle: "medium",
+    timeZone: "UTC",
+  }).format(new Date(date));
 }
 
 export function NoteCard(props: {
@@ -53,7 +54,9 @@ export function NoteCard(props: {
       <div class="card card-bg p-3">
         <p class="atl-note-meta small mb-1">
           <span class={`badge atl-kind atl-kind-${note.kind}`}>{t(KIND_KEY[note.kind])}</span>{" "}
-          {note.status !== "published" ? <span class="badge bg-warning text-dark">{t(STATUS_KEY[note.status])}</span> : null}{" "}
+          {note.status !== "published" ? (
+            <span class="badge bg-warning text-dark">{t(STATUS_KEY[note.status])}</span>
+          ) : null}{" "}
           {note.demo ? <span class="badge bg-secondary">{t("notes.demo")}</span> : null}
         </p>
         <H class="h5 mb-1">{note.title}</H>
@@ -64,7 +67,9 @@ export function NoteCard(props: {
           {props.project ? (
             <>
               {" · "}
-              <a href={`/projects/${props.project.slug}#note-${id}`}>{t("notes.on", { project: props.project.title })}</a>
+              <a href={`/projects/${props.project.slug}#note-${id}`}>
+                {t("notes.on", { project: props.project.title })}
+              </a>
             </>
           ) : null}
         </p>
@@ -99,7 +104,9 @@ export function NoteCard(props: {
             ))}
           </section>
         ) : null}
-        {props.actions && user ? <NoteActions id={id} own={own} published={published} theme={!!theme} /> : null}
+        {props.actions && user ? (
+          <NoteActions id={id} own={own} published={published} theme={!!theme} />
+        ) : null}
       </div>
     </article>
   );
@@ -138,7 +145,14 @@ function NoteActions(props: { id: string; own: boolean; published: boolean; them
           <form method="post" action={`${base}/replies`} class="mt-2">
             <CsrfField />
             <label for={`reply-${props.id}`}>{t("notes.reply.body")}</label>
-            <textarea class="form-control" id={`reply-${props.id}`} name="body" rows={3} maxLength={3000} required />
+            <textarea
+              class="form-control"
+              id={`reply-${props.id}`}
+              name="body"
+              rows={3}
+              maxLength={3000}
+              required
+            />
             <button type="submit" class="btn btn-primary btn-xs mt-1">
               {t("notes.action.reply")}
             </button>

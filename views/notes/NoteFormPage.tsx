@@ -57,7 +57,13 @@ export function NoteFormPage(props: {
         <h1 class="h2 mb-3">{title}</h1>
         {props.restored ? <Notice kind="info">{t("notes.draft.restored")}</Notice> : null}
         <FormErrors errors={props.errors} />
-        <form method="post" action={props.action} class="atl-note-form" data-preview="/notes/preview" noValidate>
+        <form
+          method="post"
+          action={props.action}
+          class="atl-note-form"
+          data-preview="/notes/preview"
+          noValidate
+        >
           <CsrfField />
           <input type="hidden" name="draftToken" value={props.draftToken} />
           {props.idem ? <input type="hidden" name="idem" value={props.idem} /> : null}
@@ -87,7 +93,13 @@ export function NoteFormPage(props: {
           </fieldset>
           <div class="select-wrapper mb-3">
             <label for="f-theme">{t("notes.field.theme")}</label>
-            <select id="f-theme" name="theme" class="form-select" aria-describedby={described("theme")} required>
+            <select
+              id="f-theme"
+              name="theme"
+              class="form-select"
+              aria-describedby={described("theme")}
+              required
+            >
               <option value="">—</option>
               {props.vocab.themes.map((th) => (
                 <option key={th.key} value={th.key} selected={v.theme === th.key}>
@@ -99,7 +111,12 @@ export function NoteFormPage(props: {
           </div>
           <div class="select-wrapper mb-3">
             <label for="f-question">{t("notes.field.question")}</label>
-            <select id="f-question" name="question" class="form-select" aria-describedby={described("question")}>
+            <select
+              id="f-question"
+              name="question"
+              class="form-select"
+              aria-describedby={described("question")}
+            >
               <option value="">{t("notes.field.question.none")}</option>
               {props.vocab.themes.map((th) => (
                 <optgroup key={th.key} label={labelOf(th, lang)} data-theme={th.key}>
@@ -135,12 +152,18 @@ export function NoteFormPage(props: {
             <FieldError id="f-body" error={e.body} />
           </div>
           <Field name="tags" label="notes.field.tags" value={v.tags} errors={e} maxLength={500} />
-          {editing ? <Field name="reason" label="notes.field.reason" value={v.reason} errors={e} maxLength={500} /> : null}
+          {editing ? (
+            <Field name="reason" label="notes.field.reason" value={v.reason} errors={e} maxLength={500} />
+          ) : null}
           <section class="atl-note-preview my-3" aria-labelledby="preview-title" aria-live="polite">
             <h2 class="h6" id="preview-title">
               {t("notes.preview")}
             </h2>
-            <div class="atl-markdown border p-2" id="note-preview" dangerouslySetInnerHTML={{ __html: props.previewHtml ?? "" }} />
+            <div
+              class="atl-markdown border p-2"
+              id="note-preview"
+              dangerouslySetInnerHTML={{ __html: props.previewHtml ?? "" }}
+            />
           </section>
           <div class="d-flex gap-2">
             <button type="submit" class="btn btn-primary">

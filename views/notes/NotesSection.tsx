@@ -33,7 +33,9 @@ export function NotesSection(props: NotesSectionProps) {
           </p>
         ) : (
           <p>
-            <a href={`/login?next=${encodeURIComponent(`/projects/${props.slug}/notes/new`)}`}>{t("notes.loginToWrite")}</a>
+            <a href={`/login?next=${encodeURIComponent(`/projects/${props.slug}/notes/new`)}`}>
+              {t("notes.loginToWrite")}
+            </a>
           </p>
         )
       ) : (

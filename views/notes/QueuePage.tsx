@@ -32,7 +32,9 @@ export function QueuePage(props: {
         <h1 class="h2">{t("notes.queue.title")}</h1>
         <p class="lead" id="queue-counts">
           {t("notes.queue.counts", { pending: props.counts.pending, flagged: props.counts.flagged })}
-          {props.counts.pending > 0 ? ` · ${t("notes.queue.oldest", { age: formatAge(t, props.counts.oldestMs) })}` : ""}
+          {props.counts.pending > 0
+            ? ` · ${t("notes.queue.oldest", { age: formatAge(t, props.counts.oldestMs) })}`
+            : ""}
         </p>
         {props.result ? (
           <Notice kind="success">
@@ -97,12 +99,19 @@ export function QueuePage(props: {
                   <div class="flex-grow-1">
                     <p class="small mb-1">
                       {t("notes.queue.age", { age: formatAge(t, item.ageMs) })}
-                      {item.note.flagCount > 0 ? ` · ${t("notes.queue.flags", { n: item.note.flagCount })}` : ""}
+                      {item.note.flagCount > 0
+                        ? ` · ${t("notes.queue.flags", { n: item.note.flagCount })}`
+                        : ""}
                       {item.note.flags.map((f, i) => (
                         <span key={i}> · «{f.reason}»</span>
                       ))}
                     </p>
-                    <NoteCard view={toView(item.note)} labels={props.labels} project={item.project} level={3} />
+                    <NoteCard
+                      view={toView(item.note)}
+                      labels={props.labels}
+                      project={item.project}
+                      level={3}
+                    />
                     <p>
                       <a href={`/notes/${id}/edit`}>{t("notes.action.edit")}</a>
                     </p>

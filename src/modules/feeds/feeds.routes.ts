@@ -62,10 +62,18 @@ ${items}
 `;
 }
 
-const themeFile = z.strictObject({ key: z.string().regex(/^[a-z0-9-]{1,80}\.atom$/, "a feed address ends in .atom") });
-const tagFile = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,120}\.atom$/, "a feed address ends in .atom") });
+const themeFile = z.strictObject({
+  key: z.string().regex(/^[a-z0-9-]{1,80}\.atom$/, "a feed address ends in .atom"),
+});
+const tagFile = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9-]{1,120}\.atom$/, "a feed address ends in .atom"),
+});
 
-export function feedsRouter(deps: { baseUrl: string; notes: NoteQueries; taxonomy: TaxonomyService }): Router {
+export function feedsRouter(deps: {
+  baseUrl: string;
+  notes: NoteQueries;
+  taxonomy: TaxonomyService;
+}): Router {
   const router = express.Router();
   const base = deps.baseUrl;
 
@@ -74,7 +82,14 @@ export function feedsRouter(deps: { baseUrl: string; notes: NoteQueries; taxonom
     if (filter.theme) q.themes = filter.theme;
     if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
     const [projects, notes] = await Promise.all([
-      ProjectModel.find(q, { slug: 1, title: 1, summary: 1, publishedAt: 1, updatedAt: 1, leadOrganisation: 1 })
+      ProjectModel.find(q, {
+        slug: 1,
+        title: 1,
+        summary: 1,
+        publishedAt: 1,
+        updatedAt: 1,
+        leadOrganisation: 1,
+      })
         .sort({ publishedAt: -1, updatedAt: -1 })
         .limit(ENTRIES)
         .lean(),
@@ -104,7 +119,10 @@ export function feedsRouter(deps: { baseUrl: string; notes: NoteQueries; taxonom
   }
 
   function send(res: express.Response, xml: string) {
-    res.status(200).type("application/atom+xml; charset=utf-8").setHeader("Cache-Control", "public, max-age=300");
+    res
+      .status(200)
+      .type("application/atom+xml; charset=utf-8")
+      .setHeader("Cache-Control", "public, max-age=300");
     res.send(xml);
   }
 
@@ -138,7 +156,12 @@ const TAG_PAGE = /^\/tags\/([a-z0-9-]{1,120})$/;
 
 /** Advertises the feeds in every page's head: the overall one, and the theme's or tag's on their pages. */
 export function feedLinks(): RequestHandler {
-  const overall = { rel: "alternate", type: "application/atom+xml", href: "/feeds/atlante.atom", title: "Atlante" };
+  const overall = {
+    rel: "alternate",
+    type: "application/atom+xml",
+    href: "/feeds/atlante.atom",
+    title: "Atlante",
+  };
   return (req, res, next) => {
     if (req.method !== "GET") {
       next();
@@ -147,11 +170,21 @@ export function feedLinks(): RequestHandler {
     const links = [overall];
     const theme = THEME_PAGE.exec(req.path);
     if (theme) {
-      links.push({ rel: "alternate", type: "application/atom+xml", href: `/feeds/themes/${theme[1]}.atom`, title: `Atlante: ${theme[1]}` });
+      links.push({
+        rel: "alternate",
+        type: "application/atom+xml",
+        href: `/feeds/themes/${theme[1]}.atom`,
+        title: `Atlante: ${theme[1]}`,
+      });
     }
     const tag = TAG_PAGE.exec(req.path);
     if (tag) {
-      links.push({ rel: "alternate", type: "application/atom+xml", href: `/feeds/tags/${tag[1]}.atom`, title: `Atlante: #${tag[1]}` });
+      links.push({
+        rel: "alternate",
+        type: "application/atom+xml",
+        href: `/feeds/tags/${tag[1]}.atom`,
+        title: `Atlante: #${tag[1]}`,
+      });
     }
     res.locals.headLinks = [...((res.locals.headLinks as typeof links | undefined) ?? []), ...links];
     next();

@@ -29,7 +29,11 @@ export function createNotesModule(deps: NotesModuleDeps) {
     if (rows.length === 0) return;
     const ids = rows.map((r) => r._id);
     await NoteModel.updateMany({ _id: { $in: ids } }, { $addToSet: { tags: survivorId } }, { session });
-    await NoteModel.updateMany({ _id: { $in: ids } }, { $pull: { tags: loserId }, $inc: { version: 1 } }, { session });
+    await NoteModel.updateMany(
+      { _id: { $in: ids } },
+      { $pull: { tags: loserId }, $inc: { version: 1 } },
+      { session },
+    );
     await OutboxModel.insertMany(
       ids.map((id) => ({ type: "note", docId: String(id) })),
       { session },
@@ -38,7 +42,10 @@ export function createNotesModule(deps: NotesModuleDeps) {
   });
   // A renamed tag changes the label text indexed with its notes.
   deps.taxonomy.onTagChanged(async (session, tag) => {
-    const rows = await NoteModel.find({ tags: new mongoose.Types.ObjectId(tag.id), status: "published" }, { _id: 1 })
+    const rows = await NoteModel.find(
+      { tags: new mongoose.Types.ObjectId(tag.id), status: "published" },
+      { _id: 1 },
+    )
       .session(session)
       .lean();
     if (rows.length > 0) {

@@ -22,7 +22,9 @@ export function createModeration(deps: { core: NotesCore; audit: AuditService })
   /** Applies one decision to one note; throws 409 when the note is not in a state the decision fits. */
   async function decide(actor: Actor, id: string, action: ModerationAction, reason: string, ip?: string) {
     if (action === "reject" && !reason) {
-      throw new ValidationError("A rejection needs a reason", [{ field: "reason", message: "notes.error.reason_empty" }]);
+      throw new ValidationError("A rejection needs a reason", [
+        { field: "reason", message: "notes.error.reason_empty" },
+      ]);
     }
     const from = await core.tx(async (session) => {
       const note = await core.load(id, session);
@@ -87,7 +89,11 @@ export function createModeration(deps: { core: NotesCore; audit: AuditService })
         NoteModel.countDocuments({ deletedAt: null, status: "published", flagCount: { $gt: 0 } }),
       ]);
       const projects = await ProjectModel.find(
-        { _id: { $in: [...new Set(notes.map((n) => String(n.project)))].map((s) => new mongoose.Types.ObjectId(s)) } },
+        {
+          _id: {
+            $in: [...new Set(notes.map((n) => String(n.project)))].map((s) => new mongoose.Types.ObjectId(s)),
+          },
+        },
         { slug: 1, title: 1 },
       ).lean();
       const byId = new Map(projects.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
@@ -97,7 +103,9 @@ export function createModeration(deps: { core: NotesCore; audit: AuditService })
         project: byId.get(String(n.project)),
         ageMs: now - new Date(n.createdAt).getTime(),
       }));
-      const oldest = items.filter((i) => i.note.status === "pending").reduce((m, i) => Math.max(m, i.ageMs), 0);
+      const oldest = items
+        .filter((i) => i.note.status === "pending")
+        .reduce((m, i) => Math.max(m, i.ageMs), 0);
       return { items, counts: { pending, flagged, oldestMs: oldest } };
     },
   };

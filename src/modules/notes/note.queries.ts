@@ -115,7 +115,11 @@ export function createNoteQueries() {
       if (!mongoose.isValidObjectId(id)) return undefined;
       const note = await NoteModel.findOne({ _id: id, deletedAt: null }).lean<NoteDoc>();
       if (!note) return undefined;
-      if (note.status === "published" || note.author.id === viewer.id || hasRole(viewer.role, "coordinator")) {
+      if (
+        note.status === "published" ||
+        note.author.id === viewer.id ||
+        hasRole(viewer.role, "coordinator")
+      ) {
         return note;
       }
       return undefined;

@@ -38,7 +38,10 @@ export const noteFields = {
 
 export const noteFormSchema = z.strictObject({
   _csrf: z.string().optional(),
-  idem: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "notes.error.invalid").optional(),
+  idem: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, "notes.error.invalid")
+    .optional(),
   draftToken: z.string().max(200).optional(),
   preview: z.literal("1").optional(),
   ...noteFields,
@@ -49,7 +52,10 @@ export const editFormSchema = z.strictObject({
   _csrf: z.string().optional(),
   draftToken: z.string().max(200).optional(),
   preview: z.literal("1").optional(),
-  version: z.string().regex(/^\d{1,9}$/, "notes.error.invalid").transform(Number),
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, "notes.error.invalid")
+    .transform(Number),
   reason: text(REASON_MAX, "notes.error.reason_long").optional(),
   ...noteFields,
 });

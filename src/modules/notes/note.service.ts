@@ -62,7 +62,10 @@ export function createNotesCore(deps: NotesDeps) {
   ): Promise<{ note: NoteLean; duplicate: boolean; slug: string }> {
     const project = await openProject(slug);
     if (form.idem) {
-      const existing = await NoteModel.findOne({ "author.id": actor.id, idempotencyKey: form.idem }).lean<NoteLean>();
+      const existing = await NoteModel.findOne({
+        "author.id": actor.id,
+        idempotencyKey: form.idem,
+      }).lean<NoteLean>();
       if (existing) return { note: existing, duplicate: true, slug: project.slug };
     }
     const { tagIds } = await checkVocabulary(deps.taxonomy, form);
@@ -95,7 +98,10 @@ export function createNotesCore(deps: NotesDeps) {
     } catch (err) {
       // Two submissions of one form raced: the unique key kept one note; answer with it.
       if ((err as { code?: number }).code === 11000 && form.idem) {
-        const existing = await NoteModel.findOne({ "author.id": actor.id, idempotencyKey: form.idem }).lean<NoteLean>();
+        const existing = await NoteModel.findOne({
+          "author.id": actor.id,
+          idempotencyKey: form.idem,
+        }).lean<NoteLean>();
         if (existing) return { note: existing, duplicate: true, slug: project.slug };
       }
       throw err;
@@ -106,7 +112,8 @@ export function createNotesCore(deps: NotesDeps) {
   async function update(actor: Actor, id: string, form: EditForm, ip?: string): Promise<NoteLean> {
     const current = await load(id);
     const own = current.author.id === actor.id;
-    if (!own && !isModerator(actor)) throw new ForbiddenError("Only the author or a coordinator may edit this note");
+    if (!own && !isModerator(actor))
+      throw new ForbiddenError("Only the author or a coordinator may edit this note");
     const { tagIds } = await checkVocabulary(deps.taxonomy, form);
     const trusted = own ? await isTrusted(actor) : true;
     const note = await tx(async (session) => {
@@ -164,13 +171,24 @@ export function createNotesCore(deps: NotesDeps) {
   async function remove(actor: Actor, id: string, ip?: string): Promise<{ projectId: string }> {
     const current = await load(id);
     const own = current.author.id === actor.id;
-    if (!own && !isModerator(actor)) throw new ForbiddenError("Only the author or a coordinator may delete this note");
+    if (!own && !isModerator(actor))
+      throw new ForbiddenError("Only the author or a coordinator may delete this note");
     await tx(async (session) => {
-      await NoteModel.updateOne({ _id: id }, { $set: { deletedAt: new Date() }, $inc: { version: 1 } }, { session });
+      await NoteModel.updateOne(
+        { _id: id },
+        { $set: { deletedAt: new Date() }, $inc: { version: 1 } },
+        { session },
+      );
       await enqueueIndexing(session, "note", id);
     });
     if (!own) {
-      await deps.audit.record({ actorId: actor.id, action: "notes.delete", targetType: "note", targetId: id, ip });
+      await deps.audit.record({
+        actorId: actor.id,
+        action: "notes.delete",
+        targetType: "note",
+        targetId: id,
+        ip,
+      });
     }
     return { projectId: String(current.project) };
   }

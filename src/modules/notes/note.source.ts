@@ -34,7 +34,11 @@ export const NOTE_FILTERABLE = ["kind", "theme", "tags", "visibility", "projectS
 
 type ProjectBits = { slug: string; title: string };
 
-export function noteToDocument(n: NoteDoc, project: ProjectBits | undefined, tags: TagIndex): NoteSearchDocument | null {
+export function noteToDocument(
+  n: NoteDoc,
+  project: ProjectBits | undefined,
+  tags: TagIndex,
+): NoteSearchDocument | null {
   if (n.deletedAt || n.status !== "published" || !project) return null;
   const tagViews = (n.tags ?? []).map((id) => tags.byId.get(String(id))).filter((t) => t !== undefined);
   return {
@@ -86,7 +90,9 @@ const LIVE = { status: "published" as const, deletedAt: null };
 export function createNoteSource(taxonomy: { tags(): Promise<TagIndex> }): SearchSource {
   const toDocs = async (rows: NoteDoc[]) => {
     const [projects, tags] = await Promise.all([projectsOf(rows), taxonomy.tags()]);
-    return rows.map((r) => noteToDocument(r, projects.get(String(r.project)), tags)).filter((d) => d !== null);
+    return rows
+      .map((r) => noteToDocument(r, projects.get(String(r.project)), tags))
+      .filter((d) => d !== null);
   };
   return {
     type: "note",

@@ -16,16 +16,19 @@ export const notesMessages = defineMessages({
     "notes.field.question.none": "Nessuna in particolare",
     "notes.field.title": "Titolo",
     "notes.field.body": "Testo (Markdown)",
-    "notes.field.body.hint": "Massimo 10.000 caratteri. Puoi usare **grassetto**, elenchi e link; niente immagini.",
+    "notes.field.body.hint":
+      "Massimo 10.000 caratteri. Puoi usare **grassetto**, elenchi e link; niente immagini.",
     "notes.field.tags": "Tag (separati da virgola, facoltativi)",
     "notes.field.reason": "Motivo della modifica",
     "notes.kind.worked": "Ha funzionato",
     "notes.kind.worked_less": "Ha funzionato meno",
     "notes.kind.recommendation": "Raccomandazione",
     "notes.kind.lesson": "Lezione appresa",
-    "notes.kind.worked.example": "Es.: «Il tavolo mensile con i servizi sociali ha ridotto i tempi di presa in carico.»",
+    "notes.kind.worked.example":
+      "Es.: «Il tavolo mensile con i servizi sociali ha ridotto i tempi di presa in carico.»",
     "notes.kind.worked_less.example": "Es.: «Gli sportelli il sabato mattina sono rimasti quasi vuoti.»",
-    "notes.kind.recommendation.example": "Es.: «Prevedere la mediazione linguistica già nel primo colloquio.»",
+    "notes.kind.recommendation.example":
+      "Es.: «Prevedere la mediazione linguistica già nel primo colloquio.»",
     "notes.kind.lesson.example": "Es.: «Senza un referente unico i partner si sono persi le comunicazioni.»",
     "notes.preview": "Anteprima",
     "notes.preview.button": "Mostra anteprima",
@@ -120,7 +123,8 @@ export const notesMessages = defineMessages({
     "notes.kind.worked_less": "What worked less",
     "notes.kind.recommendation": "Recommendation",
     "notes.kind.lesson": "Lesson learned",
-    "notes.kind.worked.example": "E.g. “The monthly table with social services shortened the time to take people in.”",
+    "notes.kind.worked.example":
+      "E.g. “The monthly table with social services shortened the time to take people in.”",
     "notes.kind.worked_less.example": "E.g. “The Saturday-morning desks stayed almost empty.”",
     "notes.kind.recommendation.example": "E.g. “Plan language mediation from the very first interview.”",
     "notes.kind.lesson.example": "E.g. “Without a single contact person the partners missed messages.”",

@@ -257,7 +257,11 @@ export function noteDraftRescue(deps: { core: NotesCore; secret: string }): Erro
       return;
     }
     const slug = match[1]!;
-    const userId = verifyDraftToken(deps.secret, (req.body as Record<string, unknown> | undefined)?.draftToken, slug);
+    const userId = verifyDraftToken(
+      deps.secret,
+      (req.body as Record<string, unknown> | undefined)?.draftToken,
+      slug,
+    );
     if (!userId || (res.locals.user && res.locals.user.id !== userId)) {
       next(err);
       return;
@@ -265,7 +269,10 @@ export function noteDraftRescue(deps: { core: NotesCore; secret: string }): Erro
     const fields = valuesOf(req.body) as Record<string, string>;
     delete fields.reason;
     deps.core.saveDraft(userId, slug, fields).then(() => {
-      res.redirect(303, `/login?notice=expired&next=${encodeURIComponent(`/projects/${slug}/notes/new?draft=1`)}`);
+      res.redirect(
+        303,
+        `/login?notice=expired&next=${encodeURIComponent(`/projects/${slug}/notes/new?draft=1`)}`,
+      );
     }, next);
   };
 }

@@ -38,9 +38,10 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
     const parsed = bulkSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const message = parsed.error.issues[0]?.message ?? "notes.error.invalid";
-      throw new ValidationError(req.t(message.startsWith("notes.") ? (message as "notes.error.invalid") : "notes.error.invalid"), [
-        { field: String(parsed.error.issues[0]?.path[0] ?? "_form"), message },
-      ]);
+      throw new ValidationError(
+        req.t(message.startsWith("notes.") ? (message as "notes.error.invalid") : "notes.error.invalid"),
+        [{ field: String(parsed.error.issues[0]?.path[0] ?? "_form"), message }],
+      );
     }
     const { ids, action, reason } = parsed.data;
     const result = await moderation.bulk(actorOf(res.locals.user!), ids, action, reason ?? "", req.ip);
@@ -49,7 +50,17 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
       return;
     }
     const [{ items, counts }, l] = await Promise.all([moderation.queue("all"), labels()]);
-    sendPage(req, res, <QueuePage items={items} counts={counts} filter="all" labels={l} result={{ done: result.done, failed: result.failed.length }} />);
+    sendPage(
+      req,
+      res,
+      <QueuePage
+        items={items}
+        counts={counts}
+        filter="all"
+        labels={l}
+        result={{ done: result.done, failed: result.failed.length }}
+      />,
+    );
   });
 
   router.get("/members/:id", async (req, res) => {
@@ -57,7 +68,11 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
     const user = mongoose.isValidObjectId(id) ? await deps.accounts.findById(id) : null;
     if (!user || user.status !== "active") throw new NotFoundError("No such member");
     const [notes, l] = await Promise.all([queries.forAuthor(id), labels()]);
-    sendPage(req, res, <ProfilePage name={user.name} organisation={user.organisation ?? ""} notes={notes} labels={l} />);
+    sendPage(
+      req,
+      res,
+      <ProfilePage name={user.name} organisation={user.organisation ?? ""} notes={notes} labels={l} />,
+    );
   });
 
   router.get("/themes/:key/notes", async (req, res) => {

@@ -6,6 +6,7 @@ import { auditMessages } from "../../modules/audit/audit.messages";
 import { projectsMessages } from "../../modules/projects/projects.messages";
 import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
 import { searchMessages } from "../../modules/search/search.messages";
+import { notesMessages } from "../../modules/notes/notes.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
@@ -18,6 +19,7 @@ const catalogs = [
   projectsMessages,
   taxonomyMessages,
   searchMessages,
+  notesMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
