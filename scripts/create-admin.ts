@@ -10,36 +10,15 @@ import { connectMongo, disconnectMongo } from "../src/infra/mongo";
 import { lockDataDir, startEmbedded, type Embedded } from "../src/infra/embedded";
 import { loadOrCreateSecrets } from "../src/infra/secrets";
 import { createAuditService } from "../src/modules/audit/audit.service";
-import { createAccountsService, passwordErrorKey } from "../src/modules/accounts/accounts.service";
-import { UserModel } from "../src/modules/accounts/user.model";
-import { hashPassword } from "../src/modules/accounts/password";
-import { translator } from "../src/web/i18n/index";
-import { z } from "zod";
+import { createAccountsService } from "../src/modules/accounts/accounts.service";
+import {
+  adminPasswordProblem,
+  createOrPromoteAdmin,
+  parseCreateAdminArgs,
+  UsageError,
+} from "../src/modules/accounts/create-admin";
 
-const USAGE = 'Usage: npm run create-admin -- --email someone@example.org [--name "Full Name"]';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
-
-export function parseArgs(argv: string[]): { email: string; name?: string } {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag !== "--email" && flag !== "--name") fail(`Unknown option ${flag}. ${USAGE}`);
-    const value = argv[++i];
-    if (value === undefined || value.startsWith("--")) fail(`${flag} needs a value. ${USAGE}`);
-    out[flag.slice(2)] = value;
-  }
-  const email = z.email().safeParse(out.email?.trim());
-  if (!email.success) fail(out.email ? `"${out.email}" is not a valid email address. ${USAGE}` : USAGE);
-  if (out.name !== undefined && (out.name.trim().length === 0 || out.name.length > 120))
-    fail("--name must be 1-120 characters");
-  return { email: email.data.toLowerCase(), name: out.name?.trim() };
-}
-
-async function askPassword(prompt: string): Promise<string> {
+async function askHidden(prompt: string): Promise<string> {
   let muted = false;
   const output = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -57,32 +36,27 @@ async function askPassword(prompt: string): Promise<string> {
 }
 
 async function readPassword(email: string): Promise<string> {
-  const t = translator("en");
-  const check = (p: string) => {
-    const key = passwordErrorKey(p, email);
-    return key ? t(key as Parameters<typeof t>[0]) : undefined;
-  };
   const fromEnv = process.env.ADMIN_PASSWORD;
   if (fromEnv !== undefined) {
-    const problem = check(fromEnv);
-    if (problem) fail(`ADMIN_PASSWORD: ${problem}`);
+    const problem = adminPasswordProblem(fromEnv, email);
+    if (problem) throw new UsageError(`ADMIN_PASSWORD: ${problem}`);
     return fromEnv;
   }
-  if (!process.stdin.isTTY) fail("No terminal to ask the password on: set ADMIN_PASSWORD.");
+  if (!process.stdin.isTTY) throw new UsageError("No terminal to ask the password on: set ADMIN_PASSWORD.");
   for (;;) {
-    const first = await askPassword("Password (at least 12 characters): ");
-    const problem = check(first);
+    const first = await askHidden("Password (at least 12 characters): ");
+    const problem = adminPasswordProblem(first, email);
     if (problem) {
       process.stdout.write(`${problem}\n`);
       continue;
     }
-    if ((await askPassword("Repeat the password: ")) === first) return first;
+    if ((await askHidden("Repeat the password: ")) === first) return first;
     process.stdout.write("The two passwords differ. Try again.\n");
   }
 }
 
 async function main(): Promise<void> {
-  const { email, name } = parseArgs(process.argv.slice(2));
+  const { email, name } = parseCreateAdminArgs(process.argv.slice(2));
   const password = await readPassword(email);
   const config = loadConfig();
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
@@ -93,7 +67,7 @@ async function main(): Promise<void> {
     try {
       release = lockDataDir(config.dataDir);
     } catch (err) {
-      fail(
+      throw new UsageError(
         `${err instanceof Error ? err.message : String(err)}\nStop Atlante first (it uses ${config.dataDir}), then run this again.`,
       );
     }
@@ -112,41 +86,12 @@ async function main(): Promise<void> {
     const mongo = await connectMongo(uri);
     const audit = createAuditService({ logger });
     const accounts = createAccountsService({ mongo, audit });
-    const existing = await accounts.findByEmail(email);
-    if (existing) {
-      await UserModel.updateOne(
-        { _id: existing._id },
-        {
-          $set: {
-            role: "admin",
-            status: "active",
-            passwordHash: await hashPassword(password),
-            ...(name ? { name } : {}),
-          },
-        },
-      );
-      await audit.record({
-        action: "user.admin_created",
-        targetType: "user",
-        targetId: existing._id.toString(),
-        details: { via: "cli", existing: true },
-      });
-      process.stdout.write(`${email} is now an active administrator with the new password.\n`);
-    } else {
-      const user = await accounts.createUser({
-        email,
-        name: name ?? email.split("@")[0]!,
-        role: "admin",
-        password,
-      });
-      await audit.record({
-        action: "user.admin_created",
-        targetType: "user",
-        targetId: user._id.toString(),
-        details: { via: "cli" },
-      });
-      process.stdout.write(`Administrator ${email} created.\n`);
-    }
+    const outcome = await createOrPromoteAdmin({ accounts, audit }, { email, name, password });
+    process.stdout.write(
+      outcome === "created"
+        ? `Administrator ${email} created.\n`
+        : `${email} is now an active administrator with the new password.\n`,
+    );
   } finally {
     await disconnectMongo();
     await embedded?.stop();
@@ -154,9 +99,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((err: unknown) => {
-    process.stderr.write(`create-admin failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  });
-}
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(err instanceof UsageError ? 2 : 1);
+});
