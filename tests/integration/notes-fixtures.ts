@@ -9,6 +9,15 @@ import type { LoggedIn } from "../support/auth";
 export const THEME = "monitoraggio-valutazione";
 export const QUESTION = "t3-q1";
 
+/**
+ * Empties MongoDB only: these tests never read Meilisearch, and deleting indexes before every test
+ * (the harness default) times out when the shared Meilisearch is busy.
+ */
+export async function resetMongo(ctx: TestContext): Promise<void> {
+  await Promise.all((await ctx.infra.mongo.db!.collections()).map((c) => c.deleteMany({})));
+  ctx.services.catalogueCache.clear();
+}
+
 /** Seeds vocabularies, two tags and projects: "open" (published), "closed" (archived), "hidden" (draft). */
 export async function seedCatalogue(ctx: TestContext): Promise<Record<string, string>> {
   await ctx.services.taxonomy.seed();

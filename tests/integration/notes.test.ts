@@ -3,11 +3,20 @@ import { NoteModel } from "../../src/modules/notes/note.model";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { loginAs } from "../support/auth";
 import { useTestApp } from "../support/test-app";
-import { lastNoteId, noteBy, noteForm, postNote, seedCatalogue, statusOf } from "./notes-fixtures";
+import {
+  lastNoteId,
+  noteBy,
+  noteForm,
+  postNote,
+  resetMongo,
+  seedCatalogue,
+  statusOf,
+} from "./notes-fixtures";
 
-const ctx = useTestApp();
+const ctx = useTestApp({ resetBeforeEach: false });
 
 beforeEach(async () => {
+  await resetMongo(ctx);
   await seedCatalogue(ctx);
 });
 

@@ -208,7 +208,7 @@ export function createNotesCore(deps: NotesDeps) {
       const doc = await NoteModel.findOneAndUpdate(
         { _id: id, status: "published", deletedAt: null },
         { $push: { replies: { author: { id: actor.id, name: actor.name }, body } }, $inc: { version: 1 } },
-        { session, new: true },
+        { session, returnDocument: "after" },
       ).lean<NoteLean>();
       if (!doc) throw new ConflictError("The note changed meanwhile");
       await enqueueIndexing(session, "note", id);
@@ -223,7 +223,7 @@ export function createNotesCore(deps: NotesDeps) {
     const added = await NoteModel.findOneAndUpdate(
       { _id: id, usefulBy: { $ne: actor.id } },
       { $push: { usefulBy: actor.id }, $inc: { usefulCount: 1 } },
-      { new: true },
+      { returnDocument: "after" },
     ).lean<NoteLean>();
     if (added) {
       changed();
@@ -232,7 +232,7 @@ export function createNotesCore(deps: NotesDeps) {
     const removed = await NoteModel.findOneAndUpdate(
       { _id: id, usefulBy: actor.id },
       { $pull: { usefulBy: actor.id }, $inc: { usefulCount: -1 } },
-      { new: true },
+      { returnDocument: "after" },
     ).lean<NoteLean>();
     changed();
     return { useful: false, count: removed?.usefulCount ?? note.usefulCount };
