@@ -77,11 +77,17 @@ export function decodeText(bytes: Buffer): string {
   if (bytes.length === 0 || bytes.toString("utf8").trim() === "")
     throw new ImportFileError("The file is empty.", "import.file.empty");
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new ImportFileError("The file is in UTF-16: save it as UTF-8 and import it again.", "import.file.utf16");
+    throw new ImportFileError(
+      "The file is in UTF-16: save it as UTF-8 and import it again.",
+      "import.file.utf16",
+    );
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   if (body.subarray(0, 8192).includes(0))
-    throw new ImportFileError("This is not a CSV or JSON file (it contains binary data).", "import.file.binary");
+    throw new ImportFileError(
+      "This is not a CSV or JSON file (it contains binary data).",
+      "import.file.binary",
+    );
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
@@ -100,7 +106,8 @@ function lineOfFirstInvalidByte(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const len =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (len === 0) return line;
     for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return line;
     if (b === 0x0a) line++;
@@ -166,17 +173,22 @@ export function parseCsv(text: string, delimiter = ","): { line: number; cells: 
       i++;
     }
   }
-  if (quoted) throw new ImportFileError(`A quoted cell opened on line ${recordLine} is never closed.`, "import.file.quote", {
-      line: recordLine,
-    });
+  if (quoted)
+    throw new ImportFileError(
+      `A quoted cell opened on line ${recordLine} is never closed.`,
+      "import.file.quote",
+      {
+        line: recordLine,
+      },
+    );
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== "") records.push({ line: recordLine, cells });
   return records;
 }
 
-const FORMULA = /^'[=+\-@\t\r]/;
+const FORMULA = /^'+[=+\-@\t\r]/;
 
-/** Undoes the export's formula neutralisation (a leading apostrophe before =, +, -, @). */
+/** Undoes the export's formula neutralisation (one apostrophe added before =, +, -, @, tab or CR). */
 function unneutralise(value: string): string {
   return FORMULA.test(value) ? value.slice(1) : value;
 }
@@ -199,11 +211,15 @@ function checkHeader(header: string[]): ImportColumn[] {
       { values: unknown.join(", ").slice(0, 300), columns: IMPORT_COLUMNS.join(", ") },
     );
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0) throw new ImportFileError(`Missing column(s): ${missing.join(", ")}.`, "import.file.missingColumns", {
+  if (missing.length > 0)
+    throw new ImportFileError(`Missing column(s): ${missing.join(", ")}.`, "import.file.missingColumns", {
       values: missing.join(", "),
     });
   const dup = names.find((h, i) => names.indexOf(h) !== i);
-  if (dup) throw new ImportFileError(`The column ${dup} appears twice.`, "import.file.duplicateColumn", { value: dup });
+  if (dup)
+    throw new ImportFileError(`The column ${dup} appears twice.`, "import.file.duplicateColumn", {
+      value: dup,
+    });
   return names as ImportColumn[];
 }
 
@@ -222,7 +238,11 @@ function rowOf(line: number, values: Map<ImportColumn, unknown>): ImportRow {
     }
     const text = parts ? parts.join("\n") : String(value);
     if (text.length > MAX_CELL) {
-      row.errors.push({ field: column, key: "import.row.tooLong", params: { length: text.length, max: MAX_CELL } });
+      row.errors.push({
+        field: column,
+        key: "import.row.tooLong",
+        params: { length: text.length, max: MAX_CELL },
+      });
       continue;
     }
     if (/^[=+@]/.test(text) || /^-[^0-9]/.test(text))
@@ -230,7 +250,11 @@ function rowOf(line: number, values: Map<ImportColumn, unknown>): ImportRow {
     if (column === "status") {
       const s = text.trim();
       if (s && !(PROJECT_STATUSES as readonly string[]).includes(s))
-        row.errors.push({ field: "status", key: "import.row.status", params: { values: PROJECT_STATUSES.join(", ") } });
+        row.errors.push({
+          field: "status",
+          key: "import.row.status",
+          params: { values: PROJECT_STATUSES.join(", ") },
+        });
       else if (s) row.status = s as ProjectStatus;
     } else if (LIST_COLUMNS.has(column)) {
       raw[column] = (parts ?? text.split(";")).map((s) => unneutralise(s.trim())).filter(Boolean);
@@ -254,7 +278,11 @@ function parseCsvRows(text: string): ImportRow[] {
     columns.forEach((c, i) => values.set(c, cells[i] ?? ""));
     const row = rowOf(line, values);
     if (cells.length !== columns.length)
-      row.errors.push({ field: "row", key: "import.row.cells", params: { cells: cells.length, columns: columns.length } });
+      row.errors.push({
+        field: "row",
+        key: "import.row.cells",
+        params: { cells: cells.length, columns: columns.length },
+      });
     return row;
   });
 }
@@ -269,10 +297,12 @@ function parseJsonRows(text: string): ImportRow[] {
       reason: (err as Error).message.slice(0, 200),
     });
   }
-  if (data && typeof data === "object" && !Array.isArray(data) && "projects" in data)
-    data = (data as { projects: unknown }).projects;
+  if (data && typeof data === "object" && !Array.isArray(data) && "projects" in data) data = data.projects;
   if (!Array.isArray(data))
-    throw new ImportFileError('A JSON import must be an array of projects (or { "projects": [...] }).', "import.file.jsonShape");
+    throw new ImportFileError(
+      'A JSON import must be an array of projects (or { "projects": [...] }).',
+      "import.file.jsonShape",
+    );
   if (data.length === 0) throw new ImportFileError("The file has no projects.", "import.file.noRows");
   const known = new Set<string>([...IMPORT_COLUMNS, "budgetCents"]);
   return data.map((item: unknown, index) => {
@@ -290,7 +320,7 @@ function parseJsonRows(text: string): ImportRow[] {
           "links",
           v.map((l: unknown) =>
             l && typeof l === "object" && "url" in l
-              ? `${String((l as { label?: unknown }).label ?? "")}|${String((l as { url: unknown }).url)}`
+              ? `${textOf((l as { label?: unknown }).label)}|${textOf(l.url)}`
               : l,
           ),
         );
@@ -298,10 +328,18 @@ function parseJsonRows(text: string): ImportRow[] {
     }
     const row = rowOf(line, values);
     if (extra.length > 0)
-      row.errors.push({ field: "row", key: "import.row.unknownFields", params: { values: extra.join(", ").slice(0, 200) } });
+      row.errors.push({
+        field: "row",
+        key: "import.row.unknownFields",
+        params: { values: extra.join(", ").slice(0, 200) },
+      });
     if (!values.has("title")) row.errors.push({ field: "title", key: "projects.error.required" });
     return row;
   });
+}
+
+function textOf(v: unknown): string {
+  return typeof v === "string" || typeof v === "number" ? String(v) : "";
 }
 
 function centsText(cents: number): string {

@@ -12,7 +12,8 @@ export const importMessages = defineMessages({
     "import.export.title": "Esporta",
     "import.export.csv": "Scarica il catalogo in CSV",
     "import.export.json": "Scarica il catalogo in JSON",
-    "import.export.note": "I coordinatori scaricano tutti i progetti, in ogni stato; gli altri solo quelli pubblicati.",
+    "import.export.note":
+      "I coordinatori scaricano tutti i progetti, in ogni stato; gli altri solo quelli pubblicati.",
     "import.report.title": "Esito dell'importazione",
     "import.report.dryRun": "Verifica senza salvataggio: nessun progetto è stato modificato.",
     "import.report.summary":
@@ -37,7 +38,7 @@ export const importMessages = defineMessages({
     "import.file.missingColumns": "Mancano le colonne: {values}.",
     "import.file.duplicateColumn": "La colonna {value} compare due volte.",
     "import.file.json": "Il file non è un JSON valido: {reason}.",
-    "import.file.jsonShape": "Un file JSON deve contenere un elenco di progetti (o { \"projects\": [...] }).",
+    "import.file.jsonShape": 'Un file JSON deve contenere un elenco di progetti (o { "projects": [...] }).',
     "import.file.noRows": "Il file non contiene progetti.",
     "import.file.extension": "Si possono importare solo file .csv e .json.",
     "import.row.notText": "deve essere un testo",
@@ -61,7 +62,8 @@ export const importMessages = defineMessages({
     "import.export.title": "Export",
     "import.export.csv": "Download the catalogue as CSV",
     "import.export.json": "Download the catalogue as JSON",
-    "import.export.note": "Coordinators download every project in any status; everyone else the published ones.",
+    "import.export.note":
+      "Coordinators download every project in any status; everyone else the published ones.",
     "import.report.title": "Import result",
     "import.report.dryRun": "Check without saving: no project was changed.",
     "import.report.summary":
@@ -78,7 +80,7 @@ export const importMessages = defineMessages({
     "import.file.utf16": "The file is in UTF-16: save it as UTF-8 and import it again.",
     "import.file.binary": "This is not a CSV or JSON file (it contains binary data).",
     "import.file.latin1":
-      "The file is not valid UTF-8 (first invalid byte on line {line}); it looks like Latin-1 / Windows-1252. Save it as \"CSV UTF-8\" and import it again.",
+      'The file is not valid UTF-8 (first invalid byte on line {line}); it looks like Latin-1 / Windows-1252. Save it as "CSV UTF-8" and import it again.',
     "import.file.quote": "A quoted cell opened on line {line} is never closed.",
     "import.file.noColumns":
       "This does not look like a project file: no column is known. The first line must name the columns: {columns}.",
@@ -86,7 +88,7 @@ export const importMessages = defineMessages({
     "import.file.missingColumns": "Missing columns: {values}.",
     "import.file.duplicateColumn": "The column {value} appears twice.",
     "import.file.json": "The file is not valid JSON: {reason}.",
-    "import.file.jsonShape": "A JSON file must hold an array of projects (or { \"projects\": [...] }).",
+    "import.file.jsonShape": 'A JSON file must hold an array of projects (or { "projects": [...] }).',
     "import.file.noRows": "The file has no projects.",
     "import.file.extension": "Only .csv and .json files can be imported.",
     "import.row.notText": "must be text",

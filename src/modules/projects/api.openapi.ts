@@ -1,0 +1,135 @@
+// The catalogue's part of the OpenAPI document (registered once, when the API router is imported).
+import { registerApiPaths } from "../../web/openapi";
+
+const str = { type: "string" };
+const strList = { type: "array", items: str };
+const nullableStr = { type: ["string", "null"] };
+const filter = (name: string, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: { type: "string", pattern: "^[A-Za-z0-9-]{1,120}$" },
+});
+const json = (ref: string) => ({ "application/json": { schema: { $ref: ref } } });
+
+registerApiPaths(
+  {
+    "/api/v1/projects": {
+      get: {
+        summary: "Published projects, newest first, with paging and the browse page's filters",
+        operationId: "listProjects",
+        parameters: [
+          {
+            name: "page",
+            in: "query",
+            schema: { type: "integer", minimum: 1, maximum: 10000, default: 1 },
+          },
+          {
+            name: "limit",
+            in: "query",
+            schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+          },
+          filter("theme", "Theme key (working table)"),
+          filter("tag", "Tag slug (an old slug or a merged tag's slug also works)"),
+          filter("zone", "Zone-distretto key"),
+          filter("target", "Target group key"),
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "string", pattern: "^\\d{4}$" },
+            description: "Start year",
+          },
+          { name: "sort", in: "query", schema: { type: "string", enum: ["start", "title", "updated"] } },
+        ],
+        responses: {
+          "200": { description: "One page of projects", content: json("#/components/schemas/ProjectPage") },
+          "400": { $ref: "#/components/responses/BadRequest" },
+        },
+      },
+    },
+    "/api/v1/projects/{slug}": {
+      get: {
+        summary: "One published project; an old slug answers 301 to the current address",
+        operationId: "getProject",
+        parameters: [
+          {
+            name: "slug",
+            in: "path",
+            required: true,
+            schema: { type: "string", pattern: "^[a-z0-9-]{1,120}$" },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "The project",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data"],
+                  properties: { data: { $ref: "#/components/schemas/Project" } },
+                },
+              },
+            },
+          },
+          "301": { description: "The project moved to a new slug (Location header)" },
+          "400": { $ref: "#/components/responses/BadRequest" },
+          "404": { $ref: "#/components/responses/NotFound" },
+        },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: {
+        summary: "This document",
+        operationId: "openApi",
+        responses: { "200": { description: "OpenAPI 3.1 description", content: { "application/json": {} } } },
+      },
+    },
+  },
+  {
+    Project: {
+      type: "object",
+      required: ["slug", "url", "title"],
+      properties: {
+        slug: str,
+        url: str,
+        title: str,
+        summary: str,
+        description: { type: "string", description: "Markdown" },
+        fundingProgramme: nullableStr,
+        call: str,
+        cup: { type: ["string", "null"], pattern: "^[A-Z][0-9]{2}[A-Z][0-9]{11}$" },
+        leadOrganisation: str,
+        partners: strList,
+        zones: strList,
+        provinces: strList,
+        startDate: { type: ["string", "null"], format: "date" },
+        endDate: { type: ["string", "null"], format: "date" },
+        budgetCents: { type: ["integer", "null"], description: "Budget in euro cents" },
+        targetGroups: strList,
+        themes: strList,
+        tags: { ...strList, description: "Tag slugs" },
+        outcomes: { type: "string", description: "Markdown" },
+        links: {
+          type: "array",
+          items: { type: "object", properties: { label: str, url: { type: "string", format: "uri" } } },
+        },
+        demo: { type: "boolean", description: "Fictional demo content" },
+        publishedAt: { type: ["string", "null"], format: "date-time" },
+        updatedAt: { type: ["string", "null"], format: "date-time" },
+      },
+    },
+    ProjectPage: {
+      type: "object",
+      required: ["data", "page", "limit", "total", "pages"],
+      properties: {
+        data: { type: "array", items: { $ref: "#/components/schemas/Project" } },
+        page: { type: "integer" },
+        limit: { type: "integer" },
+        total: { type: "integer" },
+        pages: { type: "integer" },
+      },
+    },
+  },
+);

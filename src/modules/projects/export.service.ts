@@ -1,0 +1,113 @@
+// Export of the catalogue as CSV or JSON, in the import format (docs/import-format.md): what is exported
+// can be imported again. Coordinators get every project that is not deleted; everyone else the published ones.
+import type { Writable } from "node:stream";
+import { hasRole } from "../../web/auth-guards";
+import type { Role } from "../../../views/page-context";
+import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { IMPORT_COLUMNS, type ImportColumn } from "./import.format";
+import { formatDate } from "./project.input";
+import { ProjectModel, type ProjectDoc } from "./project.model";
+
+export type ExportFormat = "csv" | "json";
+
+/** A cell a spreadsheet would run as a formula gets one leading apostrophe (the import removes it). */
+export function neutraliseFormula(value: string): string {
+  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string): string {
+  const v = neutraliseFormula(value);
+  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function centsText(cents: number | null | undefined): string {
+  if (cents == null) return "";
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+/** One project as the import format's values (lists as arrays). */
+export function exportRecord(p: ProjectDoc, tags: TagIndex): Record<ImportColumn, string | string[]> {
+  return {
+    cup: p.cup ?? "",
+    slug: p.slug,
+    title: p.title,
+    status: p.status,
+    summary: p.summary ?? "",
+    description: p.description ?? "",
+    fundingProgramme: p.fundingProgramme ?? "",
+    call: p.call ?? "",
+    leadOrganisation: p.leadOrganisation ?? "",
+    partners: [...(p.partners ?? [])],
+    zones: [...(p.zones ?? [])],
+    provinces: [...(p.provinces ?? [])],
+    startDate: formatDate(p.startDate),
+    endDate: formatDate(p.endDate),
+    budget: centsText(p.budgetCents),
+    targetGroups: [...(p.targetGroups ?? [])],
+    themes: [...(p.themes ?? [])],
+    tags: (p.tags ?? []).map((id) => tags.byId.get(String(id))?.slug ?? String(id)),
+    outcomes: p.outcomes ?? "",
+    links: (p.links ?? []).map((l) => (l.label ? `${l.label}|${l.url}` : l.url)),
+    contactName: p.contact?.name ?? "",
+    contactEmail: p.contact?.email ?? "",
+    contactPhone: p.contact?.phone ?? "",
+  };
+}
+
+function csvLine(record: Record<ImportColumn, string | string[]>): string {
+  return (
+    IMPORT_COLUMNS.map((c) => {
+      const v = record[c];
+      return csvCell(Array.isArray(v) ? v.join(c === "partners" || c === "links" ? "\n" : ";") : v);
+    }).join(",") + "\r\n"
+  );
+}
+
+function jsonRecord(record: Record<ImportColumn, string | string[]>, p: ProjectDoc) {
+  const { budget: _budget, links: _links, ...rest } = record;
+  return {
+    ...rest,
+    budgetCents: p.budgetCents ?? null,
+    links: (p.links ?? []).map((l) => ({ label: l.label ?? "", url: l.url })),
+  };
+}
+
+function write(out: Writable, chunk: string): Promise<void> {
+  return out.write(chunk) ? Promise.resolve() : new Promise((resolve) => out.once("drain", resolve));
+}
+
+export function createExportService(deps: { taxonomy: TaxonomyService }) {
+  /** Writes the catalogue the viewer may see to `out` (not ended), oldest first. Returns the count. */
+  async function exportCatalogue(
+    format: ExportFormat,
+    viewer: { role?: Role },
+    out: Writable,
+  ): Promise<number> {
+    const tags = await deps.taxonomy.tags();
+    const match = hasRole(viewer.role, "coordinator")
+      ? { deletedAt: null }
+      : { status: "published" as const, deletedAt: null };
+    let n = 0;
+    await write(out, format === "csv" ? `\ufeff${IMPORT_COLUMNS.join(",")}\r\n` : "[\n");
+    let buffer = "";
+    for await (const p of ProjectModel.find(match)
+      .sort({ _id: 1 })
+      .lean<ProjectDoc[]>()
+      .cursor({ batchSize: 1000 })) {
+      const record = exportRecord(p, tags);
+      buffer +=
+        format === "csv" ? csvLine(record) : `${n > 0 ? ",\n" : ""}${JSON.stringify(jsonRecord(record, p))}`;
+      n++;
+      if (buffer.length > 64_000) {
+        await write(out, buffer);
+        buffer = "";
+      }
+    }
+    await write(out, buffer + (format === "json" ? "\n]\n" : ""));
+    return n;
+  }
+  return { exportCatalogue };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

@@ -1,0 +1,119 @@
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import type { ImportReport, ReportEntry } from "../../src/modules/projects/import.service";
+
+/** How many report lines the page shows (the command line prints them all). */
+const SHOWN = 500;
+
+function EntryTable(props: { caption: string; entries: ReportEntry[] }) {
+  const { t } = usePage();
+  const shown = props.entries.slice(0, SHOWN);
+  return (
+    <div class="table-responsive mb-4">
+      <table class="table table-sm">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("import.report.line")}</th>
+            <th scope="col">{t("import.report.field")}</th>
+            <th scope="col">{t("import.report.message")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e, i) => (
+            <tr key={i}>
+              <td>{e.line}</td>
+              <td>
+                <code>{e.field}</code>
+              </td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.entries.length > SHOWN ? (
+        <p>{t("import.report.more", { n: props.entries.length - SHOWN })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The coordinators' import form (multipart upload), the export links and, after an import, its report. */
+export function ImportPage(props: {
+  maxMb: number;
+  error?: string;
+  dryRun?: boolean;
+  report?: ImportReport;
+}) {
+  const { t, csrfToken } = usePage();
+  const { report } = props;
+  const action = `/admin/import?_csrf=${encodeURIComponent(csrfToken ?? "")}`;
+  return (
+    <Layout title={t("import.title")} noindex>
+      <div class="container my-4">
+        <h1>{t("import.title")}</h1>
+        {report ? (
+          <section class="mb-5" aria-labelledby="import-report">
+            <h2 id="import-report">{t("import.report.title")}</h2>
+            {report.dryRun ? <p class="alert alert-info">{t("import.report.dryRun")}</p> : null}
+            <p class={`alert ${report.failed > 0 ? "alert-warning" : "alert-success"}`} role="status">
+              {t("import.report.summary", {
+                rows: report.rows,
+                created: report.created,
+                updated: report.updated,
+                unchanged: report.unchanged,
+                failed: report.failed,
+              })}
+            </p>
+            {report.errors.length > 0 ? (
+              <EntryTable caption={t("import.report.errors")} entries={report.errors} />
+            ) : null}
+            {report.warnings.length > 0 ? (
+              <EntryTable caption={t("import.report.warnings")} entries={report.warnings} />
+            ) : null}
+          </section>
+        ) : null}
+        <p>{t("import.intro")}</p>
+        <form method="post" action={action} encType="multipart/form-data" class="mb-5">
+          <div class="mb-3">
+            <label for="import-file" class="form-label d-block">
+              {t("import.file.label", { max: props.maxMb })}
+            </label>
+            <input
+              type="file"
+              id="import-file"
+              name="file"
+              accept=".csv,.json,text/csv,application/json"
+              required
+              class={`form-control${props.error ? " is-invalid" : ""}`}
+              aria-invalid={props.error ? "true" : undefined}
+              aria-describedby={props.error ? "import-file-error" : undefined}
+            />
+            {props.error ? (
+              <div class="invalid-feedback d-block" id="import-file-error">
+                {props.error}
+              </div>
+            ) : null}
+          </div>
+          <div class="form-check mb-3">
+            <input type="checkbox" id="import-dry-run" name="dryRun" value="1" checked={props.dryRun} />
+            <label for="import-dry-run">{t("import.dryRun.label")}</label>
+          </div>
+          <button type="submit" class="btn btn-primary">
+            {t("import.submit")}
+          </button>
+        </form>
+        <h2>{t("import.export.title")}</h2>
+        <p>{t("import.export.note")}</p>
+        <ul>
+          <li>
+            <a href="/export/projects.csv">{t("import.export.csv")}</a>
+          </li>
+          <li>
+            <a href="/export/projects.json">{t("import.export.json")}</a>
+          </li>
+        </ul>
+      </div>
+    </Layout>
+  );
+}
