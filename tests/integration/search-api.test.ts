@@ -169,7 +169,7 @@ describe("search API", () => {
     }
   });
 
-  it("When notes are asked for, then the answer is empty until notes are indexed", async () => {
+  it("When only notes are asked for and none is published, then the answer is empty", async () => {
     const res = await ctx.agent().get("/api/v1/search?type=note&q=mediazione");
     expect(res.status).toBe(200);
     expect(res.body.hits).toEqual([]);

@@ -13,6 +13,7 @@ export const FACET_LABEL: Record<Facet, MessageKey> = {
   zone: "search.facet.zone",
   target: "search.facet.target",
   year: "search.facet.year",
+  kind: "search.facet.kind",
 };
 
 /** Text with highlight markers as preact nodes: the text stays escaped, matches become <mark>. */
@@ -37,6 +38,7 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
         <a href={hit.url}>
           <Highlighted text={hit.marked.title} />
         </a>
+        {hit.type === "note" ? <span class="badge bg-primary ms-2">{t("search.type.note")}</span> : null}
         {hit.status !== "published" ? (
           <span class="badge bg-secondary ms-2">{t(`search.status.${hit.status}` as MessageKey)}</span>
         ) : null}
@@ -44,6 +46,12 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
       <p class="mb-1 atl-snippet">
         <Highlighted text={hit.marked.snippet} />
       </p>
+      {hit.type === "note" && hit.projectTitle ? (
+        <p class="small mb-1">
+          {t("search.note.on", { project: hit.projectTitle })}
+          {hit.kind ? ` · ${label(labels, "kind", hit.kind)}` : ""}
+        </p>
+      ) : null}
       <ul class="list-inline small text-muted mb-0 atl-hit-facts">
         {hit.themes.map((v) => (
           <li class="list-inline-item" key={`t${v}`}>
@@ -75,7 +83,7 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
 export function SelectedFilters(props: { state: SearchState; labels: Labels }) {
   const { t } = usePage();
   const { state, labels } = props;
-  const chips = (["theme", "tag", "zone", "target", "year"] as const).flatMap((facet) =>
+  const chips = (["theme", "tag", "zone", "target", "year", "kind"] as const).flatMap((facet) =>
     state[facet].map((v) => ({ facet, value: String(v) })),
   );
   if (chips.length === 0) return null;
@@ -96,7 +104,7 @@ export function SelectedFilters(props: { state: SearchState; labels: Labels }) {
           );
         })}
         <li class="list-inline-item">
-          <a href={searchUrl({ ...state, theme: [], tag: [], zone: [], target: [], year: [] })}>
+          <a href={searchUrl({ ...state, theme: [], tag: [], zone: [], target: [], year: [], kind: [] })}>
             {t("search.filters.clear")}
           </a>
         </li>

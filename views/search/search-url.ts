@@ -8,6 +8,7 @@ export interface SearchState {
   zone: string[];
   target: string[];
   year: (string | number)[];
+  kind: string[];
   sort: string;
   page: number;
   /** Results per page; left out of URLs when it is the default (20). */
@@ -19,7 +20,7 @@ export function searchUrl(state: SearchState, changes: Partial<SearchState> = {}
   const s = { ...state, page: 1, ...changes };
   const params = new URLSearchParams();
   if (s.q) params.set("q", s.q);
-  for (const facet of ["theme", "tag", "zone", "target", "year"] as const) {
+  for (const facet of ["theme", "tag", "zone", "target", "year", "kind"] as const) {
     for (const v of s[facet]) params.append(facet, String(v));
   }
   if (s.sort && s.sort !== "relevance") params.set("sort", s.sort);

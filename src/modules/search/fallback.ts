@@ -5,7 +5,8 @@ import type { TagIndex } from "../taxonomy/taxonomy.types";
 import { normalizeQuery } from "./normalize";
 import { projectToDocument } from "./project.source";
 import type { SearchQuery } from "./search.schemas";
-import { emptyFacets, toHit, type SearchResult, type Viewer } from "./search.service";
+import { emptyFacets, projectHit, type SearchResult } from "./search.hits";
+import type { Viewer } from "./search.service";
 
 export const FALLBACK_TEXT_INDEX = "search_fallback_text";
 
@@ -115,7 +116,7 @@ export async function mongoSearch(query: SearchQuery, viewer: Viewer, tags: TagI
   const hits = (result?.hits ?? [])
     .map((row) => projectToDocument(row as never, tags, []))
     .filter((d) => d !== null)
-    .map((d) => toHit(d));
+    .map((d) => projectHit(d));
   return {
     query: query.q,
     total,

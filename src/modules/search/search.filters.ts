@@ -2,11 +2,13 @@
 import { ValidationError, type ErrorDetail } from "../../web/errors";
 import type { SearchQuery } from "./search.schemas";
 
-export const FACETS = ["theme", "tag", "zone", "target", "year"] as const;
+export const FACETS = ["theme", "tag", "zone", "target", "year", "kind"] as const;
 export type Facet = (typeof FACETS)[number];
 
-/** Query parameter -> field of the project index. */
-export const FACET_FIELD: Record<Facet, string> = {
+/** Query parameter -> field of an index; a facet an index lacks is absent. */
+export type FacetFields = Partial<Record<Facet, string>>;
+
+export const PROJECT_FACET_FIELDS: FacetFields = {
   theme: "themes",
   tag: "tags",
   zone: "zones",
@@ -14,11 +16,19 @@ export const FACET_FIELD: Record<Facet, string> = {
   year: "years",
 };
 
+export const NOTE_FACET_FIELDS: FacetFields = { theme: "theme", tag: "tags", kind: "kind" };
+
+/** Whether an index can answer a query: every facet the query filters on must exist there. */
+export function appliesTo(query: SearchQuery, fields: FacetFields): boolean {
+  return FACETS.every((f) => query[f].length === 0 || fields[f] !== undefined);
+}
+
 export interface KnownValues {
   theme: Set<string>;
   tag: Set<string>;
   zone: Set<string>;
   target: Set<string>;
+  kind: Set<string>;
 }
 
 /** A Meilisearch string literal: double-quoted, backslashes and quotes escaped. */
@@ -30,7 +40,7 @@ export function quote(value: string | number): string {
 /** Throws a 400 listing the valid values when a filter names something the vocabulary does not know. */
 export function checkKnown(query: SearchQuery, known: KnownValues): void {
   const details: ErrorDetail[] = [];
-  for (const facet of ["theme", "tag", "zone", "target"] as const) {
+  for (const facet of ["theme", "tag", "zone", "target", "kind"] as const) {
     const unknown = query[facet].filter((v) => !known[facet].has(v));
     if (unknown.length > 0) {
       const valid = [...known[facet]].sort();
@@ -46,14 +56,15 @@ export function checkKnown(query: SearchQuery, known: KnownValues): void {
 /** The filter clauses of a query, optionally leaving one facet out (for disjunctive facet counts). */
 export function filterClauses(
   query: SearchQuery,
-  options: { publicOnly: boolean; except?: Facet },
+  options: { publicOnly: boolean; fields: FacetFields; except?: Facet },
 ): string[][] {
   const clauses: string[][] = [];
   if (options.publicOnly) clauses.push([`visibility = ${quote("public")}`]);
   for (const facet of FACETS) {
-    if (facet === options.except) continue;
+    const field = options.fields[facet];
+    if (facet === options.except || !field) continue;
     const values: (string | number)[] = query[facet];
-    if (values.length > 0) clauses.push(values.map((v) => `${FACET_FIELD[facet]} = ${quote(v)}`));
+    if (values.length > 0) clauses.push(values.map((v) => `${field} = ${quote(v)}`));
   }
   return clauses;
 }

@@ -7,7 +7,7 @@ import { ProjectModel } from "../projects/project.model";
 import type { TagView } from "../taxonomy/taxonomy.types";
 import { checkSource, driftCount, type DriftReport } from "./check";
 import { ensureFallbackIndex } from "./fallback";
-import { syncSettings } from "./index-admin";
+import { createIndexWithSettings, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, releaseLease } from "./lease";
 import { OutboxModel } from "./outbox.model";
@@ -44,6 +44,14 @@ export function createSearchModule(deps: SearchModuleDeps) {
   const service = createSearchService({
     meili: deps.meili,
     projectsIndex: indexUid(deps.prefix, registry.get("project")!),
+    notesIndex: registry.get("note") ? indexUid(deps.prefix, registry.get("note")!) : undefined,
+    ensureIndexes: async () => {
+      for (const source of registry.all()) {
+        const uid = indexUid(deps.prefix, source);
+        if (!(await indexExists(deps.meili, uid)))
+          await createIndexWithSettings(deps.meili, uid, await source.settings());
+      }
+    },
     taxonomy: deps.taxonomy,
     logger: deps.logger,
   });

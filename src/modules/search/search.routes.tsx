@@ -5,6 +5,8 @@ import { hasRole } from "../../web/auth-guards";
 import { ValidationError, type ErrorDetail } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import type { Lang } from "../../web/i18n/define";
+import type { Translate } from "../../web/i18n/index";
+import { NOTE_KINDS } from "../notes/note.model";
 import { SearchPage } from "../../../views/search/SearchPage";
 import type { Labels } from "../../../views/search/SearchParts";
 import type { SearchState } from "../../../views/search/search-url";
@@ -33,12 +35,13 @@ function looseState(input: Record<string, unknown>): SearchState {
     zone: list(input.zone),
     target: list(input.target),
     year: list(input.year),
+    kind: list(input.kind),
     sort: typeof input.sort === "string" ? input.sort : "relevance",
     page: 1,
   };
 }
 
-async function labelsFor(taxonomy: SearchTaxonomy, lang: Lang): Promise<Labels> {
+async function labelsFor(taxonomy: SearchTaxonomy, lang: Lang, t: Translate): Promise<Labels> {
   const [vocab, tags] = await Promise.all([taxonomy.vocabulary(), taxonomy.tags()]);
   const label = (t: { label_it: string; label_en: string }) =>
     lang === "en" && t.label_en ? t.label_en : t.label_it;
@@ -48,6 +51,7 @@ async function labelsFor(taxonomy: SearchTaxonomy, lang: Lang): Promise<Labels> 
     target: new Map(vocab.targetGroups.map((t) => [t.key, label(t)])),
     tag: new Map(tags.all.map((t) => [t.slug, label(t)])),
     year: new Map(),
+    kind: new Map(NOTE_KINDS.map((k) => [k, t(`search.kind.${k}`)])),
   };
 }
 
@@ -70,7 +74,7 @@ export function searchRouter(deps: { search: SearchService; taxonomy: SearchTaxo
   const viewer = (res: Response) => ({ seesDrafts: hasRole(res.locals.user?.role, "coordinator") });
 
   async function renderPage(req: Request, res: Response) {
-    const labels = await labelsFor(deps.taxonomy, req.lang);
+    const labels = await labelsFor(deps.taxonomy, req.lang, req.t);
     const tags = await deps.taxonomy.tags();
     const popularTags = [...tags.all]
       .filter((t) => t.status === "active" && t.usageCount > 0)

@@ -43,6 +43,7 @@ export const searchQuerySchema = z.strictObject(
     tag: repeatable("tag"),
     zone: repeatable("zone"),
     target: repeatable("target"),
+    kind: repeatable("kind"),
     year: repeatable("year").pipe(
       z.array(
         z

@@ -2,54 +2,35 @@
 import { Meilisearch, MeilisearchApiError, type MultiSearchQuery, type SearchResponse } from "meilisearch";
 import type { Logger } from "../../infra/logger";
 import type { Lang } from "../../web/i18n/define";
+import { NOTE_KINDS } from "../notes/note.model";
+import type { NoteSearchDocument } from "../notes/note.source";
 import type { TagIndex, Vocabulary } from "../taxonomy/taxonomy.types";
 import { mongoSearch } from "./fallback";
-import { PRE, POST, highlightToHtml, highlightToText } from "./highlight";
+import { PRE, POST } from "./highlight";
 import { normalizeQuery } from "./normalize";
 import type { ProjectSearchDocument } from "./project.source";
 import {
   FACETS,
-  FACET_FIELD,
+  NOTE_FACET_FIELDS,
+  PROJECT_FACET_FIELDS,
+  appliesTo,
   checkKnown,
   filterClauses,
   type Facet,
+  type FacetFields,
   type KnownValues,
 } from "./search.filters";
+import {
+  emptyFacets,
+  noteHit,
+  projectHit,
+  type FacetCounts,
+  type SearchHit,
+  type SearchResult,
+} from "./search.hits";
 import type { SearchQuery, SearchSort } from "./search.schemas";
 
-export interface SearchHit {
-  type: "project" | "note";
-  id: string;
-  slug: string;
-  title: string;
-  /** Title with <mark> around matches: escaped HTML. */
-  titleHtml: string;
-  snippet: string;
-  /** Snippet with <mark> around matches: escaped HTML. */
-  snippetHtml: string;
-  url: string;
-  themes: string[];
-  zones: string[];
-  tags: string[];
-  years: number[];
-  status: string;
-  /** Title and snippet with the highlight markers, for views (never sent as JSON). */
-  marked: { title: string; snippet: string };
-}
-
-export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
-
-export interface SearchResult {
-  query: string;
-  total: number;
-  page: number;
-  limit: number;
-  pages: number;
-  hits: SearchHit[];
-  facets: FacetCounts;
-  /** "meilisearch", or "mongodb" when Meilisearch could not answer. */
-  engine: "meilisearch" | "mongodb";
-}
+export type { SearchHit, SearchResult, FacetCounts } from "./search.hits";
 
 export interface Viewer {
   /** Coordinators and admins also find drafts and projects in review. */
@@ -61,80 +42,84 @@ export interface SearchTaxonomy {
   tags(): Promise<TagIndex>;
 }
 
-const SORT: Record<SearchSort, string[] | undefined> = {
-  relevance: undefined,
-  date: ["date:desc"],
-  title: ["sortTitle:asc"],
-  budget: ["budget:desc"],
-};
-
-const RETRIEVE = [
-  "id",
-  "slug",
-  "title",
-  "summary",
-  "description",
-  "outcomes",
-  "themes",
-  "zones",
-  "tags",
-  "years",
-  "status",
-];
-
-export function emptyFacets(): FacetCounts {
-  return { theme: [], tag: [], zone: [], target: [], year: [] };
+/** How one index is searched. */
+interface Target {
+  type: "project" | "note";
+  indexUid: string;
+  fields: FacetFields;
+  sort: Partial<Record<SearchSort, string[]>>;
+  params: Partial<MultiSearchQuery>;
+  toHit(doc: Record<string, unknown>, formatted?: Record<string, unknown>): SearchHit;
 }
 
-function pickSnippet(formatted: Record<string, unknown>): string {
-  for (const field of ["summary", "description", "outcomes"]) {
-    const v = formatted[field];
-    if (typeof v === "string" && v.includes(PRE)) return v;
-  }
-  const summary = formatted.summary;
-  const description = formatted.description;
-  return typeof summary === "string" && summary
-    ? summary
-    : typeof description === "string"
-      ? description
-      : "";
-}
+const HIGHLIGHT = { highlightPreTag: PRE, highlightPostTag: POST, cropMarker: "…" };
 
-export function toHit(doc: ProjectSearchDocument, formatted?: Record<string, unknown>): SearchHit {
-  const title = typeof formatted?.title === "string" ? formatted.title : doc.title;
-  const snippet = formatted ? pickSnippet(formatted) : doc.summary || doc.description.slice(0, 240);
-  return {
-    type: "project",
-    id: doc.id,
-    slug: doc.slug,
-    title: highlightToText(title),
-    titleHtml: highlightToHtml(title),
-    snippet: highlightToText(snippet),
-    snippetHtml: highlightToHtml(snippet),
-    url: `/projects/${encodeURIComponent(doc.slug)}`,
-    themes: doc.themes ?? [],
-    zones: doc.zones ?? [],
-    tags: doc.tags ?? [],
-    years: doc.years ?? [],
-    status: doc.status,
-    marked: { title, snippet },
-  };
-}
-
-/** Whether an error means "Meilisearch is not answering" (rather than "the request was wrong"). */
-export function isUnavailable(err: unknown): boolean {
+function isUnavailable(err: unknown): boolean {
   if (err instanceof MeilisearchApiError) return (err.response?.status ?? 500) >= 500;
   return true;
+}
+
+function addCounts(
+  into: Map<Facet, Map<string, number>>,
+  facet: Facet,
+  counts: Record<string, number>,
+): void {
+  const m = into.get(facet) ?? new Map<string, number>();
+  for (const [value, n] of Object.entries(counts)) m.set(value, (m.get(value) ?? 0) + n);
+  into.set(facet, m);
 }
 
 export function createSearchService(deps: {
   meili: Meilisearch;
   projectsIndex: string;
+  notesIndex?: string;
   taxonomy: SearchTaxonomy;
   logger: Logger;
+  /** Creates missing indexes (with their settings): a fresh deployment, or a test that emptied Meilisearch. */
+  ensureIndexes?: () => Promise<void>;
 }) {
   // Searches must fail fast when Meilisearch is gone: the fallback answers instead.
   const client = new Meilisearch({ ...deps.meili.config, timeout: 2000 });
+  const targets: Target[] = [
+    {
+      type: "project",
+      indexUid: deps.projectsIndex,
+      fields: PROJECT_FACET_FIELDS,
+      sort: { date: ["date:desc"], title: ["sortTitle:asc"], budget: ["budget:desc"] },
+      params: {
+        attributesToRetrieve: [
+          "id",
+          "slug",
+          "title",
+          "summary",
+          "description",
+          "outcomes",
+          "themes",
+          "zones",
+          "tags",
+          "years",
+          "status",
+        ],
+        attributesToHighlight: ["title", "summary", "description", "outcomes"],
+        attributesToCrop: ["summary:40", "description:40", "outcomes:40"],
+      },
+      toHit: (d, f) => projectHit(d as unknown as ProjectSearchDocument, f),
+    },
+  ];
+  if (deps.notesIndex) {
+    targets.push({
+      type: "note",
+      indexUid: deps.notesIndex,
+      fields: NOTE_FACET_FIELDS,
+      sort: { date: ["date:desc"] },
+      params: {
+        attributesToRetrieve: ["id", "title", "body", "kind", "theme", "tags", "projectSlug", "projectTitle"],
+        attributesToHighlight: ["title", "body"],
+        attributesToCrop: ["body:40"],
+      },
+      toHit: (d, f) => noteHit(d as unknown as NoteSearchDocument, f),
+    });
+  }
 
   async function knownValues(): Promise<KnownValues> {
     const [vocab, tags] = await Promise.all([deps.taxonomy.vocabulary(), deps.taxonomy.tags()]);
@@ -143,56 +128,123 @@ export function createSearchService(deps: {
       zone: new Set(vocab.zones.map((t) => t.key)),
       target: new Set(vocab.targetGroups.map((t) => t.key)),
       tag: new Set(tags.all.filter((t) => t.status === "active").map((t) => t.slug)),
+      kind: new Set(NOTE_KINDS),
     };
+  }
+
+  /** The indexes a query goes to: asked-for types, able to apply every filter and the sort. */
+  function targetsFor(query: SearchQuery): Target[] {
+    return targets.filter(
+      (t) =>
+        (query.type.length === 0 || query.type.includes(t.type)) &&
+        appliesTo(query, t.fields) &&
+        (query.sort === "relevance" || t.sort[query.sort] !== undefined),
+    );
+  }
+
+  function baseQuery(t: Target, query: SearchQuery, publicOnly: boolean, except?: Facet): MultiSearchQuery {
+    return {
+      indexUid: t.indexUid,
+      q: normalizeQuery(query.q),
+      filter: filterClauses(query, { publicOnly, fields: t.fields, except }),
+    };
+  }
+
+  /** Counts of the facets that are filtered on, as if each were not (disjunctive facets). */
+  async function selectedFacetCounts(chosen: Target[], query: SearchQuery, publicOnly: boolean) {
+    const queries: { facet: Facet; q: MultiSearchQuery }[] = [];
+    for (const f of FACETS.filter((x) => query[x].length > 0)) {
+      for (const t of targets) {
+        const field = t.fields[f];
+        if (!field || (query.type.length > 0 && !query.type.includes(t.type))) continue;
+        // The index must apply every other filter of the query.
+        const others = { ...query, [f]: [] };
+        if (
+          !appliesTo(others, t.fields) ||
+          !chosen.some((c) => c.type === t.type || appliesTo(others, c.fields))
+        )
+          continue;
+        queries.push({ facet: f, q: { ...baseQuery(t, query, publicOnly, f), facets: [field], limit: 0 } });
+      }
+    }
+    if (queries.length === 0) return [];
+    const { results } = await client.multiSearch({ queries: queries.map((x) => x.q) });
+    return queries.map((x, i) => ({ facet: x.facet, distribution: results[i]!.facetDistribution ?? {} }));
   }
 
   async function meiliSearch(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
     const publicOnly = !viewer.seesDrafts;
-    const q = normalizeQuery(query.q);
-    const main: MultiSearchQuery = {
-      indexUid: deps.projectsIndex,
-      q,
-      filter: filterClauses(query, { publicOnly }),
-      facets: FACETS.filter((f) => query[f].length === 0).map((f) => FACET_FIELD[f]),
-      sort: SORT[query.sort],
-      hitsPerPage: query.limit,
-      page: query.page,
-      attributesToRetrieve: RETRIEVE,
-      attributesToHighlight: ["title", "summary", "description", "outcomes"],
-      attributesToCrop: ["summary:40", "description:40", "outcomes:40"],
-      cropMarker: "…",
-      highlightPreTag: PRE,
-      highlightPostTag: POST,
-    };
-    // Disjunctive facets: a selected facet counts its values as if it were not selected.
-    const selected = FACETS.filter((f) => query[f].length > 0);
-    const facetQueries: MultiSearchQuery[] = selected.map((f) => ({
-      indexUid: deps.projectsIndex,
-      q,
-      filter: filterClauses(query, { publicOnly, except: f }),
-      facets: [FACET_FIELD[f]],
-      hitsPerPage: 0,
-      page: 1,
-    }));
-    const { results } = await client.multiSearch({ queries: [main, ...facetQueries] });
-    const [first, ...others] = results as unknown as SearchResponse<ProjectSearchDocument>[];
-    const distribution = { ...first!.facetDistribution };
-    for (const r of others) Object.assign(distribution, r.facetDistribution);
-    const facets = emptyFacets();
-    for (const f of FACETS) {
-      const counts = distribution[FACET_FIELD[f]] ?? {};
-      facets[f] = Object.entries(counts)
+    const chosen = targetsFor(query);
+    const counts = new Map<Facet, Map<string, number>>();
+    let hits: SearchHit[] = [];
+    let total = 0;
+    const unselected = (t: Target) => FACETS.filter((f) => query[f].length === 0 && t.fields[f]);
+    if (chosen.length === 1) {
+      const t = chosen[0]!;
+      const [res] = (
+        await client.multiSearch({
+          queries: [
+            {
+              ...baseQuery(t, query, publicOnly),
+              ...t.params,
+              ...HIGHLIGHT,
+              sort: t.sort[query.sort],
+              facets: unselected(t).map((f) => t.fields[f]!),
+              hitsPerPage: query.limit,
+              page: query.page,
+            },
+          ],
+        })
+      ).results as unknown as SearchResponse[];
+      total = res!.totalHits ?? 0;
+      hits = res!.hits.map((h) => t.toHit(h, h._formatted as Record<string, unknown>));
+      for (const f of unselected(t)) addCounts(counts, f, res!.facetDistribution?.[t.fields[f]!] ?? {});
+    } else if (chosen.length > 1) {
+      const res = (await client.multiSearch({
+        federation: {
+          limit: query.limit,
+          offset: (query.page - 1) * query.limit,
+          facetsByIndex: Object.fromEntries(
+            chosen.map((t) => [t.indexUid, unselected(t).map((f) => t.fields[f]!)]),
+          ),
+        },
+        queries: chosen.map((t) => ({
+          ...baseQuery(t, query, publicOnly),
+          ...t.params,
+          ...HIGHLIGHT,
+          sort: t.sort[query.sort],
+          // Projects weigh a little more: they are what most people come for.
+          federationOptions: { weight: t.type === "project" ? 1.0 : 0.9 },
+        })),
+      })) as unknown as SearchResponse & { estimatedTotalHits?: number };
+      total = res.estimatedTotalHits ?? res.totalHits ?? 0;
+      hits = res.hits.map((h) => {
+        const t = chosen.find((c) => c.indexUid === h._federation?.indexUid) ?? chosen[0]!;
+        return t.toHit(h, h._formatted);
+      });
+      for (const t of chosen) {
+        const dist = res.facetsByIndex?.[t.indexUid]?.distribution ?? {};
+        for (const f of unselected(t)) addCounts(counts, f, dist[t.fields[f]!] ?? {});
+      }
+    }
+    if (chosen.length > 0) {
+      for (const { facet, distribution } of await selectedFacetCounts(chosen, query, publicOnly)) {
+        for (const values of Object.values(distribution)) addCounts(counts, facet, values);
+      }
+    }
+    const facets: FacetCounts = emptyFacets();
+    for (const [f, m] of counts) {
+      facets[f] = [...m.entries()]
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     }
-    const total = first!.totalHits ?? 0;
     return {
       query: query.q,
       total,
       page: query.page,
       limit: query.limit,
       pages: Math.ceil(total / query.limit),
-      hits: first!.hits.map((h) => toHit(h, h._formatted as Record<string, unknown>)),
+      hits,
       facets,
       engine: "meilisearch",
     };
@@ -202,29 +254,42 @@ export function createSearchService(deps: {
     knownValues,
     /** Searches; throws a ValidationError (400) for unknown filter values. Never fails because Meilisearch is down. */
     async search(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
-      const known = await knownValues();
-      checkKnown(query, known);
-      if (query.type.length > 0 && !query.type.includes("project")) {
-        // Notes join the index with the notes issue; until then, a note search finds nothing.
-        return {
-          query: query.q,
-          total: 0,
-          page: query.page,
-          limit: query.limit,
-          pages: 0,
-          hits: [],
-          facets: emptyFacets(),
-          engine: "meilisearch",
-        };
-      }
+      checkKnown(query, await knownValues());
       try {
-        return await meiliSearch(query, viewer);
+        try {
+          return await meiliSearch(query, viewer);
+        } catch (err) {
+          if (
+            !(
+              err instanceof MeilisearchApiError &&
+              /index_not_found|not found/i.test(JSON.stringify(err.cause ?? err.message))
+            ) ||
+            !deps.ensureIndexes
+          )
+            throw err;
+          await deps.ensureIndexes();
+          return await meiliSearch(query, viewer);
+        }
       } catch (err) {
         if (!isUnavailable(err)) throw err;
         deps.logger.warn(
           { err: (err as Error).message },
           "search: Meilisearch unavailable, answering from MongoDB",
         );
+        // The fallback covers projects (the catalogue); notes come back with Meilisearch.
+        if ((query.type.length > 0 && !query.type.includes("project")) || query.kind.length > 0) {
+          const empty: SearchResult = {
+            query: query.q,
+            total: 0,
+            page: query.page,
+            limit: query.limit,
+            pages: 0,
+            hits: [],
+            facets: emptyFacets(),
+            engine: "mongodb",
+          };
+          return empty;
+        }
         return mongoSearch(query, viewer, await deps.taxonomy.tags());
       }
     },
@@ -242,7 +307,9 @@ export function createSearchService(deps: {
               ? vocab.zones.map((t) => ({ value: t.key, label: label(t) }))
               : facet === "target"
                 ? vocab.targetGroups.map((t) => ({ value: t.key, label: label(t) }))
-                : [];
+                : facet === "kind"
+                  ? NOTE_KINDS.map((k) => ({ value: k, label: k }))
+                  : [];
       const needle = text.toLowerCase();
       return all
         .filter((v) => !needle || v.label.toLowerCase().includes(needle) || v.value.includes(needle))

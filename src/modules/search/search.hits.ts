@@ -1,0 +1,109 @@
+// Search results as the page and the API see them.
+import type { NoteSearchDocument } from "../notes/note.source";
+import { PRE, highlightToHtml, highlightToText } from "./highlight";
+import type { ProjectSearchDocument } from "./project.source";
+import type { Facet } from "./search.filters";
+
+export interface SearchHit {
+  type: "project" | "note";
+  id: string;
+  /** The project's slug (for a note: the project it belongs to). */
+  slug: string;
+  title: string;
+  /** Title with <mark> around matches: escaped HTML. */
+  titleHtml: string;
+  snippet: string;
+  /** Snippet with <mark> around matches: escaped HTML. */
+  snippetHtml: string;
+  url: string;
+  themes: string[];
+  zones: string[];
+  tags: string[];
+  years: number[];
+  status: string;
+  /** Notes: kind and the project's title. */
+  kind?: string;
+  projectTitle?: string;
+  /** Title and snippet with the highlight markers, for views (never sent as JSON). */
+  marked: { title: string; snippet: string };
+}
+
+export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  page: number;
+  limit: number;
+  pages: number;
+  hits: SearchHit[];
+  facets: FacetCounts;
+  /** "meilisearch", or "mongodb" when Meilisearch could not answer. */
+  engine: "meilisearch" | "mongodb";
+}
+
+export function emptyFacets(): FacetCounts {
+  return { theme: [], tag: [], zone: [], target: [], year: [], kind: [] };
+}
+
+function pickSnippet(
+  formatted: Record<string, unknown> | undefined,
+  fields: string[],
+  fallback: string,
+): string {
+  if (!formatted) return fallback;
+  for (const field of fields) {
+    const v = formatted[field];
+    if (typeof v === "string" && v.includes(PRE)) return v;
+  }
+  for (const field of fields) {
+    const v = formatted[field];
+    if (typeof v === "string" && v) return v;
+  }
+  return fallback;
+}
+
+function texts(title: string, snippet: string) {
+  return {
+    title: highlightToText(title),
+    titleHtml: highlightToHtml(title),
+    snippet: highlightToText(snippet),
+    snippetHtml: highlightToHtml(snippet),
+    marked: { title, snippet },
+  };
+}
+
+export function projectHit(doc: ProjectSearchDocument, formatted?: Record<string, unknown>): SearchHit {
+  const title = typeof formatted?.title === "string" ? formatted.title : doc.title;
+  const fallback = doc.summary || (doc.description ?? "").slice(0, 240);
+  return {
+    type: "project",
+    id: doc.id,
+    slug: doc.slug,
+    ...texts(title, pickSnippet(formatted, ["summary", "description", "outcomes"], fallback)),
+    url: `/projects/${encodeURIComponent(doc.slug)}`,
+    themes: doc.themes ?? [],
+    zones: doc.zones ?? [],
+    tags: doc.tags ?? [],
+    years: doc.years ?? [],
+    status: doc.status,
+  };
+}
+
+export function noteHit(doc: NoteSearchDocument, formatted?: Record<string, unknown>): SearchHit {
+  const title = typeof formatted?.title === "string" ? formatted.title : doc.title;
+  return {
+    type: "note",
+    id: doc.id,
+    slug: doc.projectSlug,
+    ...texts(title, pickSnippet(formatted, ["body"], (doc.body ?? "").slice(0, 240))),
+    url: `/projects/${encodeURIComponent(doc.projectSlug)}#note-${doc.id}`,
+    themes: doc.theme ? [doc.theme] : [],
+    zones: [],
+    tags: doc.tags ?? [],
+    years: [],
+    status: "published",
+    kind: doc.kind,
+    projectTitle: doc.projectTitle,
+  };
+}
