@@ -10,6 +10,7 @@ import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service"
 import { createProjectService } from "../src/modules/projects/project.service";
 import { createProjectQueries } from "../src/modules/projects/project.queries";
 import { seedDemoProjects } from "../src/seed/demo/seed-demo";
+import { seedDemoNotes } from "../src/seed/demo/notes-seed";
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -50,8 +51,9 @@ async function main(): Promise<void> {
     const projectQueries = createProjectQueries({ taxonomy });
     const seeded = await taxonomy.seed();
     const { created, skipped } = await seedDemoProjects({ projects, projectQueries, taxonomy });
+    const notes = await seedDemoNotes(mongo);
     process.stdout.write(
-      `Vocabularies: ${seeded.terms} terms and ${seeded.tags} tags added. Demo projects: ${created} added, ${skipped} already there.\n`,
+      `Vocabularies: ${seeded.terms} terms and ${seeded.tags} tags added. Demo projects: ${created} added, ${skipped} already there. Demo notes: ${notes.created} added.\n`,
     );
   } finally {
     await disconnectMongo();

@@ -61,8 +61,12 @@ export function NoteCard(props: {
         </p>
         <H class="h5 mb-1">{note.title}</H>
         <p class="small text-muted mb-2">
-          <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a> ·{" "}
-          {day(note.publishedAt ?? note.createdAt, lang)}
+          {/^[a-f0-9]{24}$/.test(note.author.id) ? (
+            <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a>
+          ) : (
+            t("notes.by", { name: note.author.name })
+          )}{" "}
+          · {day(note.publishedAt ?? note.createdAt, lang)}
           {note.revisions.length > 0 ? ` · ${t("notes.edited")}` : ""}
           {props.project ? (
             <>
