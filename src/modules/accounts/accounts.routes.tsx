@@ -1,5 +1,6 @@
 // Public account pages: login, logout, forgotten password, reset, invitation, join request.
-import express, { type Request, type Response, type Router } from "express";
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import { TooManyRequestsError } from "../../web/errors";
 import { z } from "zod";
 import { safeRedirectPath } from "../../web/redirect";
 import { sendPage } from "../../web/render";
@@ -301,5 +302,15 @@ export function accountsRouter(deps: {
     sendPage(req, res, <JoinPage values={{}} sent />);
   });
 
+  // Rate-limit answers in the visitor's language (the services speak English to the log).
+  router.use(localiseRateLimit);
   return router;
 }
+
+export const localiseRateLimit: ErrorRequestHandler = (err, req, _res, next) => {
+  next(
+    err instanceof TooManyRequestsError
+      ? new TooManyRequestsError(req.t("accounts.rate.limited"), err.retryAfterSeconds)
+      : err,
+  );
+};

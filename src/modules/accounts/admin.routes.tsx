@@ -10,6 +10,7 @@ import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
 import { emailField, fieldErrorsOf, formBase, parseForm, parseOr400, throwIfJson } from "./forms";
 import { ROLES, USER_STATUSES } from "./user.model";
+import { localiseRateLimit } from "./accounts.routes";
 
 const PAGE_SIZE = 50;
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -159,5 +160,6 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
     res.redirect(303, `/admin/join-requests?notice=${decision}`);
   });
 
+  router.use(localiseRateLimit);
   return router;
 }

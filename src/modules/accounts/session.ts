@@ -181,11 +181,7 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
       return;
     }
     if (!req.session || !csrf.isRequestValid(req)) {
-      next(
-        new ForbiddenError(
-          "The form has expired or the CSRF token is missing: reload the page and try again",
-        ),
-      );
+      next(new ForbiddenError(req.t("accounts.csrf.invalid")));
       return;
     }
     // A form shown again after this post (e.g. with errors) carries the same token.
