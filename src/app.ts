@@ -16,6 +16,7 @@ import { meRouter } from "./modules/accounts/me.routes";
 import { adminUsersRouter } from "./modules/accounts/admin.routes";
 import { auditRouter } from "./modules/audit/audit.routes";
 import { searchRouter } from "./modules/search/search.routes";
+import { searchAdminRouter } from "./modules/search/search.admin.routes";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
   app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
+  app.use(searchAdminRouter({ resync: services.search.syncSettings }));
 
   app.use(notFound);
   app.use(errorHandler({ logger, exposeInternals: !config.isProduction && config.env !== "test" }));

@@ -63,4 +63,32 @@ describe("accounts in a real browser", () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it("When an admin opens the users, audit and join pages, then they pass axe, and a wrong login shows its error", async () => {
+    const admin = await createUser(ctx, { role: "admin", name: "Ada Admin" });
+    await createUser(ctx, { role: "member", name: "Mario Membro" });
+    const { page, context, consoleErrors } = await web.newPage();
+    await page.goto(`${web.baseUrl}/login`);
+    await page.fill("#f-email", admin.email);
+    await page.fill("#f-password", "wrong password here");
+    await page.click('form[action="/login"] button');
+    await page.waitForSelector(".alert-danger");
+    expect(await page.textContent(".alert-danger")).toContain("Email o password non corretti");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await loginInBrowser(page, web.baseUrl, admin);
+    for (const path of ["/admin/users", "/admin/audit", "/admin/join-requests", "/me", "/forgot", "/join"]) {
+      await page.goto(`${web.baseUrl}${path}`);
+      expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
+    }
+    await page.goto(`${web.baseUrl}/admin/users`);
+    await page.selectOption('tr[data-user-email] select[name="role"] >> nth=0', "coordinator");
+    await Promise.all([
+      page.waitForURL(/notice=updated/),
+      page.click('tr[data-user-email] form[action$="/role"] button >> nth=0'),
+    ]);
+    expect(await page.textContent(".alert-success")).toContain("Utente aggiornato");
+    // The wrong login answered 401 on purpose; nothing else may fail.
+    expect(consoleErrors.filter((e) => !e.includes("status of 401"))).toEqual([]);
+    await context.close();
+  });
 });
