@@ -95,4 +95,59 @@ describe("administration, audit and session lifetime", () => {
     await loginAs(ctx, { id: "", name: "", role: "admin", email: admin.email, password: admin.password });
     fs.rmSync(file);
   });
+
+  it("When an admin tries to disable or demote their own account, then it is refused and nothing changes", async () => {
+    const admin = await loginAs(ctx, "admin");
+    const disable = await admin.agent
+      .post(`/admin/users/${admin.user.id}/status`)
+      .type("form")
+      .send({ _csrf: await admin.csrf(), disabled: "true" });
+    expect(disable.status).toBe(409);
+    const demote = await admin.agent
+      .post(`/admin/users/${admin.user.id}/role`)
+      .type("form")
+      .send({ _csrf: await admin.csrf(), role: "member" });
+    expect(demote.status).toBe(409);
+    expect(await ctx.services.accounts.findById(admin.user.id)).toMatchObject({
+      role: "admin",
+      status: "active",
+    });
+  });
+
+  it("When a password is 200 characters long, then all of it counts (no truncation)", async () => {
+    const long = "una frase molto lunga ".repeat(10).slice(0, 200);
+    const user = await createUser(ctx, { role: "member", password: long });
+    await loginAs(ctx, user);
+    const changedAtTheEnd = long.slice(0, 150) + "X" + long.slice(151);
+    await expect(loginAs(ctx, { ...user, password: changedAtTheEnd })).rejects.toThrow(/failed with 401/);
+    await expect(createUser(ctx, { role: "member", password: "x".repeat(257) })).rejects.toThrow(/rules/);
+  });
+
+  it("When a member changes their password, then the old one stops working and the change is audited", async () => {
+    const member = await loginAs(ctx, "member");
+    const wrong = await member.agent
+      .post("/me/password")
+      .type("form")
+      .send({
+        _csrf: await member.csrf(),
+        currentPassword: "not my password",
+        password: "my new long passphrase",
+      });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain("La password attuale non è corretta");
+    const ok = await member.agent
+      .post("/me/password")
+      .type("form")
+      .send({
+        _csrf: await member.csrf(),
+        currentPassword: member.user.password,
+        password: "my new long passphrase",
+      });
+    expect(ok.status).toBe(303);
+    expect((await member.agent.get("/me")).status).toBe(200);
+    await expect(loginAs(ctx, member.user)).rejects.toThrow(/401/);
+    await loginAs(ctx, { ...member.user, password: "my new long passphrase" });
+    const admin = await loginAs(ctx, "admin");
+    expect((await admin.agent.get("/admin/audit?action=password.changed")).text).toContain(member.user.email);
+  });
 });
