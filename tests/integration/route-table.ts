@@ -65,6 +65,10 @@ export const ROUTE_TABLE: RouteRow[] = [
     allow: "anonymous",
     sample: "/api/v1/search/facets?facet=tag",
   },
+  { method: "GET", path: "/admin/search", allow: "admin" },
+  { method: "POST", path: "/admin/search/retry", allow: "admin" },
+  { method: "GET", path: "/admin/search/thesaurus", allow: "coordinator" },
+  { method: "POST", path: "/admin/search/thesaurus", allow: "coordinator" },
 
   // catalogue: projects, themes, tags, zones and their curation (issue 4)
   { method: "GET", path: "/projects", allow: "anonymous" },
