@@ -236,7 +236,7 @@ function rowOf(line: number, values: Map<ImportColumn, unknown>): ImportRow {
       row.errors.push({ field: column, key: "import.row.notText" });
       continue;
     }
-    const text = parts ? parts.join("\n") : String(value);
+    const text = parts ? parts.join("\n") : textOf(value);
     if (text.length > MAX_CELL) {
       row.errors.push({
         field: column,

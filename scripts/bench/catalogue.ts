@@ -1,0 +1,170 @@
+// Issue 4: with N projects (100,000 by default) in a fresh embedded MongoDB, 20 concurrent clients:
+// project page p95 (< 30 ms) and browse page with filters and counts p95 (< 60 ms); importing 10,000
+// rows (< 30 s). The bench starts mongod and Meilisearch itself, generates the dataset in-process, then
+// spawns the built server on them, so it can also time the import service against the same database.
+import crypto from "node:crypto";
+import autocannon from "autocannon";
+import { freePort } from "../../src/infra/servers";
+import { startEmbedded } from "../../src/infra/embedded";
+import { createLogger } from "../../src/infra/logger";
+import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
+import { createImportService } from "../../src/modules/projects/import.service";
+import { parseImportFile } from "../../src/modules/projects/import.format";
+import { createProjectService } from "../../src/modules/projects/project.service";
+import { ProjectModel } from "../../src/modules/projects/project.model";
+import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
+import { translator } from "../../src/web/i18n/index";
+import { generateDataset } from "../generate-dataset";
+import { report, SERVER_JS, startProcess, tempDir } from "./util";
+
+const CONNECTIONS = 20;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon over a list of paths (each connection walks the list), percentiles in ms. */
+async function loadPaths(base: string, paths: string[], seconds: number): Promise<Run> {
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: paths.map((p) => ({ method: "GET", path: p })),
+  });
+  const latency = result.latency as unknown as Record<string, number>;
+  return {
+    rps: Math.round(result.requests.average),
+    p50: latency.p50 ?? NaN,
+    p95: latency.p97_5 ?? NaN, // autocannon reports p97.5, not p95: the stricter of the two
+    p99: latency.p99 ?? NaN,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+function shuffle<T>(list: T[]): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list;
+}
+
+function line(r: Run, target: number): string {
+  return `p50 ${r.p50} ms, p95 ${r.p95} ms (target < ${target}: ${r.p95 < target ? "met" : "MISSED"}), ${r.rps} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
+}
+
+export async function benchCatalogue(seconds: number, options: { projects?: number } = {}): Promise<void> {
+  const projects = options.projects ?? 100_000;
+  const dataDir = tempDir("catalogue");
+  const logger = createLogger("warn");
+  const meiliKey = crypto.randomBytes(16).toString("hex");
+  const servers = await startEmbedded({
+    dataDir,
+    mongo: true,
+    meili: true,
+    meiliMasterKey: meiliKey,
+    logger,
+  });
+  let app: Awaited<ReturnType<typeof startProcess>> | undefined;
+  try {
+    const connection = await connectMongo(servers.mongoUri!);
+    await ProjectModel.init(); // the indexes exist before the bulk inserts
+    const generated = await generateDataset(connection, { projects, seed: 1, outbox: false });
+
+    const port = await freePort();
+    app = await startProcess(
+      [SERVER_JS],
+      {
+        DATA_DIR: tempDir("catalogue-app"),
+        MONGODB_URI: servers.mongoUri,
+        MEILI_URL: servers.meiliUrl,
+        MEILI_MASTER_KEY: meiliKey,
+        SESSION_SECRET: crypto.randomBytes(24).toString("hex"),
+        LOG_LEVEL: "warn",
+        DEMO_CONTENT: "false",
+      },
+      port,
+    );
+
+    const taxonomy = createTaxonomyService({ connection });
+    const vocab = await taxonomy.vocabulary();
+    const published = await ProjectModel.aggregate<{ slug: string }>([
+      { $match: { status: "published", deletedAt: null } },
+      { $sample: { size: 2000 } },
+      { $project: { slug: 1 } },
+    ]);
+    const projectPaths = shuffle(published.map((p) => `/projects/${p.slug}`));
+    const browsePaths: string[] = [];
+    for (const theme of vocab.themes)
+      for (const zone of vocab.zones)
+        for (const year of [2016, 2019, 2022, 2024])
+          for (const page of [1, 2])
+            browsePaths.push(`/projects?theme=${theme.key}&zone=${zone.key}&year=${year}&page=${page}`);
+    for (const zone of vocab.zones) browsePaths.push(`/projects?zone=${zone.key}&sort=title`);
+    for (let page = 1; page <= 50; page++) browsePaths.push(`/projects?page=${page}`);
+    shuffle(browsePaths);
+
+    // A short warm-up (connections, JIT), then the measured runs.
+    await loadPaths(app.base, projectPaths.slice(0, 50), 2);
+    const projectRun = await loadPaths(app.base, projectPaths, seconds);
+    const browseRun = await loadPaths(app.base, browsePaths, seconds);
+    // Import 10,000 rows (3% bad) through the import service, against the same database.
+    const rows = ["cup,title,status,themes,zones,tags,startDate,endDate,budget"];
+    const tags = (await taxonomy.tags()).all.filter((t) => t.status === "active");
+    for (let i = 0; i < 10_000; i++) {
+      const bad = i % 100 < 3;
+      rows.push(
+        [
+          `B99X${String(i).padStart(11, "0")}`,
+          `Importato ${i}`,
+          "published",
+          vocab.themes[i % vocab.themes.length]!.key,
+          vocab.zones[i % vocab.zones.length]!.key,
+          tags[i % tags.length]!.slug,
+          bad ? "2023-02-30" : `20${10 + (i % 14)}-03-01`,
+          "",
+          String(1000 + i),
+        ].join(","),
+      );
+    }
+    const projectsSvc = createProjectService({ connection, taxonomy });
+    const imports = createImportService({ connection, taxonomy, projects: projectsSvc });
+    const started = performance.now();
+    const parsed = parseImportFile(Buffer.from(rows.join("\n")), "bench.csv");
+    const result = await imports.importRows(
+      { id: "bench", name: "Bench", role: "admin" },
+      parsed.rows,
+      translator("en"),
+    );
+    const importMs = performance.now() - started;
+    const startedAgain = performance.now();
+    const again = await imports.importRows(
+      { id: "bench", name: "Bench", role: "admin" },
+      parseImportFile(Buffer.from(rows.join("\n")), "bench.csv").rows,
+      translator("en"),
+    );
+    const againMs = performance.now() - startedAgain;
+
+    report(
+      `catalogue (${projects.toLocaleString("en")} projects, ${CONNECTIONS} connections, ${seconds} s each)`,
+      {
+        "dataset generated in": `${(generated.ms / 1000).toFixed(1)} s`,
+        "caches on (as in production)": "anonymous page cache 30 s, facet counts 60 s",
+        [`project page (${projectPaths.length} slugs, anonymous)`]: line(projectRun, 30),
+        [`browse, filters + counts (${browsePaths.length} URLs)`]: line(browseRun, 60),
+        "import 10,000 rows (3% bad), new projects": `${(importMs / 1000).toFixed(1)} s (target < 30 s: ${importMs < 30_000 ? "met" : "MISSED"}); ${result.created} created, ${result.failed} refused`,
+        "same file again (all unchanged)": `${(againMs / 1000).toFixed(1)} s; ${again.unchanged} unchanged, ${again.failed} refused`,
+      },
+    );
+  } finally {
+    await app?.stop();
+    await disconnectMongo().catch(() => undefined);
+    await servers.stop();
+  }
+}
