@@ -1,10 +1,12 @@
 // `npm run bench [-- --only NAME] [--seconds N]`: prints the numbers the issues' speed targets ask for.
 import { benchShell } from "./bench/shell";
 import { benchAccounts } from "./bench/accounts";
+import { benchSearch } from "./bench/search";
 
 const suites: Record<string, (seconds: number) => Promise<void>> = {
   shell: benchShell,
   accounts: benchAccounts,
+  search: benchSearch,
 };
 
 function parseArgs(argv: string[]): { only: string[]; seconds: number } {
