@@ -188,3 +188,32 @@ describe("search API", () => {
     expect(JSON.stringify(res.body)).toMatch(/"failed":0/);
   });
 });
+
+describe("search API description", () => {
+  it("When the OpenAPI description is fetched, then it documents the search endpoints", async () => {
+    const res = await ctx.agent().get("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    const params = res.body.paths["/api/v1/search"].get.parameters as { name: string }[];
+    expect(params.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        "q",
+        "theme",
+        "tag",
+        "zone",
+        "target",
+        "year",
+        "type",
+        "sort",
+        "page",
+        "limit",
+      ]),
+    );
+    expect(res.body.components.schemas.SearchResult.required).toEqual([
+      "query",
+      "total",
+      "page",
+      "hits",
+      "facets",
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ import { SearchPage } from "../../../views/search/SearchPage";
 import type { Labels } from "../../../views/search/SearchParts";
 import type { SearchState } from "../../../views/search/search-url";
 import { FACETS } from "./search.filters";
+import "./search.openapi";
 import { facetQuerySchema, searchQuerySchema, type SearchQuery } from "./search.schemas";
 import type { SearchResult, SearchService, SearchTaxonomy } from "./search.service";
 
