@@ -59,14 +59,15 @@ const projectSchema = new Schema(
 projectSchema.index({ oldSlugs: 1 });
 projectSchema.index({ cup: 1 }, { unique: true, partialFilterExpression: { cup: { $type: "string" } } });
 // Browse: each filter leads an index that then serves the visibility test and the default sort.
-projectSchema.index({ status: 1, deletedAt: 1, startDate: -1 });
-projectSchema.index({ status: 1, deletedAt: 1, sortTitle: 1 });
-projectSchema.index({ status: 1, deletedAt: 1, updatedAt: -1 });
-projectSchema.index({ themes: 1, status: 1, deletedAt: 1, startDate: -1 });
-projectSchema.index({ tags: 1, status: 1, deletedAt: 1, startDate: -1 });
-projectSchema.index({ zones: 1, status: 1, deletedAt: 1, startDate: -1 });
-projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, startDate: -1 });
-projectSchema.index({ startYear: 1, status: 1, deletedAt: 1, startDate: -1 });
+// The sorts end with _id (a stable order for paging), so the indexes do too: no in-memory sort.
+projectSchema.index({ status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+projectSchema.index({ status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
+projectSchema.index({ status: 1, deletedAt: 1, updatedAt: -1, _id: -1 });
+projectSchema.index({ themes: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+projectSchema.index({ tags: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+projectSchema.index({ zones: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+projectSchema.index({ startYear: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
 
 export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: mongoose.Types.ObjectId };
 export const ProjectModel = mongoose.model("Project", projectSchema);

@@ -74,7 +74,8 @@ export interface Viewer {
 }
 
 export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
-  const facetCache = new Map<string, { value: Facets; expires: number }>();
+  // Promises, so that concurrent requests for the same counts share one aggregation.
+  const facetCache = new Map<string, { value: Promise<Facets>; expires: number }>();
 
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
@@ -90,10 +91,32 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     return match;
   }
 
-  async function facets(match: QueryFilter<ProjectDoc>): Promise<Facets> {
+  /**
+   * Cached counts: a change clears the cache (counts are exact after a write); once an entry is merely
+   * old, it is still served while one refresh runs in the background.
+   */
+  function facets(match: QueryFilter<ProjectDoc>): Promise<Facets> {
     const key = JSON.stringify(match);
     const hit = facetCache.get(key);
     if (hit && hit.expires > Date.now()) return hit.value;
+    if (hit) {
+      hit.expires = Date.now() + FACET_CACHE_MS;
+      const fresh = aggregateFacets(match);
+      fresh.then(
+        () => facetCache.get(key) === hit && facetCache.set(key, { value: fresh, expires: hit.expires }),
+        () => undefined,
+      );
+      return hit.value;
+    }
+    const value = aggregateFacets(match);
+    if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+    facetCache.set(key, { value, expires: Date.now() + FACET_CACHE_MS });
+    void value.catch(() => facetCache.delete(key));
+    return value;
+  }
+
+  /** Counts per filter value of the projects matching `match`, in one aggregation. */
+  async function aggregateFacets(match: QueryFilter<ProjectDoc>): Promise<Facets> {
     const count = (field: string) => [
       { $unwind: `$${field}` },
       { $group: { _id: `$${field}`, n: { $sum: 1 } } },
@@ -127,9 +150,31 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
       years: toMap(raw?.years, Number),
       statuses: toMap(raw?.statuses, String),
     };
-    if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
-    facetCache.set(key, { value, expires: Date.now() + FACET_CACHE_MS });
     return value;
+  }
+
+  /**
+   * The index for a browse query: the most selective filter's when there is one (tag, zone, target group),
+   * else the one that gives the sort order. Left to the planner, a query with several filters sometimes
+   * walked the sort index across most of the catalogue.
+   */
+  function hintFor(filters: BrowseFilters, sort: SortName): Record<string, 1 | -1> {
+    const rest = { status: 1, deletedAt: 1, startDate: -1, _id: -1 } as const;
+    // Sorted by title or update, one filter: walking the sort index finds a page quickly; two or more
+    // filters make that walk long, and sorting the few matches of the selective index is cheaper.
+    const count = [filters.tag, filters.zone, filters.target, filters.theme, filters.year].filter(
+      Boolean,
+    ).length;
+    if (sort === "title" && count < 2) return { status: 1, deletedAt: 1, sortTitle: 1, _id: 1 };
+    if (sort === "updated" && count < 2) return { status: 1, deletedAt: 1, updatedAt: -1, _id: -1 };
+    if (filters.tag) return { tags: 1, ...rest };
+    if (filters.zone) return { zones: 1, ...rest };
+    if (filters.target) return { targetGroups: 1, ...rest };
+    if (sort === "title") return { status: 1, deletedAt: 1, sortTitle: 1, _id: 1 };
+    if (sort === "updated") return { status: 1, deletedAt: 1, updatedAt: -1, _id: -1 };
+    if (filters.theme) return { themes: 1, ...rest };
+    if (filters.year) return { startYear: 1, ...rest };
+    return rest;
   }
 
   /** One page of projects matching the filters, with counts per filter value. */
@@ -138,6 +183,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     const [items, counts] = await Promise.all([
       ProjectModel.find(match, LIST_FIELDS)
         .sort(SORTS[sort])
+        .hint(hintFor(filters, sort))
         .skip((page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
         .lean<ListedProject[]>(),
