@@ -332,6 +332,28 @@ describe("reading", () => {
     expect(res.text).toContain('href="/feeds/themes/monitoraggio-valutazione.atom"');
   });
 
+  test("When a note's own page is opened, then each viewer gets the actions they may take", async () => {
+    const author = await loginAs(ctx, "member");
+    const coordinator = await loginAs(ctx, "coordinator");
+    const other = await loginAs(ctx, "member");
+    const id = await noteBy(ctx, author, { title: "Nota con pagina" });
+    expect((await ctx.agent().get(`/notes/${id}`)).status).toBe(404);
+    expect((await other.agent.get(`/notes/${id}`)).status).toBe(404);
+    const own = await author.agent.get(`/notes/${id}`);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain(`action="/notes/${id}/delete"`);
+    await NoteModel.updateOne({ _id: id }, { $set: { status: "published" } });
+    const seen = await other.agent.get(`/notes/${id}`);
+    expect(seen.text).toContain(`action="/notes/${id}/flag"`);
+    expect(seen.text).toContain(`action="/notes/${id}/useful"`);
+    expect(seen.text).not.toContain(`action="/notes/${id}/delete"`);
+    expect((await coordinator.agent.get(`/notes/${id}`)).text).toContain(`action="/notes/${id}/delete"`);
+    const anon = await ctx.agent().get(`/notes/${id}`);
+    expect(anon.status).toBe(200);
+    expect(anon.text).toContain("Nota con pagina");
+    expect(anon.text).not.toContain(`action="/notes/${id}/useful"`);
+  });
+
   test("When the project page shows notes, then they are grouped by working table and kind with counts", async () => {
     const coordinator = await loginAs(ctx, "coordinator");
     await noteBy(ctx, coordinator, { kind: "worked" });

@@ -192,6 +192,7 @@ export const ROUTE_TABLE: RouteRow[] = [
     sample: "/projects/no-such-project/notes",
   },
   { method: "POST", path: "/notes/preview", allow: "member" },
+  { method: "GET", path: "/notes/:id", allow: "anonymous", sample: `/notes/${ID}` },
   { method: "GET", path: "/notes/:id/edit", allow: "member", sample: `/notes/${ID}/edit` },
   { method: "POST", path: "/notes/:id/edit", allow: "member", sample: `/notes/${ID}/edit` },
   { method: "POST", path: "/notes/:id/delete", allow: "member", sample: `/notes/${ID}/delete` },

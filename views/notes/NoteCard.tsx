@@ -37,7 +37,8 @@ export function NoteCard(props: {
   labels: NoteLabels;
   project?: ProjectRef;
   /** Heading level of the note title. */
-  level?: 3 | 4;
+  level?: 2 | 3 | 4;
+  /** The full set of actions (the note's own page); lists only link to it. */
   actions?: boolean;
 }) {
   const { t, lang, user } = usePage();
@@ -47,7 +48,7 @@ export function NoteCard(props: {
   const question = theme?.guidingQuestions.find((q) => q.id === note.question);
   const own = user?.id === note.author.id;
   const published = note.status === "published";
-  const H = props.level === 4 ? "h4" : "h3";
+  const H = props.level === 4 ? "h4" : props.level === 2 ? "h2" : "h3";
   const tags = (note.tags ?? []).map((tid) => props.labels.tags.byId.get(String(tid))).filter((x) => !!x);
   return (
     <article class="atl-note card-wrapper mb-3" id={`note-${id}`} data-kind={note.kind}>
@@ -107,6 +108,11 @@ export function NoteCard(props: {
               </div>
             ))}
           </section>
+        ) : null}
+        {!props.actions ? (
+          <p class="small mb-0">
+            <a href={`/notes/${id}`}>{t("notes.open")}</a>
+          </p>
         ) : null}
         {props.actions && user ? (
           <NoteActions id={id} own={own} published={published} theme={!!theme} />

@@ -6,23 +6,60 @@ import type { NoteView } from "../../src/modules/notes/note.queries";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import { KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";
 
+/** Published notes grouped by working table, then kind (the same for every viewer: rendered once, cached). */
+export function PublishedNotes(props: { notes: NoteView[]; labels: NoteLabels }) {
+  const { t, lang } = usePage();
+  const themes = props.labels.vocab.themes.filter((th) => props.notes.some((v) => v.note.theme === th.key));
+  if (props.notes.length === 0) return <p>{t("notes.empty")}</p>;
+  return (
+    <>
+      {themes.map((theme) => {
+        const ofTheme = props.notes.filter((v) => v.note.theme === theme.key);
+        return (
+          <section key={theme.key} class="atl-notes-theme mt-3" aria-labelledby={`nt-${theme.key}`}>
+            <h3 class="h5" id={`nt-${theme.key}`}>
+              {labelOf(theme, lang)} <span class="badge atl-count">{ofTheme.length}</span>
+            </h3>
+            {NOTE_KINDS.map((kind) => {
+              const list = ofTheme.filter((v) => v.note.kind === kind);
+              if (list.length === 0) return null;
+              return (
+                <details key={kind} class="atl-notes-kind" open>
+                  <summary>
+                    {t(KIND_KEY[kind])} ({list.length})
+                  </summary>
+                  {list.map((v) => (
+                    <NoteCard key={String(v.note._id)} view={v} labels={props.labels} level={4} />
+                  ))}
+                </details>
+              );
+            })}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
 export interface NotesSectionProps {
   slug: string;
-  notes: NoteView[];
+  /** The viewer's own notes that are not published (pending or rejected, with the reason). */
+  mine: NoteView[];
   labels: NoteLabels;
   open: boolean;
+  publishedCount: number;
+  /** PublishedNotes rendered to HTML by our own escaping renderer (no user input unescaped). */
+  publishedHtml: string;
   pendingCount?: number;
 }
 
 export function NotesSection(props: NotesSectionProps) {
-  const { t, lang, user } = usePage();
-  const published = props.notes.filter((v) => v.note.status === "published");
-  const mine = props.notes.filter((v) => v.note.status !== "published");
-  const themes = props.labels.vocab.themes.filter((th) => published.some((v) => v.note.theme === th.key));
+  const { t, user } = usePage();
   return (
     <section aria-labelledby="notes-title" class="atl-notes my-4" id="notes">
       <h2 class="h4" id="notes-title">
-        {t("notes.title")} <span class="badge atl-count">{t("notes.count", { n: published.length })}</span>
+        {t("notes.title")}{" "}
+        <span class="badge atl-count">{t("notes.count", { n: props.publishedCount })}</span>
       </h2>
       {props.open ? (
         user ? (
@@ -46,34 +83,17 @@ export function NotesSection(props: NotesSectionProps) {
           <a href="/moderation/notes">{t("notes.queue.pendingOnProject", { n: props.pendingCount })}</a>
         </p>
       ) : null}
-      {mine.map((v) => (
-        <NoteCard key={String(v.note._id)} view={v} labels={props.labels} actions level={3} />
-      ))}
-      {published.length === 0 ? <p>{t("notes.empty")}</p> : null}
-      {themes.map((theme) => {
-        const ofTheme = published.filter((v) => v.note.theme === theme.key);
-        return (
-          <section key={theme.key} class="atl-notes-theme mt-3" aria-labelledby={`nt-${theme.key}`}>
-            <h3 class="h5" id={`nt-${theme.key}`}>
-              {labelOf(theme, lang)} <span class="badge atl-count">{ofTheme.length}</span>
-            </h3>
-            {NOTE_KINDS.map((kind) => {
-              const list = ofTheme.filter((v) => v.note.kind === kind);
-              if (list.length === 0) return null;
-              return (
-                <details key={kind} class="atl-notes-kind" open>
-                  <summary>
-                    {t(KIND_KEY[kind])} ({list.length})
-                  </summary>
-                  {list.map((v) => (
-                    <NoteCard key={String(v.note._id)} view={v} labels={props.labels} actions level={4} />
-                  ))}
-                </details>
-              );
-            })}
-          </section>
-        );
-      })}
+      {props.mine.length > 0 ? (
+        <section class="atl-notes-mine mt-3" aria-labelledby="notes-mine">
+          <h3 class="h5" id="notes-mine">
+            {t("notes.mine")}
+          </h3>
+          {props.mine.map((v) => (
+            <NoteCard key={String(v.note._id)} view={v} labels={props.labels} level={4} />
+          ))}
+        </section>
+      ) : null}
+      <div class="atl-notes-published" dangerouslySetInnerHTML={{ __html: props.publishedHtml }} />
     </section>
   );
 }

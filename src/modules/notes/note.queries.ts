@@ -71,6 +71,26 @@ export function createNoteQueries() {
         .lean<NoteDoc[]>();
       return rows.map(toView);
     },
+    /** Published notes of a project, newest first. */
+    async publishedOf(projectId: mongoose.Types.ObjectId): Promise<NoteView[]> {
+      const rows = await NoteModel.find({ project: projectId, deletedAt: null, status: "published" })
+        .sort({ publishedAt: -1, _id: -1 })
+        .limit(LIST_LIMIT)
+        .lean<NoteDoc[]>();
+      return rows.map(toView);
+    },
+    /** A member's own notes on a project that are not published (waiting, or rejected with a reason). */
+    async mineOf(projectId: mongoose.Types.ObjectId, userId: string): Promise<NoteView[]> {
+      const rows = await NoteModel.find({
+        project: projectId,
+        deletedAt: null,
+        "author.id": userId,
+        status: { $in: ["pending", "rejected"] },
+      })
+        .sort({ createdAt: -1 })
+        .lean<NoteDoc[]>();
+      return rows.map(toView);
+    },
     /** How many notes of a project wait for moderation (shown to coordinators). */
     pendingCount: (projectId: mongoose.Types.ObjectId) =>
       NoteModel.countDocuments({ project: projectId, status: "pending", deletedAt: null }),

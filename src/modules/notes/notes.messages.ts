@@ -100,6 +100,9 @@ export const notesMessages = defineMessages({
     "notes.error.stale": "Qualcuno ha modificato la nota nel frattempo: ricarica la pagina.",
     "notes.error.reply_closed": "Si può rispondere solo alle note pubblicate.",
     "notes.demo": "Nota di esempio (contenuto fittizio)",
+    "notes.open": "Apri la nota: rispondi, segnala, utile",
+    "notes.mine": "Le tue note in attesa o respinte",
+    "notes.page.back": "Torna al progetto",
   },
   en: {
     "notes.title": "Practitioners' notes",
@@ -198,5 +201,8 @@ export const notesMessages = defineMessages({
     "notes.error.stale": "Someone changed the note meanwhile: reload the page.",
     "notes.error.reply_closed": "Only published notes take replies.",
     "notes.demo": "Example note (fictional content)",
+    "notes.open": "Open the note: reply, flag, useful",
+    "notes.mine": "Your notes waiting or rejected",
+    "notes.page.back": "Back to the project",
   },
 });

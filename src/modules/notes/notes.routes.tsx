@@ -208,17 +208,15 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     res.redirect(303, project ? `/projects/${project.slug}#notes` : "/");
   });
 
-  async function backToNote(res: Response, id: string) {
-    const note = await core.load(id);
-    const project = await projectRefOf(note.project);
-    res.redirect(303, project ? `/projects/${project.slug}#note-${id}` : "/");
+  function backToNote(res: Response, id: string) {
+    res.redirect(303, `/notes/${id}`);
   }
 
   router.post("/notes/:id/replies", requireUser, async (req, res) => {
     const { id } = parseOr400(idParams, req.params, "address");
     const { body } = parseOr400(replySchema, req.body, "form");
     await core.reply(actorOf(res.locals.user!), id, body);
-    await backToNote(res, id);
+    backToNote(res, id);
   });
 
   router.post("/notes/:id/useful", requireUser, async (req, res) => {
@@ -229,14 +227,14 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       res.json(result);
       return;
     }
-    await backToNote(res, id);
+    backToNote(res, id);
   });
 
   router.post("/notes/:id/flag", requireUser, async (req, res) => {
     const { id } = parseOr400(idParams, req.params, "address");
     const { reason } = parseOr400(reasonSchema, req.body, "form");
     await core.flag(actorOf(res.locals.user!), id, reason, req.ip);
-    await backToNote(res, id);
+    backToNote(res, id);
   });
 
   return router;

@@ -11,7 +11,8 @@ import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { QueuePage } from "../../../views/notes/QueuePage";
 import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";
 import type { Moderation } from "./moderation.service";
-import type { NoteQueries } from "./note.queries";
+import { toView, type NoteQueries } from "./note.queries";
+import { NotePage } from "../../../views/notes/NotePage";
 import { openProjectForRead } from "./note.api";
 import { bulkSchema, idParams, queueQuery, slugParams } from "./note.schemas";
 import { noteJson } from "./note.api";
@@ -61,6 +62,15 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
         result={{ done: result.done, failed: result.failed.length }}
       />,
     );
+  });
+
+  router.get("/notes/:id", async (req, res) => {
+    const { id } = parseOr400(idParams, req.params, "address");
+    const user = res.locals.user;
+    const note = await queries.visible(id, { id: user?.id, role: user?.role });
+    const project = note ? await queries.projectRef(note.project) : undefined;
+    if (!note || !project) throw new NotFoundError("No such note");
+    sendPage(req, res, <NotePage view={toView(note)} project={project} labels={await labels()} />);
   });
 
   router.get("/members/:id", async (req, res) => {

@@ -1,18 +1,73 @@
-// The notes section the project page shows (plugged into the catalogue's project route).
+// The notes section the project page shows (plugged into the catalogue's project route). The published
+// list is the same for every viewer, so its HTML is rendered once per project and language and kept
+// until any note or vocabulary changes; only the viewer's own part is rendered per request.
 import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
 import { hasRole } from "../../web/auth-guards";
+import { translator, type Lang } from "../../web/i18n/index";
+import { PageContext } from "../../../views/page-context";
 import type { PageUser } from "../../../views/page-context";
-import { NotesSection } from "../../../views/notes/NotesSection";
+import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection";
 import type { ProjectDoc } from "../projects/project.model";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { NoteQueries } from "./note.queries";
 
-export function notesSectionFor(deps: { queries: NoteQueries; taxonomy: TaxonomyService }) {
-  return async (project: ProjectDoc, user: PageUser | undefined): Promise<VNode | null> => {
+const MAX_ENTRIES = 1000;
+
+export function notesSectionFor(deps: {
+  queries: NoteQueries;
+  taxonomy: TaxonomyService;
+  onChange: (listener: () => void) => void;
+}) {
+  let cache = new Map<string, { html: string; count: number }>();
+  const clear = () => {
+    cache = new Map();
+  };
+  deps.onChange(clear);
+  deps.taxonomy.onChange(clear);
+
+  async function published(project: ProjectDoc, lang: Lang) {
+    const key = `${String(project._id)}|${lang}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const current = cache;
+    const [notes, vocab, tags] = await Promise.all([
+      deps.queries.publishedOf(project._id),
+      deps.taxonomy.vocabulary(),
+      deps.taxonomy.tags(),
+    ]);
+    // Rendered by preact (escaped by default) with a context that has no user: nothing personal inside.
+    const html = renderToString(
+      <PageContext.Provider
+        value={{
+          lang,
+          t: translator(lang),
+          path: "",
+          url: "",
+          user: undefined,
+          csrfToken: undefined,
+          assetVersion: "",
+          requestId: "",
+        }}
+      >
+        <PublishedNotes notes={notes} labels={{ vocab, tags }} />
+      </PageContext.Provider>,
+    );
+    const entry = { html, count: notes.length };
+    // A change during the render cleared the cache: do not store what may already be stale.
+    if (current === cache) {
+      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+      cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  return async (project: ProjectDoc, user: PageUser | undefined, lang: Lang): Promise<VNode | null> => {
     if (project.deletedAt || (project.status !== "published" && project.status !== "archived")) return null;
     const moderator = hasRole(user?.role, "coordinator");
-    const [notes, vocab, tags, pending] = await Promise.all([
-      deps.queries.forProject(project._id, { id: user?.id, role: user?.role }),
+    const [list, mine, vocab, tags, pending] = await Promise.all([
+      published(project, lang),
+      user ? deps.queries.mineOf(project._id, user.id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
       deps.taxonomy.tags(),
       moderator ? deps.queries.pendingCount(project._id) : Promise.resolve(0),
@@ -20,9 +75,11 @@ export function notesSectionFor(deps: { queries: NoteQueries; taxonomy: Taxonomy
     return (
       <NotesSection
         slug={project.slug}
-        notes={notes}
+        mine={mine}
         labels={{ vocab, tags }}
         open={project.status === "published"}
+        publishedCount={list.count}
+        publishedHtml={list.html}
         pendingCount={pending}
       />
     );

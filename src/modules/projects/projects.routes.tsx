@@ -6,6 +6,7 @@ import { renderMarkdown } from "../../web/markdown";
 import type { PageCache } from "../../web/page-cache";
 import type { VNode } from "preact";
 import type { PageUser } from "../../../views/page-context";
+import type { Lang } from "../../web/i18n/index";
 import type { ProjectDoc } from "./project.model";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
@@ -20,7 +21,7 @@ export interface CatalogueDeps {
   taxonomy: TaxonomyService;
   cache: PageCache;
   /** The notes section of a project page (notes module). */
-  notes?: (project: ProjectDoc, user: PageUser | undefined) => Promise<VNode | null>;
+  notes?: (project: ProjectDoc, user: PageUser | undefined, lang: Lang) => Promise<VNode | null>;
 }
 
 /** Turns validated query values into filters, refusing values that are not in the vocabularies. */
@@ -105,7 +106,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
       queries.related(project),
       taxonomy.vocabulary(),
       taxonomy.tags(),
-      deps.notes?.(project, res.locals.user),
+      deps.notes?.(project, res.locals.user, req.lang),
     ]);
     const page = () => (
       <ProjectPage

@@ -1,0 +1,187 @@
+// Issue 6: a project page with 200 published notes at 20 concurrent clients (p95 < 50 ms), and the time
+// from a coordinator's approval to the note being searchable (p95 < 1 s). Starts its own mongod and
+// Meilisearch, spawns the built server on them, and writes notes through the real notes service.
+import crypto from "node:crypto";
+import { freePort } from "../../src/infra/servers";
+import { startEmbedded } from "../../src/infra/embedded";
+import { createLogger } from "../../src/infra/logger";
+import { createMeiliClient } from "../../src/infra/meili";
+import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
+import { createAccountsService } from "../../src/modules/accounts/accounts.service";
+import { createAuditService } from "../../src/modules/audit/audit.service";
+import { createNotesModule } from "../../src/modules/notes/index";
+import { NOTE_KINDS, NoteModel } from "../../src/modules/notes/note.model";
+import { ProjectModel } from "../../src/modules/projects/project.model";
+import { OutboxModel } from "../../src/modules/search/outbox.model";
+import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
+import { load, report, SERVER_JS, startProcess, tempDir } from "./util";
+
+const CONNECTIONS = 20;
+const NOTES = 200;
+const SAMPLES = 20;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function loginCookie(base: string, email: string, password: string): Promise<string> {
+  const cookieOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  const page = await fetch(`${base}/login`);
+  const cookie = cookieOf(page);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ _csrf: token, email, password }).toString(),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`login answered ${res.status}`);
+  return cookieOf(res) || cookie;
+}
+
+export async function benchNotes(seconds: number): Promise<void> {
+  const dataDir = tempDir("notes");
+  const logger = createLogger("warn");
+  const meiliKey = crypto.randomBytes(16).toString("hex");
+  const servers = await startEmbedded({
+    dataDir,
+    mongo: true,
+    meili: true,
+    meiliMasterKey: meiliKey,
+    logger,
+  });
+  let app: Awaited<ReturnType<typeof startProcess>> | undefined;
+  try {
+    const connection = await connectMongo(servers.mongoUri!);
+    const taxonomy = createTaxonomyService({ connection });
+    await taxonomy.seed();
+    const vocab = await taxonomy.vocabulary();
+    const project = await ProjectModel.create({
+      title: "Progetto con molte note (bench)",
+      sortTitle: "progetto con molte note",
+      slug: "bench-notes",
+      summary: "Progetto fittizio per la misura delle prestazioni.",
+      description: "Descrizione **fittizia**.",
+      themes: vocab.themes.map((t) => t.key),
+      status: "published",
+      publishedAt: new Date(),
+    });
+    await NoteModel.insertMany(
+      Array.from({ length: NOTES }, (_, i) => {
+        const theme = vocab.themes[i % vocab.themes.length]!;
+        return {
+          project: project._id,
+          author: { id: `bench-${i % 17}`, name: `Operatore ${i % 17} (fittizio)` },
+          kind: NOTE_KINDS[i % NOTE_KINDS.length],
+          theme: theme.key,
+          question: theme.guidingQuestions[i % theme.guidingQuestions.length]?.id ?? null,
+          title: `Nota numero ${i} sul progetto`,
+          body: `Testo della nota ${i}: **cosa ha funzionato**, cosa meno.\n\n- un punto\n- un altro punto con [un link](https://example.org/${i})\n\n${"Una frase di contesto. ".repeat(12)}`,
+          status: "published",
+          publishedAt: new Date(Date.now() - i * 60_000),
+          replies:
+            i % 5 === 0 ? [{ author: { id: "r", name: "Risposta (fittizia)" }, body: "Anche da noi." }] : [],
+        };
+      }),
+    );
+
+    const audit = createAuditService({ logger });
+    const accounts = createAccountsService({ mongo: connection, audit });
+    const password = crypto.randomBytes(12).toString("hex");
+    const memberDoc = await accounts.createUser({
+      email: "bench-member@example.org",
+      name: "Membro bench (fittizio)",
+      role: "member",
+      status: "active",
+      password,
+    });
+
+    const port = await freePort();
+    app = await startProcess(
+      [SERVER_JS],
+      {
+        DATA_DIR: tempDir("notes-app"),
+        MONGODB_URI: servers.mongoUri,
+        MEILI_URL: servers.meiliUrl,
+        MEILI_MASTER_KEY: meiliKey,
+        SESSION_SECRET: crypto.randomBytes(24).toString("hex"),
+        LOG_LEVEL: "warn",
+        DEMO_CONTENT: "false",
+      },
+      port,
+    );
+    const url = `${app.base}/projects/bench-notes`;
+    const check = await fetch(url);
+    const html = await check.text();
+    const shown = (html.match(/class="atl-note card-wrapper/g) ?? []).length;
+    if (check.status !== 200 || shown !== NOTES)
+      throw new Error(`project page: ${check.status}, ${shown} notes`);
+
+    const cookie = await loginCookie(app.base, "bench-member@example.org", password);
+    await load(url, CONNECTIONS, 2, { cookie }); // warm-up
+    const signedIn = await load(url, CONNECTIONS, seconds, { cookie, "accept-encoding": "gzip" });
+    const anonymous = await load(url, CONNECTIONS, seconds, { "accept-encoding": "gzip" });
+
+    // Approval to searchable: notes written and approved through the service, found through Meilisearch.
+    await new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 60_000;
+      const tick = () =>
+        void OutboxModel.countDocuments({ status: { $ne: "done" } }).then((left) => {
+          if (left === 0) resolve();
+          else if (Date.now() > deadline) reject(new Error("the indexer did not drain the first notes"));
+          else setTimeout(tick, 100);
+        }, reject);
+      tick();
+    });
+    const notes = createNotesModule({
+      connection,
+      audit,
+      taxonomy,
+      trustedAfter: 1_000_000,
+      secret: "bench-secret-0123456789",
+    });
+    const index = createMeiliClient(servers.meiliUrl!, meiliKey).index("atlante_notes");
+    const member = { id: String(memberDoc._id), name: memberDoc.name, role: "member" as const };
+    const coordinator = { id: "bench-coordinator", name: "Coordinatore bench", role: "coordinator" as const };
+    const delays: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const word = `parola${crypto.randomBytes(4).toString("hex")}`;
+      const { note } = await notes.core.create(member, "bench-notes", {
+        kind: "lesson",
+        theme: vocab.themes[0]!.key,
+        question: null,
+        title: `Nota da approvare ${i}`,
+        body: `Una lezione appresa con la ${word} dentro.`,
+        tags: [],
+      });
+      const started = performance.now();
+      await notes.moderation.decide(coordinator, String(note._id), "approve", "");
+      for (;;) {
+        // Until the first note is indexed the index does not exist (an error): keep polling.
+        const found = await index.search(word, { limit: 1 }).catch(() => undefined);
+        if (found && found.hits.length > 0) break;
+        if (performance.now() - started > 30_000) throw new Error("an approved note never became searchable");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      delays.push(performance.now() - started);
+    }
+    const p95 = percentile(delays, 95);
+    const line = (r: typeof signedIn, target: number) =>
+      `p50 ${r.p50} ms, p95 ${r.p95} ms (target < ${target}: ${r.p95 < target ? "met" : "MISSED"}), ${r.rps} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
+    report(`notes (${NOTES} notes on one project, ${CONNECTIONS} connections, ${seconds} s each)`, {
+      "project page, signed-in member (rendered each time)": line(signedIn, 50),
+      "project page, anonymous (page cache, 30 s)": line(anonymous, 50),
+      [`approval -> searchable (${SAMPLES} notes)`]: `p50 ${Math.round(percentile(delays, 50))} ms, p95 ${Math.round(p95)} ms (target < 1000: ${p95 < 1000 ? "met" : "MISSED"}), max ${Math.round(Math.max(...delays))} ms`,
+    });
+  } finally {
+    await app?.stop();
+    await disconnectMongo().catch(() => undefined);
+    await servers.stop();
+  }
+}
