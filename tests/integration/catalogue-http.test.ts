@@ -320,6 +320,9 @@ describe("curation over HTTP", () => {
       .send({ _csrf: await c.csrf(), version: "1" });
     expect(del.status).toBe(303);
     expect((await ctx.agent().get("/projects/ponti-di-parole")).status).toBe(404);
+    const deletedList = await c.agent.get("/projects?status=deleted");
+    expect(deletedList.text).toContain("Ponti di parole");
+    expect((await c.agent.get("/projects")).text).not.toContain("Ponti di parole</a>");
     const page = await c.agent.get("/projects/ponti-di-parole");
     expect(page.text).toContain("Annulla l'eliminazione");
     const undo = await c.agent

@@ -127,6 +127,9 @@ export function BrowsePage(props: {
                     <option value="all" selected={q.status === "all"}>
                       {t("projects.status.all")}
                     </option>
+                    <option value="deleted" selected={q.status === "deleted"}>
+                      {t("projects.deleted")}
+                    </option>
                     {statusOptions
                       .filter((o) => o.value !== "published")
                       .map((o) => (

@@ -23,8 +23,8 @@ export interface BrowseFilters {
   zone?: string;
   target?: string;
   year?: number;
-  /** Coordinators only; "all" means every status. */
-  status?: ProjectStatus | "all";
+  /** Coordinators only; "all" means every status, "deleted" the soft-deleted projects. */
+  status?: ProjectStatus | "all" | "deleted";
 }
 
 export interface Facets {
@@ -80,9 +80,10 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
     const status = curator && filters.status ? filters.status : "published";
-    const match: QueryFilter<ProjectDoc> = { deletedAt: null };
-    if (status !== "all") match.status = status;
-    else match.status = { $in: ["draft", "in_review", "published", "archived"] };
+    const match: QueryFilter<ProjectDoc> = { deletedAt: status === "deleted" ? { $ne: null } : null };
+    if (status === "all" || status === "deleted")
+      match.status = { $in: ["draft", "in_review", "published", "archived"] };
+    else match.status = status;
     if (filters.theme) match.themes = filters.theme;
     if (filters.tag) match.tags = new mongoose.Types.ObjectId(filters.tag);
     if (filters.zone) match.zones = filters.zone;

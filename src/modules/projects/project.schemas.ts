@@ -24,7 +24,7 @@ export const browseQuerySchema = z.strictObject({
       .regex(/^\d{4}$/, "a year like 2021")
       .optional(),
   ),
-  status: z.preprocess(emptyToUndefined, z.enum([...PROJECT_STATUSES, "all"]).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum([...PROJECT_STATUSES, "all", "deleted"]).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(["start", "title", "updated"]).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(5000).optional()),
 });

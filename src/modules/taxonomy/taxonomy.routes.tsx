@@ -158,6 +158,8 @@ export function taxonomyRouter(deps: {
           <>
             {" · "}
             <a href="/curation/tags">{req.t("tax.curation.title")}</a>
+            {" · "}
+            <a href="/curation/vocabularies">{req.t("tax.vocab.title")}</a>
           </>
         ) : null}
       </p>
