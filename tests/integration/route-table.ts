@@ -70,6 +70,19 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/admin/search/thesaurus", allow: "coordinator" },
   { method: "POST", path: "/admin/search/thesaurus", allow: "coordinator" },
 
+  // catalogue import, export and public API (issue 4)
+  { method: "GET", path: "/admin/import", allow: "coordinator" },
+  { method: "POST", path: "/admin/import", allow: "coordinator" },
+  { method: "GET", path: "/export/projects.:format", allow: "anonymous", sample: "/export/projects.csv" },
+  { method: "GET", path: "/api/v1/projects", allow: "anonymous" },
+  {
+    method: "GET",
+    path: "/api/v1/projects/:slug",
+    allow: "anonymous",
+    sample: "/api/v1/projects/no-such-project",
+  },
+  { method: "GET", path: "/api/v1/openapi.json", allow: "anonymous" },
+
   // catalogue: projects, themes, tags, zones and their curation (issue 4)
   { method: "GET", path: "/projects", allow: "anonymous" },
   { method: "GET", path: "/projects/new", allow: "coordinator" },

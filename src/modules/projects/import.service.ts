@@ -178,7 +178,24 @@ export function createImportService(deps: {
       done += batch.length;
       options.onProgress?.(done, total);
     }
-    for (const r of updates) {
+    // Rows equal to what is stored are counted, not written (one read per chunk instead of one per row).
+    const changed: Ready[] = [];
+    for (let i = 0; i < updates.length; i += 2000) {
+      const chunk = updates.slice(i, i + 2000);
+      const stored = await ProjectModel.find({ _id: { $in: chunk.map((r) => r.existing!._id) } }).lean<
+        ProjectDoc[]
+      >();
+      const byId = new Map(stored.map((p) => [String(p._id), p]));
+      for (const r of chunk) {
+        const current = byId.get(String(r.existing!._id));
+        if (current && isUnchanged(current, r)) {
+          report.unchanged += 1;
+          done += 1;
+        } else changed.push(r);
+      }
+      options.onProgress?.(done, total);
+    }
+    for (const r of changed) {
       try {
         const result = await projects.upsert(
           actor,
@@ -198,6 +215,14 @@ export function createImportService(deps: {
     if (report.created > 0) projects.notifyChanged();
     options.onProgress?.(total, total);
     return report;
+  }
+
+  /** Whether a row would leave the stored project as it is (content, slug and status). */
+  function isUnchanged(current: ProjectDoc, r: Ready): boolean {
+    if (r.input.slug && r.input.slug !== current.slug) return false;
+    if (r.row.status && r.row.status !== current.status) return false;
+    const next = snapshotOf({ ...current, ...setOf(r.input), slug: current.slug });
+    return JSON.stringify(next) === JSON.stringify(snapshotOf(current));
   }
 
   /** Slugs for the rows without one: the title's slug when free (one query per batch), else the next free. */
