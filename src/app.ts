@@ -17,6 +17,15 @@ import { adminUsersRouter } from "./modules/accounts/admin.routes";
 import { auditRouter } from "./modules/audit/audit.routes";
 import { searchRouter } from "./modules/search/search.routes";
 import { searchAdminRouter } from "./modules/search/search.admin.routes";
+import { importRouter } from "./modules/projects/import.routes";
+import { projectsApiRouter } from "./modules/projects/api.routes";
+import { noteDraftRescue, notesRouter } from "./modules/notes/notes.routes";
+import { notePagesRouter } from "./modules/notes/pages.routes";
+import { notesSectionFor } from "./modules/notes/section";
+import { feedLinks, feedsRouter } from "./modules/feeds/feeds.routes";
+import { curationRouter } from "./modules/projects/curation.routes";
+import { projectsRouter } from "./modules/projects/projects.routes";
+import { taxonomyRouter } from "./modules/taxonomy/taxonomy.routes";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -52,7 +61,14 @@ export function createApp(deps: AppDeps): Express {
       accounts: services.accounts,
     }),
   );
-  app.use(homeRouter());
+  app.use(feedLinks());
+  app.use(
+    homeRouter({
+      queries: services.projectQueries,
+      taxonomy: services.taxonomy,
+      cache: services.catalogueCache,
+    }),
+  );
   app.use(
     accountsRouter({
       accounts: services.accounts,
@@ -63,8 +79,56 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
+  app.use(
+    curationRouter({
+      projects: services.projects,
+      queries: services.projectQueries,
+      taxonomy: services.taxonomy,
+    }),
+  );
+  app.use(
+    projectsRouter({
+      queries: services.projectQueries,
+      taxonomy: services.taxonomy,
+      cache: services.catalogueCache,
+      notes: notesSectionFor({
+        queries: services.notes.queries,
+        taxonomy: services.taxonomy,
+        onChange: services.notes.core.onChange,
+      }),
+    }),
+  );
+  app.use(
+    taxonomyRouter({
+      taxonomy: services.taxonomy,
+      queries: services.projectQueries,
+      cache: services.catalogueCache,
+    }),
+  );
+  app.use(importRouter({ imports: services.imports }));
+  app.use(
+    projectsApiRouter({
+      queries: services.projectQueries,
+      taxonomy: services.taxonomy,
+      exports: services.exports,
+    }),
+  );
   app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));
+  const notesDeps = { core: services.notes.core, taxonomy: services.taxonomy, secret: config.sessionSecret };
+  app.use(notesRouter(notesDeps));
+  app.use(noteDraftRescue(notesDeps));
+  app.use(
+    notePagesRouter({
+      moderation: services.notes.moderation,
+      queries: services.notes.queries,
+      taxonomy: services.taxonomy,
+      accounts: services.accounts,
+    }),
+  );
+  app.use(
+    feedsRouter({ baseUrl: config.baseUrl, notes: services.notes.queries, taxonomy: services.taxonomy }),
+  );
 
   app.use(notFound);
   app.use(errorHandler({ logger, exposeInternals: !config.isProduction && config.env !== "test" }));

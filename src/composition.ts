@@ -1,4 +1,5 @@
 // The composition root: builds every service from the infrastructure, once.
+import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { Config } from "./config";
 import type { Logger } from "./infra/logger";
@@ -10,7 +11,15 @@ import { createAuditService, type AuditService } from "./modules/audit/audit.ser
 import { createAccountsServices, type AccountsServices } from "./modules/accounts/index";
 import { ensureDemoAccounts } from "./modules/accounts/demo";
 import { createTaxonomyService, type TaxonomyService } from "./modules/taxonomy/taxonomy.service";
+import { createProjectService, type ProjectService } from "./modules/projects/project.service";
+import { createProjectQueries, type ProjectQueries } from "./modules/projects/project.queries";
+import { createImportService, type ImportService } from "./modules/projects/import.service";
+import { createExportService, type ExportService } from "./modules/projects/export.service";
+import { seedDemoProjects } from "./seed/demo/seed-demo";
+import { PageCache } from "./web/page-cache";
 import { createSearchModule, type SearchModule } from "./modules/search/search.module";
+import { createNotesModule, type NotesModule } from "./modules/notes/index";
+import { seedDemoNotes } from "./seed/demo/notes-seed";
 
 export interface Infra {
   config: Readonly<Config>;
@@ -22,24 +31,71 @@ export interface Infra {
 export interface Services extends AccountsServices {
   audit: AuditService;
   taxonomy: TaxonomyService;
+  projects: ProjectService;
+  projectQueries: ProjectQueries;
+  /** Catalogue import (CSV/JSON rows) and export. */
+  imports: ImportService;
+  exports: ExportService;
+  /** Anonymous catalogue pages, cleared on every catalogue or vocabulary change. */
+  catalogueCache: PageCache;
   search: SearchModule;
+  notes: NotesModule;
 }
 
 export function createServices(infra: Infra): Services {
   const audit = createAuditService({ logger: infra.logger });
   const taxonomy = createTaxonomyService({ connection: infra.mongo });
+  const projects = createProjectService({ connection: infra.mongo, taxonomy });
+  const projectQueries = createProjectQueries({ taxonomy });
+  const catalogueCache = new PageCache(30_000);
+  const catalogueChanged = () => {
+    projectQueries.clearCache();
+    catalogueCache.clear();
+  };
+  projects.onChange(catalogueChanged);
+  taxonomy.onChange(catalogueChanged);
   const search = createSearchModule({
     meili: infra.meili,
     prefix: infra.config.meiliIndexPrefix,
     logger: infra.logger,
     taxonomy,
   });
-  return { audit, taxonomy, search, ...createAccountsServices(infra, audit) };
+  const notes = createNotesModule({
+    connection: infra.mongo,
+    audit,
+    taxonomy,
+    trustedAfter: infra.config.notesTrustedAfter,
+    // createApp refuses to start without a session secret; scripts without one never see a form.
+    secret: infra.config.sessionSecret ?? randomBytes(32).toString("hex"),
+  });
+  notes.core.onChange(() => {
+    catalogueCache.clear();
+    // A note changed here: its outbox entry is committed, the indexer need not wait for its next poll.
+    search.indexer.poke();
+  });
+  return {
+    audit,
+    taxonomy,
+    projects,
+    projectQueries,
+    imports: createImportService({ connection: infra.mongo, taxonomy, projects }),
+    exports: createExportService({ taxonomy }),
+    catalogueCache,
+    search,
+    notes,
+    ...createAccountsServices(infra, audit),
+  };
 }
 
 /** Starts background work (seeding on first start, the indexer...). */
 export async function startServices(infra: Infra, services: Services): Promise<void> {
   await ensureDemoAccounts(infra, services.accounts);
+  // Vocabularies on first start (only missing entries), then the demo projects if enabled.
+  await services.taxonomy.seed();
+  if (infra.config.demoContent) {
+    await seedDemoProjects(services, infra.logger);
+    await seedDemoNotes(infra.mongo, infra.logger);
+  }
   await services.search.start();
 }
 

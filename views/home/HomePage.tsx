@@ -1,13 +1,16 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
+import { countLabel } from "../projects/parts";
 
 export interface HomeTheme {
   id: string;
   number: number;
   label: string;
+  /** Published projects of the theme. */
+  count: number;
 }
 
-export function HomePage(props: { themes: HomeTheme[] }) {
+export function HomePage(props: { themes: HomeTheme[]; total: number }) {
   const { t } = usePage();
   return (
     <Layout title={t("site.name")} description={t("home.lead")}>
@@ -35,9 +38,17 @@ export function HomePage(props: { themes: HomeTheme[] }) {
           <p>{t("home.tables.text")}</p>
           <ol class="atl-tables">
             {props.themes.map((theme) => (
-              <li key={theme.id}>{theme.label}</li>
+              <li key={theme.id}>
+                <a href={`/themes/${theme.id}`}>{theme.label}</a>{" "}
+                <span class="badge atl-count">{countLabel(t, theme.count)}</span>
+              </li>
             ))}
           </ol>
+          <p>
+            <a class="btn btn-primary" href="/projects">
+              {t("home.catalogue.browse", { n: props.total })}
+            </a>
+          </p>
         </section>
       </div>
     </Layout>

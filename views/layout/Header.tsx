@@ -13,6 +13,10 @@ export interface NavItem {
 /** Main navigation; modules add their entries here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.home" },
+  { href: "/projects", label: "nav.projects" },
+  { href: "/themes", label: "nav.themes" },
+  { href: "/tags", label: "nav.tags" },
+  { href: "/zones", label: "nav.zones" },
   { href: "/search", label: "nav.search" },
 ];
 

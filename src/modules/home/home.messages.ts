@@ -15,6 +15,7 @@ export const homeMessages = defineMessages({
     "home.tables.text":
       "Il seminario online del 17 settembre 2021 ha confrontato più di 60 partecipanti in quattro tavoli. Atlante rende permanente quello scambio.",
     "home.demo": "Questa installazione contiene contenuti di esempio, fittizi.",
+    "home.catalogue.browse": "Sfoglia i {n} progetti del catalogo",
   },
   en: {
     "home.title": "Atlas of the social-cohesion projects",
@@ -30,5 +31,6 @@ export const homeMessages = defineMessages({
     "home.tables.text":
       "The online seminar of 17 September 2021 brought together more than 60 participants in four working tables. Atlante makes that exchange permanent.",
     "home.demo": "This installation holds demo content, which is fictional.",
+    "home.catalogue.browse": "Browse the {n} projects of the catalogue",
   },
 });

@@ -1,27 +1,33 @@
 import express, { type Router } from "express";
 import { PageCache } from "../../web/page-cache";
 import { HomePage } from "../../../views/home/HomePage";
-import themesSeed from "../../seed/data/themes.json";
+import type { ProjectQueries } from "../projects/project.queries";
+import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { labelOf } from "../taxonomy/taxonomy.types";
 
-interface ThemeSeed {
-  number: number;
-  id: string;
-  label_it: string;
-  label_en: string;
-}
-
-const themes = (themesSeed as { themes: ThemeSeed[] }).themes;
-
-export function homeRouter(): Router {
+/**
+ * The home page: the four themes with links and counts of published projects. Anonymous visitors get
+ * it from the page cache (cleared on every catalogue change when the catalogue's cache is passed).
+ */
+export function homeRouter(deps?: {
+  queries: ProjectQueries;
+  taxonomy: TaxonomyService;
+  cache?: PageCache;
+}): Router {
   const router = express.Router();
-  const cache = new PageCache(30_000);
-  router.get("/", (req, res) => {
+  const cache = deps?.cache ?? new PageCache(30_000);
+  router.get("/", async (req, res) => {
+    if (cache.sendCached(req, res, "home")) return;
+    if (!deps) throw new Error("homeRouter needs the catalogue services");
+    const [vocab, counts] = await Promise.all([deps.taxonomy.vocabulary(), deps.queries.publishedCounts()]);
     cache.send(req, res, "home", () => (
       <HomePage
-        themes={themes.map((t) => ({
-          id: t.id,
-          number: t.number,
-          label: req.lang === "en" ? t.label_en : t.label_it,
+        total={counts.total}
+        themes={vocab.themes.map((t) => ({
+          id: t.key,
+          number: t.order,
+          label: labelOf(t, req.lang),
+          count: counts.themes.get(t.key) ?? 0,
         }))}
       />
     ));

@@ -6,6 +6,7 @@ import { auditMessages } from "../../modules/audit/audit.messages";
 import { projectsMessages } from "../../modules/projects/projects.messages";
 import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
 import { searchMessages } from "../../modules/search/search.messages";
+import { importMessages } from "../../modules/projects/import.messages";
 import { notesMessages } from "../../modules/notes/notes.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
@@ -20,6 +21,7 @@ const catalogs = [
   taxonomyMessages,
   searchMessages,
   notesMessages,
+  importMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
