@@ -1,24 +1,36 @@
 // `npm run bench [-- --only NAME] [--seconds N]`: prints the numbers the issues' speed targets ask for.
 import { benchShell } from "./bench/shell";
 import { benchAccounts } from "./bench/accounts";
+import { benchCatalogue } from "./bench/catalogue";
+import { benchNotes } from "./bench/notes";
 import { benchSearch } from "./bench/search";
 
-const suites: Record<string, (seconds: number) => Promise<void>> = {
+const suites: Record<string, (seconds: number, options: { projects?: number }) => Promise<void>> = {
   shell: benchShell,
   accounts: benchAccounts,
+  catalogue: benchCatalogue,
+  notes: benchNotes,
   search: benchSearch,
 };
 
-function parseArgs(argv: string[]): { only: string[]; seconds: number } {
+function parseArgs(argv: string[]): { only: string[]; seconds: number; projects?: number } {
   const only: string[] = [];
   let seconds = 10;
+  let projects: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--only") only.push(...(argv[++i] ?? "").split(",").filter(Boolean));
     else if (arg === "--seconds") seconds = Number(argv[++i]);
-    else {
+    else if (arg === "--projects") {
+      const value = argv[++i] ?? "";
+      projects = Number(value);
+      if (!/^\d+$/.test(value) || projects < 1 || projects > 200_000) {
+        console.error(`--projects must be a whole number from 1 to 200000, got "${value}"`);
+        process.exit(2);
+      }
+    } else {
       console.error(
-        `Unknown option ${arg}. Usage: npm run bench -- [--only ${Object.keys(suites).join(",")}] [--seconds N]`,
+        `Unknown option ${arg}. Usage: npm run bench -- [--only ${Object.keys(suites).join(",")}] [--seconds N] [--projects 1-200000]`,
       );
       process.exit(2);
     }
@@ -30,13 +42,13 @@ function parseArgs(argv: string[]): { only: string[]; seconds: number } {
     );
     process.exit(2);
   }
-  return { only: only.length > 0 ? only : Object.keys(suites), seconds };
+  return { only: only.length > 0 ? only : Object.keys(suites), seconds, projects };
 }
 
 async function main() {
-  const { only, seconds } = parseArgs(process.argv.slice(2));
+  const { only, seconds, projects } = parseArgs(process.argv.slice(2));
   console.log(`Atlante benchmarks on ${process.platform}-${process.arch}, node ${process.version}`);
-  for (const name of only) await suites[name]!(seconds);
+  for (const name of only) await suites[name]!(seconds, { projects });
 }
 
 main().catch((err) => {
