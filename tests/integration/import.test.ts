@@ -348,3 +348,17 @@ describe("import: command line", () => {
     ).rejects.toThrow(/No such file/);
   });
 });
+
+describe("import: documented example", () => {
+  it("When the example file of docs/import-format.md is imported, then every row imports without errors", async () => {
+    const bytes = fs.readFileSync(path.join(__dirname, "../../docs/examples/progetti-esempio.csv"));
+    const report = await importBuffer(bytes, "progetti-esempio.csv");
+    expect(report).toMatchObject({ rows: 2, created: 2, failed: 0, errors: [] });
+    expect(await ProjectModel.findOne({ cup: "J12B19000000001" }).lean()).toMatchObject({
+      status: "published",
+      budgetCents: 9_800_000,
+      contact: { phone: "+39 0187 000000" },
+      links: [{ label: "Sito del progetto", url: "https://example.org/ponti" }],
+    });
+  });
+});
