@@ -9,16 +9,15 @@ import { labelOf } from "../taxonomy/taxonomy.types";
  * The home page: the four themes with links and counts of published projects. Anonymous visitors get
  * it from the page cache (cleared on every catalogue change when the catalogue's cache is passed).
  */
-export function homeRouter(deps?: {
+export function homeRouter(deps: {
   queries: ProjectQueries;
   taxonomy: TaxonomyService;
   cache?: PageCache;
 }): Router {
   const router = express.Router();
-  const cache = deps?.cache ?? new PageCache(30_000);
+  const cache = deps.cache ?? new PageCache(30_000);
   router.get("/", async (req, res) => {
     if (cache.sendCached(req, res, "home")) return;
-    if (!deps) throw new Error("homeRouter needs the catalogue services");
     const [vocab, counts] = await Promise.all([deps.taxonomy.vocabulary(), deps.queries.publishedCounts()]);
     cache.send(req, res, "home", () => (
       <HomePage
