@@ -4,7 +4,9 @@ import type { CheckResult } from "./health-check";
 export type { Meilisearch };
 
 export function createMeiliClient(url: string, apiKey: string | undefined): Meilisearch {
-  return new Meilisearch({ host: url, apiKey, timeout: 10_000 });
+  // Tasks queue behind each other (a rebuild can hold the queue for minutes): wait long enough by default
+  // that a busy Meilisearch is not mistaken for a failed one; callers pass a shorter timeout where it matters.
+  return new Meilisearch({ host: url, apiKey, timeout: 10_000, defaultWaitOptions: { timeout: 120_000 } });
 }
 
 export async function meiliHealth(client: Meilisearch): Promise<CheckResult> {
