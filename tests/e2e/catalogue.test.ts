@@ -96,4 +96,50 @@ describe("catalogue in a real browser", () => {
     expect(await seriousA11yViolations(withJs)).toEqual([]);
     await c2.close();
   });
+
+  it("When a coordinator opens the history, a diff, a conflict and the tag curation page, then each passes axe", async () => {
+    const coordinator = await createUser(ctx, { role: "coordinator" });
+    const actor = { id: coordinator.id, name: coordinator.name, role: coordinator.role };
+    const p = await ctx.services.projects.create(actor, {
+      title: "Storia di prova",
+      themes: ["governance-multilivello"],
+    });
+    await ctx.services.projects.update(
+      actor,
+      String(p._id),
+      { title: "Storia di prova", summary: "Nuova sintesi" },
+      1,
+    );
+    const { page, context, consoleErrors } = await web.newPage();
+    page.setDefaultTimeout(10_000);
+    await loginInBrowser(page, web.baseUrl, coordinator);
+    for (const path of [
+      "/projects/storia-di-prova/history",
+      "/projects/storia-di-prova/diff?from=1&to=2",
+      "/curation/tags",
+      "/curation/vocabularies/theme/governance-multilivello",
+      "/tags/propose",
+    ]) {
+      const res = await page.goto(`${web.baseUrl}${path}`);
+      expect([path, res?.status()]).toEqual([path, 200]);
+      expect([path, await seriousA11yViolations(page)]).toEqual([path, []]);
+    }
+    // A stale edit in the browser: the conflict page is itself accessible.
+    await page.goto(`${web.baseUrl}/projects/storia-di-prova/edit`);
+    await ctx.services.projects.update(
+      actor,
+      String(p._id),
+      { title: "Storia di prova", summary: "Altra sintesi" },
+      2,
+    );
+    await page.fill("#f-summary", "La mia sintesi");
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.click("form.atl-project-form button[type=submit]"),
+    ]);
+    expect(await page.textContent("h1")).toContain("Qualcun altro ha modificato il progetto");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(consoleErrors.filter((e) => !e.includes("status of 409"))).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
