@@ -293,6 +293,23 @@ describe("replies and useful marks", () => {
   });
 });
 
+describe("tags", () => {
+  test("When a note's tag is merged into another, then the note carries the surviving tag and is reindexed", async () => {
+    const coordinator = await loginAs(ctx, "coordinator");
+    const id = await noteBy(ctx, coordinator, { tags: ["mediazione"] });
+    const before = await OutboxModel.countDocuments({ docId: id });
+    await ctx.services.taxonomy.mergeTags(
+      { id: coordinator.user.id, name: "C", role: "coordinator" },
+      "mediazione",
+      "salute",
+    );
+    const note = await NoteModel.findById(id).lean();
+    const salute = (await ctx.services.taxonomy.tags()).bySlug.get("salute")!;
+    expect(note!.tags.map(String)).toEqual([salute.id]);
+    expect(await OutboxModel.countDocuments({ docId: id })).toBeGreaterThan(before);
+  });
+});
+
 describe("reading", () => {
   test("When the API lists a project's notes, then only published ones come back", async () => {
     const coordinator = await loginAs(ctx, "coordinator");
@@ -330,6 +347,12 @@ describe("reading", () => {
     expect(res.text.indexOf("Risponde alla prima domanda")).toBeGreaterThan(q);
     expect(res.text.indexOf("Senza domanda")).toBeGreaterThan(res.text.indexOf('id="q-other"'));
     expect(res.text).toContain('href="/feeds/themes/monitoraggio-valutazione.atom"');
+    // The working-table page itself shows them the same way.
+    const page = await ctx.agent().get("/themes/monitoraggio-valutazione");
+    expect(page.status).toBe(200);
+    const q1 = page.text.indexOf('id="q-t3-q1"');
+    expect(q1).toBeGreaterThan(0);
+    expect(page.text.indexOf("Risponde alla prima domanda")).toBeGreaterThan(q1);
   });
 
   test("When a note's own page is opened, then each viewer gets the actions they may take", async () => {

@@ -8,6 +8,7 @@ import { translator, type Lang } from "../../web/i18n/index";
 import { PageContext } from "../../../views/page-context";
 import type { PageUser } from "../../../views/page-context";
 import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection";
+import { ThemeNotes } from "../../../views/notes/ListPages";
 import type { ProjectDoc } from "../projects/project.model";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { NoteQueries } from "./note.queries";
@@ -83,5 +84,19 @@ export function notesSectionFor(deps: {
         pendingCount={pending}
       />
     );
+  };
+}
+
+/** The notes of a working table under the guiding question each answers (plugged into the theme page). */
+export function themeNotesFor(deps: { queries: NoteQueries; taxonomy: TaxonomyService }) {
+  return async (themeKey: string): Promise<VNode | null> => {
+    const [vocab, tags, notes] = await Promise.all([
+      deps.taxonomy.vocabulary(),
+      deps.taxonomy.tags(),
+      deps.queries.forTheme(themeKey),
+    ]);
+    const theme = vocab.get("theme", themeKey);
+    if (!theme) return null;
+    return <ThemeNotes theme={theme} notes={notes} labels={{ vocab, tags }} />;
   };
 }

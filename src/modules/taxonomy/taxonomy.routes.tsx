@@ -4,6 +4,8 @@ import { requireRole } from "../../web/auth-guards";
 import { NotFoundError, ValidationError } from "../../web/errors";
 import { isMessageKey } from "../../web/i18n/index";
 import type { PageCache } from "../../web/page-cache";
+import type { Lang } from "../../web/i18n/index";
+import type { VNode } from "preact";
 import { sendPage } from "../../web/render";
 import { TermIndexPage, TermPage, ThemeQuestions, TagDetails } from "../../../views/taxonomy/TermPages";
 import {
@@ -33,6 +35,8 @@ export function taxonomyRouter(deps: {
   taxonomy: TaxonomyService;
   queries: ProjectQueries;
   cache: PageCache;
+  /** The notes answering the theme's guiding questions (notes module). */
+  themeNotes?: (themeKey: string, lang: Lang) => Promise<VNode | null>;
 }): Router {
   const { taxonomy, queries, cache } = deps;
   const router = express.Router();
@@ -87,6 +91,7 @@ export function taxonomyRouter(deps: {
     if (cache.sendCached(req, res, req.originalUrl)) return;
     const theme = (await taxonomy.vocabulary()).get("theme", String(req.params.key));
     if (!theme) throw new NotFoundError("No such theme");
+    const notes = (await deps.themeNotes?.(theme.key, req.lang)) ?? null;
     await termPage(req, res, { theme: theme.key }, (r, labels) => (
       <TermPage
         title={labelOf(theme, req.lang)}
@@ -107,6 +112,7 @@ export function taxonomyRouter(deps: {
         }
       >
         <ThemeQuestions theme={theme} />
+        {notes}
       </TermPage>
     ));
   });
