@@ -1,6 +1,7 @@
 // Issue 6: a project page with 200 published notes at 20 concurrent clients (p95 < 50 ms), and the time
 // from a coordinator's approval to the note being searchable (p95 < 1 s). Starts its own mongod and
-// Meilisearch, spawns the built server on them, and writes notes through the real notes service.
+// Meilisearch, spawns the built server on them; pending notes are written through the notes service and
+// approved through the app's moderation route, then looked for in Meilisearch.
 import crypto from "node:crypto";
 import { freePort } from "../../src/infra/servers";
 import { startEmbedded } from "../../src/infra/embedded";
@@ -124,6 +125,18 @@ export async function benchNotes(seconds: number): Promise<void> {
       throw new Error(`project page: ${check.status}, ${shown} notes`);
 
     const cookie = await loginCookie(app.base, "bench-member@example.org", password);
+    await accounts.createUser({
+      email: "bench-coordinator@example.org",
+      name: "Coordinatore bench (fittizio)",
+      role: "coordinator",
+      status: "active",
+      password,
+    });
+    const coordinatorCookie = await loginCookie(app.base, "bench-coordinator@example.org", password);
+    const queue = await (
+      await fetch(`${app.base}/moderation/notes`, { headers: { cookie: coordinatorCookie } })
+    ).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(queue)?.[1] ?? "";
     await load(url, CONNECTIONS, 2, { cookie }); // warm-up
     const signedIn = await load(url, CONNECTIONS, seconds, { cookie, "accept-encoding": "gzip" });
     const anonymous = await load(url, CONNECTIONS, seconds, { "accept-encoding": "gzip" });
@@ -148,7 +161,6 @@ export async function benchNotes(seconds: number): Promise<void> {
     });
     const index = createMeiliClient(servers.meiliUrl!, meiliKey).index("atlante_notes");
     const member = { id: String(memberDoc._id), name: memberDoc.name, role: "member" as const };
-    const coordinator = { id: "bench-coordinator", name: "Coordinatore bench", role: "coordinator" as const };
     const delays: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const word = `parola${crypto.randomBytes(4).toString("hex")}`;
@@ -161,7 +173,19 @@ export async function benchNotes(seconds: number): Promise<void> {
         tags: [],
       });
       const started = performance.now();
-      await notes.moderation.decide(coordinator, String(note._id), "approve", "");
+      // Approved through the app, as a coordinator does it (the moderation form's bulk action).
+      const approved = await fetch(`${app.base}/moderation/notes`, {
+        method: "POST",
+        headers: {
+          cookie: coordinatorCookie,
+          accept: "application/json",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ _csrf: csrf, action: "approve", ids: String(note._id) }).toString(),
+      });
+      const outcome = (await approved.json()) as { done?: number };
+      if (outcome.done !== 1)
+        throw new Error(`approval answered ${approved.status} ${JSON.stringify(outcome)}`);
       for (;;) {
         // Until the first note is indexed the index does not exist (an error): keep polling.
         const found = await index.search(word, { limit: 1 }).catch(() => undefined);

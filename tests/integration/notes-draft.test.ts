@@ -34,15 +34,12 @@ test("When the session expires while a member writes a note, then the text is ke
   expect(await NoteModel.countDocuments({})).toBe(0);
 
   const token = await csrfFrom(member.agent, "/login");
-  const login = await member.agent
-    .post("/login")
-    .type("form")
-    .send({
-      _csrf: token,
-      email: member.user.email,
-      password: member.user.password,
-      next: "/projects/open/notes/new?draft=1",
-    });
+  const login = await member.agent.post("/login").type("form").send({
+    _csrf: token,
+    email: member.user.email,
+    password: member.user.password,
+    next: "/projects/open/notes/new?draft=1",
+  });
   expect(login.status).toBe(303);
   expect(login.headers.location).toBe("/projects/open/notes/new?draft=1");
   const again = await member.agent.get(login.headers.location!);

@@ -318,8 +318,9 @@ describe("reading", () => {
     await noteBy(ctx, member, { title: "In attesa" });
     const res = await ctx.agent().get("/api/v1/projects/open/notes");
     expect(res.status).toBe(200);
-    expect(res.body.notes.map((n: { id: string }) => n.id)).toEqual([published]);
-    expect(res.body.notes[0].url).toBe(`/projects/open#note-${published}`);
+    const body = res.body as { notes: { id: string; url: string }[] };
+    expect(body.notes.map((n) => n.id)).toEqual([published]);
+    expect(body.notes[0]!.url).toBe(`/projects/open#note-${published}`);
     expect((await ctx.agent().get("/api/v1/projects/hidden/notes")).status).toBe(404);
     expect((await ctx.agent().get("/api/v1/projects/BAD!/notes")).status).toBe(400);
   });

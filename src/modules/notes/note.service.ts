@@ -92,7 +92,7 @@ export function createNotesCore(deps: NotesDeps) {
         );
         await enqueueIndexing(session, "note", String(doc!._id));
         await NoteDraftModel.deleteMany({ userId: actor.id, projectSlug: project.slug }).session(session);
-        return doc!.toObject() as NoteLean;
+        return doc!.toObject<NoteLean>();
       });
       return { note, duplicate: false, slug: project.slug };
     } catch (err) {
@@ -153,7 +153,7 @@ export function createNotesCore(deps: NotesDeps) {
       doc.version += 1;
       await doc.save({ session });
       await enqueueIndexing(session, "note", id);
-      return doc.toObject() as NoteLean;
+      return doc.toObject<NoteLean>();
     });
     if (!own) {
       await deps.audit.record({

@@ -97,9 +97,10 @@ export function createNoteSource(taxonomy: { tags(): Promise<TagIndex> }): Searc
   return {
     type: "note",
     indexName: "notes",
-    async projectionKey() {
-      return crypto.createHash("sha256").update(String(PROJECTION_VERSION)).digest("hex").slice(0, 16);
-    },
+    projectionKey: () =>
+      Promise.resolve(
+        crypto.createHash("sha256").update(String(PROJECTION_VERSION)).digest("hex").slice(0, 16),
+      ),
     settings: () => Promise.resolve(noteSettings()),
     async load(ids) {
       const valid = ids.filter((id) => mongoose.isValidObjectId(id));

@@ -165,7 +165,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const slugs = (note.tags ?? []).map((t) => tags.byId.get(String(t))?.slug).filter((s) => s !== undefined);
     await showForm(req, res, {
       project,
-      values: valuesOfNote(note.toObject() as NoteDoc, slugs),
+      values: valuesOfNote(note.toObject<NoteDoc>(), slugs),
       action: `/notes/${id}/edit`,
       version: note.version,
     });
