@@ -21,7 +21,7 @@ import { importRouter } from "./modules/projects/import.routes";
 import { projectsApiRouter } from "./modules/projects/api.routes";
 import { noteDraftRescue, notesRouter } from "./modules/notes/notes.routes";
 import { notePagesRouter } from "./modules/notes/pages.routes";
-import { notesSectionFor } from "./modules/notes/section";
+import { notesSectionFor, themeNotesFor } from "./modules/notes/section";
 import { feedLinks, feedsRouter } from "./modules/feeds/feeds.routes";
 import { curationRouter } from "./modules/projects/curation.routes";
 import { projectsRouter } from "./modules/projects/projects.routes";
@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
       queries: services.projectQueries,
       cache: services.catalogueCache,
+      themeNotes: themeNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
     }),
   );
   app.use(importRouter({ imports: services.imports }));
