@@ -168,8 +168,14 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
       { session },
     );
     await enqueueIndexing(session, "project", String(doc._id));
-    const tagIds = [...(before?.tags ?? []), ...(doc.tags ?? [])].map(String);
-    if (tagIds.length > 0) await recountTags(session, tagIds);
+    // Usage counts move by one when a tag enters or leaves a published, not deleted project.
+    const visible = (p?: ProjectDoc) =>
+      new Set(p && p.status === "published" && !p.deletedAt ? (p.tags ?? []).map(String) : []);
+    const [was, is] = [visible(before), visible(doc)];
+    const deltas = new Map<string, number>();
+    for (const id of is) if (!was.has(id)) deltas.set(id, 1);
+    for (const id of was) if (!is.has(id)) deltas.set(id, -1);
+    await taxonomy.adjustTagUsage(session, deltas);
   }
 
   /**

@@ -308,6 +308,19 @@ export function createTaxonomyService(deps: { connection: Connection }) {
     tagCache = undefined;
   }
 
+  /** Adds the catalogue's +1/-1 changes to usage counts, in its transaction. */
+  async function adjustTagUsage(session: ClientSession, deltas: Map<string, number>): Promise<void> {
+    const ops = [...deltas].filter(([, n]) => n !== 0);
+    if (ops.length === 0) return;
+    await TagModel.bulkWrite(
+      ops.map(([id, n]) => ({
+        updateOne: { filter: { _id: new mongoose.Types.ObjectId(id) }, update: { $inc: { usageCount: n } } },
+      })),
+      { session },
+    );
+    tagCache = undefined;
+  }
+
   return {
     seed: async () => {
       const result = await seedVocabularies();
@@ -329,6 +342,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
     mergeTags,
     updateTerm,
     setTagUsage,
+    adjustTagUsage,
     /** Registers a function run inside every tag merge (projects, notes...). */
     onTagMerged: (hook: TagMergeHook) => void mergeHooks.push(hook),
     /** Registers a function run inside every tag edit, rename, retirement or merge. */
