@@ -29,6 +29,9 @@ export function AccountMenu() {
             <li class="list-inline-item">
               <a href="/admin/join-requests">{t("accounts.menu.joinRequests")}</a>
             </li>
+            <li class="list-inline-item">
+              <a href="/moderation/notes">{t("notes.menu.moderation")}</a>
+            </li>
           </>
         ) : null}
         {hasRole(user.role, "admin") ? (
