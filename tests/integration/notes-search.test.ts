@@ -67,6 +67,13 @@ test("When a pending note is approved, then it reaches the index; when rejected,
     theme: "monitoraggio-valutazione",
     visibility: "public",
   });
+  // Anyone finds it through the search API with a typo, filtered by kind, linking into its project.
+  const found = await ctx.agent().get("/api/v1/search?type=note&q=mediatrci&kind=lesson");
+  expect(found.status).toBe(200);
+  const body = found.body as { hits: { type: string; id: string; url: string }[] };
+  expect(body.hits.map((h) => [h.type, h.id, h.url])).toEqual([["note", id, `/projects/open#note-${id}`]]);
+  const otherKind = await ctx.agent().get("/api/v1/search?type=note&q=mediatori&kind=worked");
+  expect((otherKind.body as { hits: unknown[] }).hits).toEqual([]);
   await ctx.services.notes.moderation.decide(moderator, id, "reject", "Dati personali");
   await outOfIndex(id);
 });
