@@ -39,6 +39,8 @@ async function noDrift(): Promise<void> {
 }
 
 beforeAll(async () => {
+  // The app's own indexer (on the shared Meilisearch) would hold the indexer lease of this database.
+  await ctx.services.search.stop();
   await own.start();
 }, 60_000);
 
