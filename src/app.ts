@@ -112,6 +112,7 @@ export function createApp(deps: AppDeps): Express {
       queries: services.projectQueries,
       taxonomy: services.taxonomy,
       exports: services.exports,
+      onChange: services.projects.onChange,
     }),
   );
   app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));

@@ -49,6 +49,15 @@ describe("public projects API", () => {
     expect(bad.body).toMatchObject({ code: "validation_failed", details: [{ field: "zone" }] });
   });
 
+  it("When a project is published after the list was counted, then the next answer counts it (the cached total is forgotten)", async () => {
+    await publish("Primo");
+    const first = await ctx.agent().get("/api/v1/projects").expect(200);
+    expect(first.body).toMatchObject({ total: 1 });
+    await publish("Secondo");
+    const second = await ctx.agent().get("/api/v1/projects").expect(200);
+    expect(second.body).toMatchObject({ total: 2 });
+  });
+
   it("When paging values or parameters are wrong, then the answer is a 400 naming them", async () => {
     for (const q of [
       "page=0",

@@ -32,6 +32,9 @@ export function AccountMenu() {
             <li class="list-inline-item">
               <a href="/moderation/notes">{t("notes.menu.moderation")}</a>
             </li>
+            <li class="list-inline-item">
+              <a href="/admin/import">{t("import.menu")}</a>
+            </li>
           </>
         ) : null}
         {hasRole(user.role, "admin") ? (

@@ -42,6 +42,8 @@ export const apiListQuerySchema = z.strictObject({
   sort: z.preprocess(emptyToUndefined, z.enum(["start", "title", "updated"]).optional()),
 });
 
+const COUNT_TTL_MS = 30_000;
+
 const exportParamsSchema = z.strictObject({ format: z.enum(["csv", "json"]) });
 
 /** A published project as the API shows it (no contact: that is for members only). */
@@ -77,9 +79,28 @@ export function projectsApiRouter(deps: {
   queries: ProjectQueries;
   taxonomy: TaxonomyService;
   exports: ExportService;
+  /** Subscribes to catalogue changes (to forget cached totals). */
+  onChange?: (listener: () => void) => void;
 }): Router {
   const { queries, taxonomy, exports } = deps;
   const router = express.Router();
+  const counts = new Map<string, { value: Promise<number>; expires: number }>();
+  deps.onChange?.(() => counts.clear());
+
+  /**
+   * Total of a filter, shared by concurrent requests and kept 30 s at most (the responses' max-age):
+   * counting 100,000 published projects on every page of the list would cost more than the page itself.
+   */
+  function countOf(match: Record<string, unknown>): Promise<number> {
+    const key = JSON.stringify(match);
+    const hit = counts.get(key);
+    if (hit && hit.expires > Date.now()) return hit.value;
+    const value = ProjectModel.countDocuments(match).exec();
+    value.catch(() => counts.delete(key));
+    if (counts.size >= 1000) counts.delete(counts.keys().next().value!);
+    counts.set(key, { value, expires: Date.now() + COUNT_TTL_MS });
+    return value;
+  }
 
   router.get("/api/v1/openapi.json", (_req, res) => {
     res.set("cache-control", "public, max-age=300").json(openApiDocument());
@@ -102,7 +123,7 @@ export function projectsApiRouter(deps: {
         .skip((page - 1) * limit)
         .limit(limit)
         .lean<ProjectDoc[]>(),
-      ProjectModel.countDocuments(match),
+      countOf(match),
       taxonomy.tags(),
     ]);
     res.set("cache-control", "public, max-age=30").json({

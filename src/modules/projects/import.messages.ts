@@ -3,6 +3,7 @@ import { defineMessages } from "../../web/i18n/define";
 /** Import and export of the catalogue: the coordinators' page and the import report. */
 export const importMessages = defineMessages({
   it: {
+    "import.menu": "Importa / esporta",
     "import.title": "Importa ed esporta il catalogo",
     "import.intro":
       "Carica un file CSV o JSON nel formato descritto nella documentazione (docs/import-format.md). I progetti si riconoscono dal CUP, poi dallo slug: se esistono vengono aggiornati, altrimenti creati. Ogni riga è salvata per intero o per niente.",
@@ -53,6 +54,7 @@ export const importMessages = defineMessages({
     "import.row.conflict": "il progetto è stato modificato da qualcun altro durante l'importazione: riprova",
   },
   en: {
+    "import.menu": "Import / export",
     "import.title": "Import and export the catalogue",
     "import.intro":
       "Upload a CSV or JSON file in the format described in the documentation (docs/import-format.md). Projects are matched by CUP, then by slug: existing ones are updated, the others created. Each row is saved whole or not at all.",
