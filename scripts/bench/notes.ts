@@ -140,6 +140,10 @@ export async function benchNotes(seconds: number): Promise<void> {
     await load(url, CONNECTIONS, 2, { cookie }); // warm-up
     const signedIn = await load(url, CONNECTIONS, seconds, { cookie, "accept-encoding": "gzip" });
     const anonymous = await load(url, CONNECTIONS, seconds, { "accept-encoding": "gzip" });
+    const identity = await load(url, CONNECTIONS, seconds, { cookie, "accept-encoding": "identity" });
+    const size = (
+      await (await fetch(url, { headers: { cookie, "accept-encoding": "identity" } })).arrayBuffer()
+    ).byteLength;
 
     // Approval to searchable: notes written and approved through the service, found through Meilisearch.
     await new Promise<void>((resolve, reject) => {
@@ -201,6 +205,7 @@ export async function benchNotes(seconds: number): Promise<void> {
     report(`notes (${NOTES} notes on one project, ${CONNECTIONS} connections, ${seconds} s each)`, {
       "project page, signed-in member (rendered each time)": line(signedIn, 50),
       "project page, anonymous (page cache, 30 s)": line(anonymous, 50),
+      [`same, signed in, uncompressed (${Math.round(size / 1024)} KB)`]: line(identity, 50),
       [`approval -> searchable (${SAMPLES} notes)`]: `p50 ${Math.round(percentile(delays, 50))} ms, p95 ${Math.round(p95)} ms (target < 1000: ${p95 < 1000 ? "met" : "MISSED"}), max ${Math.round(Math.max(...delays))} ms`,
     });
   } finally {
