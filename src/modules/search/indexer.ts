@@ -6,7 +6,7 @@ import { meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import { createIndexWithSettings } from "./index-admin";
 import { acquireLease, releaseLease } from "./lease";
-import { TaskFailedError, succeeded } from "./meili-tasks";
+import { TaskFailedError, succeededPatiently } from "./meili-tasks";
 import { OutboxModel } from "./outbox.model";
 import { indexUid, type SourceRegistry } from "./sources";
 
@@ -214,9 +214,23 @@ export class Indexer {
     const docs = await source.load(ids);
     const index = this.deps.meili.index(uid);
     const timeout = this.options.taskTimeoutMs;
-    if (docs.size > 0) await succeeded(index.addDocuments([...docs.values()], { primaryKey: "id" }), timeout);
+    const meili = this.deps.meili;
+    // A long wait keeps the lease: no other instance may start writing the same documents meanwhile.
+    const renew = async () => {
+      if (!(await acquireLease(this.options.leaseName, this.holder, this.options.leaseTtlMs))) {
+        throw new Error("search indexer: lost the lease while waiting for Meilisearch");
+      }
+    };
+    if (docs.size > 0) {
+      await succeededPatiently(
+        meili,
+        index.addDocuments([...docs.values()], { primaryKey: "id" }),
+        timeout,
+        renew,
+      );
+    }
     const gone = ids.filter((id) => !docs.has(id));
-    if (gone.length > 0) await succeeded(index.deleteDocuments(gone), timeout);
+    if (gone.length > 0) await succeededPatiently(meili, index.deleteDocuments(gone), timeout, renew);
   }
 
   /** Once Meilisearch answers again, entries that waited for it are due at once. */

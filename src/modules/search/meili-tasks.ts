@@ -1,5 +1,10 @@
 // Every Meilisearch write returns a task: wait for it and insist that it succeeded.
-import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
+import {
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type Meilisearch,
+  type Task,
+} from "meilisearch";
 
 export class TaskFailedError extends Error {
   constructor(readonly task: Task) {
@@ -28,4 +33,28 @@ export async function taskSucceeded(client: Meilisearch, uid: number, timeoutMs 
 export function isIndexNotFound(err: unknown): boolean {
   const e = err as { cause?: { code?: string }; code?: string };
   return e?.cause?.code === "index_not_found" || e?.code === "index_not_found";
+}
+
+/**
+ * Waits for a task as long as Meilisearch keeps answering (a busy server is slow, not broken): re-sending
+ * the same documents after a timeout would only queue more work behind it. Gives up after `maxMs`, or at
+ * once when Meilisearch stops answering.
+ */
+export async function succeededPatiently(
+  client: Meilisearch,
+  enqueued: EnqueuedTaskPromise,
+  stepMs: number,
+  onStep?: () => Promise<void>,
+  maxMs = 10 * 60_000,
+): Promise<Task> {
+  const { taskUid } = await enqueued;
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    try {
+      return await taskSucceeded(client, taskUid, stepMs);
+    } catch (err) {
+      if (!(err instanceof MeilisearchTaskTimeOutError) || Date.now() > deadline) throw err;
+      await onStep?.();
+    }
+  }
 }
