@@ -60,6 +60,8 @@ export function createServices(infra: Infra): Services {
     logger: infra.logger,
     taxonomy,
   });
+  // A project changed here: its outbox entry is committed, the indexer need not wait for its next poll.
+  projects.onChange(() => search.indexer.poke());
   const notes = createNotesModule({
     connection: infra.mongo,
     audit,
