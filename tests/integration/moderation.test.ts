@@ -89,6 +89,9 @@ test("When a coordinator edits someone's note, then the change is recorded as a 
   expect(note!.revisions[0]!.editedBy!.id).toBe(coordinator.user.id);
   expect(note!.status).toBe("pending");
   expect(await audits("notes.edit", id)).toBe(1);
+  const page = await member.agent.get(`/notes/${id}`);
+  expect(page.text).toContain("(modifica di un coordinatore)");
+  expect(page.text).toContain("«Tolto un nome proprio»");
 });
 
 test("When a published note is rejected later, then it leaves the pages", async () => {

@@ -1,11 +1,15 @@
 // One note on its own page, with every action the viewer may take (useful, reply, flag, edit, delete).
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
+import { hasRole } from "../../src/web/auth-guards";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
 import { NoteCard, type NoteLabels } from "./NoteCard";
 
 export function NotePage(props: { view: NoteView; project: ProjectRef; labels: NoteLabels }) {
-  const { t } = usePage();
+  const { t, user, lang } = usePage();
+  const note = props.view.note;
+  const showHistory =
+    note.revisions.length > 0 && (user?.id === note.author.id || hasRole(user?.role, "coordinator"));
   return (
     <Layout title={props.view.note.title} scripts={[]}>
       <div class="container my-4">
@@ -16,6 +20,30 @@ export function NotePage(props: { view: NoteView; project: ProjectRef; labels: N
           </a>
         </p>
         <NoteCard view={props.view} project={props.project} labels={props.labels} level={2} actions />
+        {showHistory ? (
+          <section aria-labelledby="note-history" class="atl-note-history mt-3">
+            <h2 class="h5" id="note-history">
+              {t("notes.history")}
+            </h2>
+            <ol>
+              {note.revisions.map((r) => (
+                <li key={r.version}>
+                  {t("notes.history.entry", {
+                    version: r.version,
+                    name: r.editedBy?.name ?? "",
+                    date: new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "it-IT", {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                      timeZone: "Europe/Rome",
+                    }).format(new Date(r.at)),
+                  })}{" "}
+                  {r.role === "moderator" ? <strong>{t("notes.history.moderator")}</strong> : null}{" "}
+                  {r.reason ? `«${r.reason}»` : ""} — {t("notes.history.before")}: {r.title}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
       </div>
     </Layout>
   );
