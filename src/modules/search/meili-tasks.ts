@@ -15,16 +15,21 @@ export class TaskFailedError extends Error {
   }
 }
 
+/** Short waits poll often (fast edits); long ones less (the client adds a listener per poll to one signal). */
+function pollInterval(timeoutMs: number): number {
+  return Math.min(100, Math.max(10, Math.round(timeoutMs / 1000)));
+}
+
 /** Waits for an enqueued task and throws unless it succeeded. */
 export async function succeeded(enqueued: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout: timeoutMs, interval: 10 });
+  const task = await enqueued.waitTask({ timeout: timeoutMs, interval: pollInterval(timeoutMs) });
   if (task.status !== "succeeded") throw new TaskFailedError(task);
   return task;
 }
 
 /** Same as succeeded() for a task uid. */
 export async function taskSucceeded(client: Meilisearch, uid: number, timeoutMs = 30_000): Promise<Task> {
-  const task = await client.tasks.waitForTask(uid, { timeout: timeoutMs, interval: 10 });
+  const task = await client.tasks.waitForTask(uid, { timeout: timeoutMs, interval: pollInterval(timeoutMs) });
   if (task.status !== "succeeded") throw new TaskFailedError(task);
   return task;
 }
