@@ -120,7 +120,8 @@ export async function benchNotes(seconds: number): Promise<void> {
     const url = `${app.base}/projects/bench-notes`;
     const check = await fetch(url);
     const html = await check.text();
-    const shown = (html.match(/class="atl-note card-wrapper/g) ?? []).length;
+    // Every note is on the page: the newest of each group in full, the others by title.
+    const shown = (html.match(/ id="note-[a-f0-9]{24}"/g) ?? []).length;
     if (check.status !== 200 || shown !== NOTES)
       throw new Error(`project page: ${check.status}, ${shown} notes`);
 

@@ -389,4 +389,17 @@ describe("reading", () => {
     expect(res.text).toContain("Ha funzionato (2)");
     expect(res.text).toContain("Raccomandazione (1)");
   });
+
+  test("When a group has many notes, then the newest show in full and the others by title, each on the page", async () => {
+    const coordinator = await loginAs(ctx, "coordinator");
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++)
+      ids.push(await noteBy(ctx, coordinator, { kind: "worked", title: `Nota ${i}`, body: `Corpo ${i}` }));
+    const res = await ctx.agent().get("/projects/open");
+    expect(res.text).toContain("Ha funzionato (7)");
+    for (const id of ids) expect(res.text).toContain(`id="note-${id}"`);
+    expect(res.text).toContain("<p>Corpo 6</p>");
+    expect(res.text).not.toContain("<p>Corpo 0</p>");
+    expect(res.text).toContain(`<a href="/notes/${ids[0]}">Nota 0</a>`);
+  });
 });

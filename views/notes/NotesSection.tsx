@@ -6,6 +6,9 @@ import type { NoteView } from "../../src/modules/notes/note.queries";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import { KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";
 
+/** Notes shown in full in each group; older ones are listed by title, each linking to its own page. */
+export const FULL_PER_GROUP = 5;
+
 /** Published notes grouped by working table, then kind (the same for every viewer: rendered once, cached). */
 export function PublishedNotes(props: { notes: NoteView[]; labels: NoteLabels }) {
   const { t, lang } = usePage();
@@ -28,9 +31,19 @@ export function PublishedNotes(props: { notes: NoteView[]; labels: NoteLabels })
                   <summary>
                     {t(KIND_KEY[kind])} ({list.length})
                   </summary>
-                  {list.map((v) => (
+                  {list.slice(0, FULL_PER_GROUP).map((v) => (
                     <NoteCard key={String(v.note._id)} view={v} labels={props.labels} level={4} />
                   ))}
+                  {list.length > FULL_PER_GROUP ? (
+                    <ul class="atl-notes-more">
+                      {list.slice(FULL_PER_GROUP).map((v) => (
+                        <li key={String(v.note._id)} id={`note-${String(v.note._id)}`}>
+                          <a href={`/notes/${String(v.note._id)}`}>{v.note.title}</a>{" "}
+                          <span class="small text-muted">{t("notes.by", { name: v.note.author.name })}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </details>
               );
             })}
