@@ -79,6 +79,18 @@ describe("export", () => {
     await ctx.agent().get("/export/projects.xml").expect(400);
   });
 
+  it("When an anonymous visitor exports, then contacts are left out; a signed-in member gets them", async () => {
+    await seedCatalogue();
+    for (const format of ["json", "csv"]) {
+      const anon = await ctx.agent().get(`/export/projects.${format}`).expect(200);
+      expect(anon.text).not.toContain("anna@example.org");
+      expect(anon.text).not.toContain("+39 055 123456");
+    }
+    const { agent } = await loginAs(ctx, "member");
+    const member = await agent.get("/export/projects.json").expect(200);
+    expect(member.text).toContain("anna@example.org");
+  });
+
   it("When the catalogue is exported as CSV, then formula-looking cells are neutralised with an apostrophe", async () => {
     await seedCatalogue();
     const { agent } = await loginAs(ctx, "coordinator");

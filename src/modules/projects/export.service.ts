@@ -27,7 +27,13 @@ function centsText(cents: number | null | undefined): string {
 }
 
 /** One project as the import format's values (lists as arrays). */
-export function exportRecord(p: ProjectDoc, tags: TagIndex): Record<ImportColumn, string | string[]> {
+export function exportRecord(
+  p: ProjectDoc,
+  tags: TagIndex,
+  options: { withContact: boolean },
+): Record<ImportColumn, string | string[]> {
+  // Contacts are for members only: anonymous exports keep the columns, empty.
+  const contact = options.withContact ? p.contact : undefined;
   return {
     cup: p.cup ?? "",
     slug: p.slug,
@@ -49,9 +55,9 @@ export function exportRecord(p: ProjectDoc, tags: TagIndex): Record<ImportColumn
     tags: (p.tags ?? []).map((id) => tags.byId.get(String(id))?.slug ?? String(id)),
     outcomes: p.outcomes ?? "",
     links: (p.links ?? []).map((l) => (l.label ? `${l.label}|${l.url}` : l.url)),
-    contactName: p.contact?.name ?? "",
-    contactEmail: p.contact?.email ?? "",
-    contactPhone: p.contact?.phone ?? "",
+    contactName: contact?.name ?? "",
+    contactEmail: contact?.email ?? "",
+    contactPhone: contact?.phone ?? "",
   };
 }
 
@@ -95,7 +101,7 @@ export function createExportService(deps: { taxonomy: TaxonomyService }) {
       .sort({ _id: 1 })
       .lean<ProjectDoc[]>()
       .cursor({ batchSize: 1000 })) {
-      const record = exportRecord(p, tags);
+      const record = exportRecord(p, tags, { withContact: hasRole(viewer.role, "member") });
       buffer +=
         format === "csv" ? csvLine(record) : `${n > 0 ? ",\n" : ""}${JSON.stringify(jsonRecord(record, p))}`;
       n++;
