@@ -49,7 +49,7 @@ export function createServices(infra: Infra): Services {
   const projectQueries = createProjectQueries({ taxonomy });
   const catalogueCache = new PageCache(30_000);
   const catalogueChanged = () => {
-    projectQueries.clearCache();
+    projectQueries.markStale();
     catalogueCache.clear();
   };
   projects.onChange(catalogueChanged);
@@ -99,6 +99,8 @@ export async function startServices(infra: Infra, services: Services): Promise<v
     await seedDemoNotes(infra.mongo, infra.logger);
   }
   await services.search.start();
+  // The full catalogue's counts (home and browse pages) take a while on a large catalogue: start them now.
+  void services.projectQueries.publishedCounts().catch(() => undefined);
 }
 
 /** Stops background work before connections close. */

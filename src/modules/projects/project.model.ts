@@ -68,6 +68,12 @@ projectSchema.index({ tags: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 }
 projectSchema.index({ zones: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
 projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
 projectSchema.index({ startYear: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+// Zone and year together (the common pair): the counts and the page read only their few hundred projects.
+projectSchema.index({ zones: 1, startYear: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 });
+// Sorted by title under one selective filter: the page comes straight from the index, no in-memory sort.
+projectSchema.index({ zones: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
+projectSchema.index({ tags: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
+projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 
 export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: mongoose.Types.ObjectId };
 export const ProjectModel = mongoose.model("Project", projectSchema);

@@ -1,5 +1,6 @@
 // Reads of the catalogue: one project, the browse list with its counts, related projects, history.
-// Lean queries with projections on indexed fields; counts come from one $facet aggregation, cached briefly.
+// Lean queries with projections on indexed fields; counts come from one $facet aggregation over the
+// filter's most selective index, cached, and served a little stale (never more than a refresh) after an edit.
 import mongoose, { type QueryFilter } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import type { Role } from "../../../views/page-context";
@@ -68,6 +69,33 @@ const LIST_FIELDS = {
 };
 const FACET_CACHE_MS = 60_000;
 const FACET_CACHE_MAX = 2000;
+/** After an edit, how long a visitor waits for fresh counts before getting the previous ones. */
+const STALE_WAIT_MS = 100;
+
+interface FacetEntry {
+  value: Promise<Facets>;
+  expires: number;
+  /** A change happened since `value` was computed. */
+  stale: boolean;
+  /** The one refresh running for this entry, with its start time. */
+  refresh?: { value: Promise<Facets>; started: number };
+}
+
+type IndexSpec = Record<string, 1 | -1>;
+const VISIBLE_BY_START = { status: 1, deletedAt: 1, startDate: -1, _id: -1 } as const;
+const VISIBLE_BY_TITLE = { status: 1, deletedAt: 1, sortTitle: 1, _id: 1 } as const;
+const VISIBLE_BY_UPDATE = { status: 1, deletedAt: 1, updatedAt: -1, _id: -1 } as const;
+
+/** The index that narrows `filters` the most (tag, zone with year, zone, target group, year, theme). */
+function selectiveIndex(filters: BrowseFilters): IndexSpec {
+  if (filters.tag) return { tags: 1, ...VISIBLE_BY_START };
+  if (filters.zone && filters.year) return { zones: 1, startYear: 1, ...VISIBLE_BY_START };
+  if (filters.zone) return { zones: 1, ...VISIBLE_BY_START };
+  if (filters.target) return { targetGroups: 1, ...VISIBLE_BY_START };
+  if (filters.year) return { startYear: 1, ...VISIBLE_BY_START };
+  if (filters.theme) return { themes: 1, ...VISIBLE_BY_START };
+  return VISIBLE_BY_START;
+}
 
 export interface Viewer {
   role?: Role;
@@ -75,7 +103,7 @@ export interface Viewer {
 
 export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   // Promises, so that concurrent requests for the same counts share one aggregation.
-  const facetCache = new Map<string, { value: Promise<Facets>; expires: number }>();
+  const facetCache = new Map<string, FacetEntry>();
 
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
@@ -93,53 +121,84 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   }
 
   /**
-   * Cached counts: a change clears the cache (counts are exact after a write); once an entry is merely
-   * old, it is still served while one refresh runs in the background.
+   * Cached counts. Once an entry is merely old, it is served while one refresh runs in the background.
+   * After a change, visitors wait for the refresh at most STALE_WAIT_MS, then get the previous counts:
+   * the full catalogue's counts take a second or more at 100,000 projects, and an edit must not make the
+   * next visitors pay it (the list itself is always read fresh).
    */
-  function facets(match: QueryFilter<ProjectDoc>): Promise<Facets> {
+  function facets(match: QueryFilter<ProjectDoc>, hint: IndexSpec): Promise<Facets> {
     const key = JSON.stringify(match);
     const hit = facetCache.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value;
+    const now = Date.now();
+    if (hit && !hit.stale && hit.expires > now) return hit.value;
     if (hit) {
-      hit.expires = Date.now() + FACET_CACHE_MS;
-      const fresh = aggregateFacets(match);
-      fresh.then(
-        () => facetCache.get(key) === hit && facetCache.set(key, { value: fresh, expires: hit.expires }),
-        () => undefined,
-      );
-      return hit.value;
+      if (!hit.refresh) {
+        const refresh = { value: aggregateFacets(match, hint), started: now };
+        hit.refresh = refresh;
+        refresh.value.then(
+          () => {
+            if (facetCache.get(key) === hit && hit.refresh === refresh)
+              facetCache.set(key, {
+                value: refresh.value,
+                expires: Date.now() + FACET_CACHE_MS,
+                stale: false,
+              });
+          },
+          () => {
+            if (hit.refresh === refresh) hit.refresh = undefined;
+          },
+        );
+      }
+      const wait = hit.stale ? hit.refresh.started + STALE_WAIT_MS - now : 0;
+      if (wait <= 0) return hit.value;
+      const previous = hit.value;
+      return Promise.race([
+        hit.refresh.value.catch(() => previous),
+        new Promise<Facets>((resolve) => setTimeout(() => resolve(previous), wait).unref()),
+      ]);
     }
-    const value = aggregateFacets(match);
+    const value = aggregateFacets(match, hint);
     if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
-    facetCache.set(key, { value, expires: Date.now() + FACET_CACHE_MS });
-    void value.catch(() => facetCache.delete(key));
+    facetCache.set(key, { value, expires: now + FACET_CACHE_MS, stale: false });
+    void value.catch(() => facetCache.get(key)?.value === value && facetCache.delete(key));
     return value;
   }
 
+  /** After a change: every cached count is stale (refreshed on its next use; a running refresh is dropped). */
+  function markStale(): void {
+    for (const entry of facetCache.values()) {
+      entry.stale = true;
+      entry.refresh = undefined;
+    }
+  }
+
   /** Counts per filter value of the projects matching `match`, in one aggregation. */
-  async function aggregateFacets(match: QueryFilter<ProjectDoc>): Promise<Facets> {
+  async function aggregateFacets(match: QueryFilter<ProjectDoc>, hint: IndexSpec): Promise<Facets> {
     const count = (field: string) => [
       { $unwind: `$${field}` },
       { $group: { _id: `$${field}`, n: { $sum: 1 } } },
     ];
-    const [raw] = await ProjectModel.aggregate<Record<string, { _id: unknown; n: number }[]>>([
-      { $match: match },
-      { $project: { themes: 1, tags: 1, zones: 1, targetGroups: 1, startYear: 1, status: 1 } },
-      {
-        $facet: {
-          total: [{ $count: "n" }],
-          themes: count("themes"),
-          tags: count("tags"),
-          zones: count("zones"),
-          targetGroups: count("targetGroups"),
-          years: [
-            { $match: { startYear: { $ne: null } } },
-            { $group: { _id: "$startYear", n: { $sum: 1 } } },
-          ],
-          statuses: [{ $group: { _id: "$status", n: { $sum: 1 } } }],
+    const [raw] = await ProjectModel.aggregate<Record<string, { _id: unknown; n: number }[]>>(
+      [
+        { $match: match },
+        { $project: { themes: 1, tags: 1, zones: 1, targetGroups: 1, startYear: 1, status: 1 } },
+        {
+          $facet: {
+            total: [{ $count: "n" }],
+            themes: count("themes"),
+            tags: count("tags"),
+            zones: count("zones"),
+            targetGroups: count("targetGroups"),
+            years: [
+              { $match: { startYear: { $ne: null } } },
+              { $group: { _id: "$startYear", n: { $sum: 1 } } },
+            ],
+            statuses: [{ $group: { _id: "$status", n: { $sum: 1 } } }],
+          },
         },
-      },
-    ]);
+      ],
+      { hint },
+    );
     const toMap = <K>(rows: { _id: unknown; n: number }[] | undefined, key: (v: unknown) => K) =>
       new Map((rows ?? []).map((r) => [key(r._id), r.n] as const));
     const value: Facets = {
@@ -155,27 +214,28 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   }
 
   /**
-   * The index for a browse query: the most selective filter's when there is one (tag, zone, target group),
-   * else the one that gives the sort order. Left to the planner, a query with several filters sometimes
-   * walked the sort index across most of the catalogue.
+   * The index for a browse query: the sort's own index under one selective filter (tag, zone, target
+   * group) or none; the most selective filter's index otherwise. Left to the planner, a query with several
+   * filters sometimes walked the sort index across most of the catalogue.
    */
-  function hintFor(filters: BrowseFilters, sort: SortName): Record<string, 1 | -1> {
-    const rest = { status: 1, deletedAt: 1, startDate: -1, _id: -1 } as const;
-    // Sorted by title or update, one filter: walking the sort index finds a page quickly; two or more
-    // filters make that walk long, and sorting the few matches of the selective index is cheaper.
+  function hintFor(filters: BrowseFilters, sort: SortName): IndexSpec {
     const count = [filters.tag, filters.zone, filters.target, filters.theme, filters.year].filter(
       Boolean,
     ).length;
-    if (sort === "title" && count < 2) return { status: 1, deletedAt: 1, sortTitle: 1, _id: 1 };
-    if (sort === "updated" && count < 2) return { status: 1, deletedAt: 1, updatedAt: -1, _id: -1 };
-    if (filters.tag) return { tags: 1, ...rest };
-    if (filters.zone) return { zones: 1, ...rest };
-    if (filters.target) return { targetGroups: 1, ...rest };
-    if (sort === "title") return { status: 1, deletedAt: 1, sortTitle: 1, _id: 1 };
-    if (sort === "updated") return { status: 1, deletedAt: 1, updatedAt: -1, _id: -1 };
-    if (filters.theme) return { themes: 1, ...rest };
-    if (filters.year) return { startYear: 1, ...rest };
-    return rest;
+    if (sort === "title" && count === 1) {
+      if (filters.tag) return { tags: 1, ...VISIBLE_BY_TITLE };
+      if (filters.zone) return { zones: 1, ...VISIBLE_BY_TITLE };
+      if (filters.target) return { targetGroups: 1, ...VISIBLE_BY_TITLE };
+    }
+    // Sorted by title or update with no filter or one broad one (theme, year): walking the sort index
+    // finds a page quickly; with more filters, sorting the few matches of the selective index is cheaper.
+    if (sort === "title" && count < 2) return VISIBLE_BY_TITLE;
+    if (sort === "updated" && count < 2) return VISIBLE_BY_UPDATE;
+    if (!filters.tag && !filters.zone && !filters.target) {
+      if (sort === "title") return VISIBLE_BY_TITLE;
+      if (sort === "updated") return VISIBLE_BY_UPDATE;
+    }
+    return selectiveIndex(filters);
   }
 
   /** One page of projects matching the filters, with counts per filter value. */
@@ -188,7 +248,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
         .skip((page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
         .lean<ListedProject[]>(),
-      facets(match),
+      facets(match, selectiveIndex(filters)),
     ]);
     return { items, facets: counts, page, pages: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)) };
   }
@@ -260,7 +320,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
 
   /** Published projects per theme, tag or zone (home page, index pages): the unfiltered facets. */
   async function publishedCounts(): Promise<Facets> {
-    return facets(matchOf({}, {}));
+    return facets(matchOf({}, {}), VISIBLE_BY_START);
   }
 
   return {
@@ -271,7 +331,9 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     revisions,
     revision,
     publishedCounts,
-    /** Forgets cached counts (after any change). */
+    /** After any change: cached counts are refreshed on their next use (briefly served stale meanwhile). */
+    markStale,
+    /** Forgets cached counts. */
     clearCache: () => facetCache.clear(),
     taxonomy: deps.taxonomy,
   };
