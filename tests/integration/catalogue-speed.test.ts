@@ -82,7 +82,7 @@ describe("browse queries", () => {
     expect(counts?.docsExamined).toBe(2);
   });
 
-  it("When counts were shown and projects are then published, edited or deleted, then the next pages show the new counts", async () => {
+  it("When counts were shown and projects are then published or deleted, then the next pages show the new counts", async () => {
     const first = await publish(base);
     expect((await ctx.agent().get("/projects")).text).toContain("1 progetto");
     expect((await ctx.agent().get("/zones")).text).toMatch(
