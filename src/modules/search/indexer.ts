@@ -1,8 +1,8 @@
 // The indexer: one at a time across app instances (a MongoDB lease), it drains the outbox into Meilisearch.
 import crypto from "node:crypto";
 import os from "node:os";
-import { MeilisearchApiError, type Meilisearch } from "meilisearch";
-import { meiliHealth } from "../../infra/meili";
+import type { Meilisearch } from "meilisearch";
+import { meiliApiError, meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import { createIndexWithSettings } from "./index-admin";
 import { acquireLease, releaseLease } from "./lease";
@@ -282,7 +282,8 @@ export class Indexer {
 /** Whether Meilisearch answered and said no (a bad document, bad settings), as opposed to not answering. */
 export function isRefusal(err: unknown): boolean {
   if (err instanceof TaskFailedError) return true;
-  if (err instanceof MeilisearchApiError) return (err.response?.status ?? 500) < 500;
+  const api = meiliApiError(err);
+  if (api) return (api.response?.status ?? 500) < 500;
   return false;
 }
 

@@ -5,6 +5,7 @@ import {
   type Meilisearch,
   type Task,
 } from "meilisearch";
+import { meiliApiError } from "../../infra/meili";
 
 export class TaskFailedError extends Error {
   constructor(readonly task: Task) {
@@ -37,7 +38,10 @@ export async function taskSucceeded(client: Meilisearch, uid: number, timeoutMs 
 /** Whether an error says that an index does not exist. */
 export function isIndexNotFound(err: unknown): boolean {
   const e = err as { cause?: { code?: string }; code?: string };
-  return e?.cause?.code === "index_not_found" || e?.code === "index_not_found";
+  const api = meiliApiError(err)?.cause as { code?: string } | undefined;
+  return (
+    api?.code === "index_not_found" || e?.cause?.code === "index_not_found" || e?.code === "index_not_found"
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 // Search: validated query -> Meilisearch (or MongoDB when Meilisearch is unreachable) -> hits and facets.
-import { Meilisearch, MeilisearchApiError, type MultiSearchQuery, type SearchResponse } from "meilisearch";
+import { Meilisearch, type MultiSearchQuery, type SearchResponse } from "meilisearch";
+import { meiliApiError } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import type { Lang } from "../../web/i18n/define";
 import { NOTE_KINDS } from "../notes/note.model";
@@ -55,7 +56,8 @@ interface Target {
 const HIGHLIGHT = { highlightPreTag: PRE, highlightPostTag: POST, cropMarker: "…" };
 
 function isUnavailable(err: unknown): boolean {
-  if (err instanceof MeilisearchApiError) return (err.response?.status ?? 500) >= 500;
+  const api = meiliApiError(err);
+  if (api) return (api.response?.status ?? 500) >= 500;
   return true;
 }
 
@@ -179,6 +181,10 @@ export function createSearchService(deps: {
     let hits: SearchHit[] = [];
     let total = 0;
     const unselected = (t: Target) => FACETS.filter((f) => query[f].length === 0 && t.fields[f]);
+    // The counts of the selected facets need queries of their own: run them alongside the main one.
+    const selectedCounts =
+      chosen.length > 0 ? selectedFacetCounts(chosen, query, publicOnly) : Promise.resolve([]);
+    selectedCounts.catch(() => undefined); // awaited below; avoids an unhandled rejection if the main query fails first
     if (chosen.length === 1) {
       const t = chosen[0]!;
       const [res] = (
@@ -227,10 +233,8 @@ export function createSearchService(deps: {
         for (const f of unselected(t)) addCounts(counts, f, dist[t.fields[f]!] ?? {});
       }
     }
-    if (chosen.length > 0) {
-      for (const { facet, distribution } of await selectedFacetCounts(chosen, query, publicOnly)) {
-        for (const values of Object.values(distribution)) addCounts(counts, facet, values);
-      }
+    for (const { facet, distribution } of await selectedCounts) {
+      for (const values of Object.values(distribution)) addCounts(counts, facet, values);
     }
     const facets: FacetCounts = emptyFacets();
     for (const [f, m] of counts) {
@@ -261,8 +265,10 @@ export function createSearchService(deps: {
         } catch (err) {
           if (
             !(
-              err instanceof MeilisearchApiError &&
-              /index_not_found|not found/i.test(JSON.stringify(err.cause ?? err.message))
+              meiliApiError(err) !== undefined &&
+              /index_not_found|not found/i.test(
+                JSON.stringify(meiliApiError(err)?.cause ?? (err as Error).message),
+              )
             ) ||
             !deps.ensureIndexes
           )
