@@ -4,7 +4,7 @@ import { createApp } from "./app";
 import { createServices, readinessChecks, startServices, stopServices } from "./composition";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { lockDataDir, startEmbedded, type Embedded } from "./infra/embedded";
-import { createLogger, type Logger } from "./infra/logger";
+import { createLogger, flushLogs, type Logger } from "./infra/logger";
 import { createMeiliClient } from "./infra/meili";
 import { connectMongo, disconnectMongo } from "./infra/mongo";
 import { loadOrCreateSecrets } from "./infra/secrets";
@@ -39,7 +39,7 @@ function redactUri(uri: string): string {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { buffered: true });
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     while (cleanups.length > 0) await cleanups.pop()?.();
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     } else {
       logger.fatal({ err }, "Atlante could not start");
     }
+    await flushLogs(logger);
     process.exit(1);
   }
 
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
       clearTimeout(force);
       await cleanup();
       logger.info("stopped");
+      await flushLogs(logger);
       process.exit(0);
     };
     process.on("SIGINT", () => void shutdown("SIGINT"));
