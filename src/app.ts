@@ -43,7 +43,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(logger));
   app.use(healthRouter({ checks: deps.readiness, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
   app.use(securityHeaders({ https: config.secureCookies }));
-  app.use(compression());
+  // Level 4 rather than the default 6: a signed-in project page with 200 notes (67 KB) went from
+  // 274 to 361 req/s in the notes bench.
+  app.use(compression({ level: 4 }));
   app.use(languageMiddleware());
   app.use(staticRouter());
   app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 2000 }));
