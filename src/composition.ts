@@ -91,6 +91,9 @@ export function createServices(infra: Infra): Services {
 
 /** Starts background work (seeding on first start, the indexer...). */
 export async function startServices(infra: Infra, services: Services): Promise<void> {
+  // Every model's indexes exist before the first request: queries hint them by name, and a hint to an
+  // index still being built is an error (seen as a 500 on a fresh database).
+  await Promise.all(Object.values(infra.mongo.models).map((model) => model.init()));
   await ensureDemoAccounts(infra, services.accounts);
   // Vocabularies on first start (only missing entries), then the demo projects if enabled.
   await services.taxonomy.seed();
