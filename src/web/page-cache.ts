@@ -33,7 +33,7 @@ export class PageCache {
     let entry = this.entries.get(fullKey);
     if (!entry || entry.expires < now) {
       const html = Buffer.from(renderPage(req, res, page()));
-      entry = { html, gzip: zlib.gzipSync(html, { level: 6 }), expires: now + this.ttlMs };
+      entry = { html, gzip: zlib.gzipSync(html, { level: 4 }), expires: now + this.ttlMs };
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(fullKey, entry);
     }
