@@ -5,8 +5,6 @@
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import { freePort } from "../../src/infra/servers";
-import { startEmbedded } from "../../src/infra/embedded";
-import { createLogger } from "../../src/infra/logger";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { createImportService } from "../../src/modules/projects/import.service";
 import { parseImportFile } from "../../src/modules/projects/import.format";
@@ -17,7 +15,7 @@ import { translator } from "../../src/web/i18n/index";
 import { generateDataset } from "../generate-dataset";
 import { createMeiliClient } from "../../src/infra/meili";
 import { createSearchModule } from "../../src/modules/search/search.module";
-import { report, SERVER_JS, startProcess, tempDir } from "./util";
+import { report, SERVER_JS, startBenchServers, startProcess, tempDir } from "./util";
 
 const CONNECTIONS = 20;
 const PREFIX = "bench_";
@@ -64,16 +62,7 @@ function line(r: Run, target: number): string {
 
 export async function benchCatalogue(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? 100_000;
-  const dataDir = tempDir("catalogue");
-  const logger = createLogger("warn");
-  const meiliKey = crypto.randomBytes(16).toString("hex");
-  const servers = await startEmbedded({
-    dataDir,
-    mongo: true,
-    meili: true,
-    meiliMasterKey: meiliKey,
-    logger,
-  });
+  const { logger, meiliKey, servers } = await startBenchServers("catalogue");
   let app: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);

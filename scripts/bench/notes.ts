@@ -4,8 +4,6 @@
 // approved through the app's moderation route, then looked for in Meilisearch.
 import crypto from "node:crypto";
 import { freePort } from "../../src/infra/servers";
-import { startEmbedded } from "../../src/infra/embedded";
-import { createLogger } from "../../src/infra/logger";
 import { createMeiliClient } from "../../src/infra/meili";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { createAccountsService } from "../../src/modules/accounts/accounts.service";
@@ -15,7 +13,7 @@ import { NOTE_KINDS, NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
-import { load, report, SERVER_JS, startProcess, tempDir } from "./util";
+import { load, report, SERVER_JS, startBenchServers, startProcess, tempDir } from "./util";
 
 const CONNECTIONS = 20;
 const NOTES = 200;
@@ -47,16 +45,7 @@ async function loginCookie(base: string, email: string, password: string): Promi
 }
 
 export async function benchNotes(seconds: number): Promise<void> {
-  const dataDir = tempDir("notes");
-  const logger = createLogger("warn");
-  const meiliKey = crypto.randomBytes(16).toString("hex");
-  const servers = await startEmbedded({
-    dataDir,
-    mongo: true,
-    meili: true,
-    meiliMasterKey: meiliKey,
-    logger,
-  });
+  const { logger, meiliKey, servers } = await startBenchServers("notes");
   let app: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);

@@ -4,8 +4,6 @@
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import mongoose from "mongoose";
-import { startEmbedded } from "../../src/infra/embedded";
-import { createLogger } from "../../src/infra/logger";
 import { createMeiliClient } from "../../src/infra/meili";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { freePort } from "../../src/infra/servers";
@@ -18,7 +16,7 @@ import { createSearchModule } from "../../src/modules/search/search.module";
 import type { SearchDocument } from "../../src/modules/search/sources";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
 import { generateDataset } from "../generate-dataset";
-import { report, SERVER_JS, startProcess, tempDir } from "./util";
+import { report, SERVER_JS, startBenchServers, startProcess, tempDir } from "./util";
 
 const PREFIX = "atlante";
 const QUERIES: { q: string; theme?: string }[] = [
@@ -107,16 +105,7 @@ function percentile(values: number[], p: number): number {
 
 export async function benchSearch(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? Number(process.env.BENCH_SEARCH_PROJECTS ?? 100_000);
-  const dataDir = tempDir("search");
-  const logger = createLogger("warn");
-  const meiliKey = crypto.randomBytes(16).toString("hex");
-  const servers = await startEmbedded({
-    dataDir,
-    mongo: true,
-    meili: true,
-    meiliMasterKey: meiliKey,
-    logger,
-  });
+  const { logger, meiliKey, servers } = await startBenchServers("search");
   let app: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);

@@ -1,10 +1,13 @@
 // Shared helpers of the benchmark scripts: real processes, real servers, numbers printed.
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ROOT_DIR } from "../../src/paths";
+import { startEmbedded } from "../../src/infra/embedded";
+import { createLogger } from "../../src/infra/logger";
 
 export const SERVER_JS = path.join(ROOT_DIR, "dist/src/server.js");
 
@@ -12,6 +15,28 @@ export interface ServerRun {
   proc: ChildProcess;
   base: string;
   stop(): Promise<void>;
+}
+
+/** Embedded mongod and meilisearch in a temporary directory for one suite; `servers.stop()` removes it all. */
+export async function startBenchServers(name: string) {
+  const dataDir = tempDir(name);
+  const logger = createLogger("warn");
+  const meiliKey = crypto.randomBytes(16).toString("hex");
+  const embedded = await startEmbedded({
+    dataDir,
+    mongo: true,
+    meili: true,
+    meiliMasterKey: meiliKey,
+    logger,
+  });
+  const servers = {
+    ...embedded,
+    stop: async () => {
+      await embedded.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return { logger, meiliKey, servers };
 }
 
 export function tempDir(name: string): string {
