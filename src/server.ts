@@ -39,7 +39,7 @@ function redactUri(uri: string): string {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel, { buffered: true });
+  const logger = createLogger(config.logLevel);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     while (cleanups.length > 0) await cleanups.pop()?.();
