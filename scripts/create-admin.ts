@@ -6,9 +6,7 @@ import readline from "node:readline";
 import { Writable } from "node:stream";
 import { loadConfig } from "../src/config";
 import { createLogger } from "../src/infra/logger";
-import { connectMongo, disconnectMongo } from "../src/infra/mongo";
-import { lockDataDir, startEmbedded, type Embedded } from "../src/infra/embedded";
-import { loadOrCreateSecrets } from "../src/infra/secrets";
+import { withCliServers } from "../src/infra/cli-servers";
 import { createAuditService } from "../src/modules/audit/audit.service";
 import { createAccountsService } from "../src/modules/accounts/accounts.service";
 import {
@@ -60,30 +58,8 @@ async function main(): Promise<void> {
   const password = await readPassword(email);
   const config = loadConfig();
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  let embedded: Embedded | undefined;
-  let release: (() => void) | undefined;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    try {
-      release = lockDataDir(config.dataDir);
-    } catch (err) {
-      throw new UsageError(
-        `${err instanceof Error ? err.message : String(err)}\nStop Atlante first (it uses ${config.dataDir}), then run this again.`,
-      );
-    }
-    const secrets = loadOrCreateSecrets(config.dataDir);
-    embedded = await startEmbedded({
-      dataDir: config.dataDir,
-      mongo: true,
-      meili: false,
-      mongodBin: config.mongodBin,
-      meiliMasterKey: secrets.meiliMasterKey,
-      logger,
-    });
-    uri = embedded.mongoUri!;
-  }
-  try {
-    const mongo = await connectMongo(uri);
+  const busy = (message: string) => new UsageError(message);
+  await withCliServers(config, { logger, meili: false, busy }, async ({ mongo }) => {
     const audit = createAuditService({ logger });
     const accounts = createAccountsService({ mongo, audit });
     const outcome = await createOrPromoteAdmin({ accounts, audit }, { email, name, password });
@@ -92,11 +68,7 @@ async function main(): Promise<void> {
         ? `Administrator ${email} created.\n`
         : `${email} is now an active administrator with the new password.\n`,
     );
-  } finally {
-    await disconnectMongo();
-    await embedded?.stop();
-    release?.();
-  }
+  });
 }
 
 main().catch((err: unknown) => {

@@ -3,9 +3,7 @@
 // new projects up from the outbox when Atlante runs. With the embedded default, stop Atlante first.
 import { loadConfig } from "../src/config";
 import { createLogger } from "../src/infra/logger";
-import { connectMongo, disconnectMongo } from "../src/infra/mongo";
-import { lockDataDir, startEmbedded, type Embedded } from "../src/infra/embedded";
-import { loadOrCreateSecrets } from "../src/infra/secrets";
+import { withCliServers } from "../src/infra/cli-servers";
 import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service";
 import { createProjectService } from "../src/modules/projects/project.service";
 import { createProjectQueries } from "../src/modules/projects/project.queries";
@@ -17,35 +15,16 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
+/** Atlante runs on the data directory: a usage problem (exit 2), not a failure. */
+class DataDirInUse extends Error {}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.length > 0) fail(`Unknown option ${args[0]}. Usage: npm run seed-demo`);
   const config = loadConfig();
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  let embedded: Embedded | undefined;
-  let release: (() => void) | undefined;
-  let uri = config.mongodbUri;
-  if (!uri) {
-    try {
-      release = lockDataDir(config.dataDir);
-    } catch (err) {
-      fail(
-        `${err instanceof Error ? err.message : String(err)}\nStop Atlante first (it uses ${config.dataDir}), then run this again.`,
-      );
-    }
-    const secrets = loadOrCreateSecrets(config.dataDir);
-    embedded = await startEmbedded({
-      dataDir: config.dataDir,
-      mongo: true,
-      meili: false,
-      mongodBin: config.mongodBin,
-      meiliMasterKey: secrets.meiliMasterKey,
-      logger,
-    });
-    uri = embedded.mongoUri!;
-  }
-  try {
-    const mongo = await connectMongo(uri);
+  const busy = (message: string) => new DataDirInUse(message);
+  await withCliServers(config, { logger, meili: false, busy }, async ({ mongo }) => {
     const taxonomy = createTaxonomyService({ connection: mongo });
     const projects = createProjectService({ connection: mongo, taxonomy });
     const projectQueries = createProjectQueries({ taxonomy });
@@ -55,14 +34,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Vocabularies: ${seeded.terms} terms and ${seeded.tags} tags added. Demo projects: ${created} added, ${skipped} already there. Demo notes: ${notes.created} added.\n`,
     );
-  } finally {
-    await disconnectMongo();
-    await embedded?.stop();
-    release?.();
-  }
+  });
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof DataDirInUse) fail(err.message);
   process.stderr.write(`seed-demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -1,10 +1,8 @@
 // The search command-line tools (`npm run reindex`, `npm run search:check`): bootstrap and commands.
 import type { Config } from "../../config";
-import { lockDataDir, startEmbedded, type Embedded } from "../../infra/embedded";
+import { withCliServers } from "../../infra/cli-servers";
 import { createLogger } from "../../infra/logger";
 import { createMeiliClient } from "../../infra/meili";
-import { connectMongo, disconnectMongo } from "../../infra/mongo";
-import { loadOrCreateSecrets } from "../../infra/secrets";
 import { createTaxonomyService } from "../taxonomy/taxonomy.service";
 import { driftCount, type DriftReport } from "./check";
 import { INDEXER_LEASE } from "./indexer";
@@ -32,36 +30,8 @@ export async function withSearch<T>(
   fn: (search: SearchModule) => Promise<T>,
 ): Promise<T> {
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  let embedded: Embedded | undefined;
-  let release: (() => void) | undefined;
-  let mongoUri = config.mongodbUri;
-  let meiliUrl = config.meiliUrl;
-  let meiliKey = config.meiliMasterKey;
-  if (!mongoUri || !meiliUrl) {
-    try {
-      release = lockDataDir(config.dataDir);
-    } catch (err) {
-      throw new UsageError(
-        `${err instanceof Error ? err.message : String(err)}\nAtlante is running on ${config.dataDir}: stop it first, ` +
-          "or set MONGODB_URI and MEILI_URL to the servers it uses.",
-      );
-    }
-    const secrets = loadOrCreateSecrets(config.dataDir);
-    meiliKey ??= secrets.meiliMasterKey;
-    embedded = await startEmbedded({
-      dataDir: config.dataDir,
-      mongo: !mongoUri,
-      meili: !meiliUrl,
-      mongodBin: config.mongodBin,
-      meiliBin: config.meiliBin,
-      meiliMasterKey: meiliKey,
-      logger,
-    });
-    mongoUri ??= embedded.mongoUri;
-    meiliUrl ??= embedded.meiliUrl;
-  }
-  try {
-    const mongo = await connectMongo(mongoUri!);
+  const busy = (message: string) => new UsageError(message);
+  return withCliServers(config, { logger, meili: true, busy }, async ({ mongo, meiliUrl, meiliKey }) => {
     const taxonomy = createTaxonomyService({ connection: mongo });
     const search = createSearchModule({
       meili: createMeiliClient(meiliUrl!, meiliKey),
@@ -69,12 +39,8 @@ export async function withSearch<T>(
       logger,
       taxonomy,
     });
-    return await fn(search);
-  } finally {
-    await disconnectMongo().catch(() => undefined);
-    await embedded?.stop();
-    release?.();
-  }
+    return fn(search);
+  });
 }
 
 function bar(done: number, total: number, startedAt: number): string {
