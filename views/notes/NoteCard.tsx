@@ -1,5 +1,6 @@
 // One note as shown on the project page, the theme page and the profile.
 import { usePage } from "../page-context";
+import { formatDay } from "../../src/web/i18n/format";
 import { CsrfField } from "../components/CsrfField";
 import { hasRole } from "../../src/web/auth-guards";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -25,11 +26,7 @@ const STATUS_KEY = {
 } as const satisfies Record<string, MessageKey>;
 
 function day(date: Date | null | undefined, lang: string): string {
-  if (!date) return "";
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "it-IT", {
-    dateStyle: "medium",
-    timeZone: "UTC",
-  }).format(new Date(date));
+  return formatDay(date, lang, "medium");
 }
 
 export function NoteCard(props: {

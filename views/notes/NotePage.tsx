@@ -1,6 +1,7 @@
 // One note on its own page, with every action the viewer may take (useful, reply, flag, edit, delete).
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
+import { formatDateTime } from "../../src/web/i18n/format";
 import { hasRole } from "../../src/web/auth-guards";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
 import { NoteCard, type NoteLabels } from "./NoteCard";
@@ -31,11 +32,7 @@ export function NotePage(props: { view: NoteView; project: ProjectRef; labels: N
                   {t("notes.history.entry", {
                     version: r.version,
                     name: r.editedBy?.name ?? "",
-                    date: new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "it-IT", {
-                      dateStyle: "medium",
-                      timeStyle: "short",
-                      timeZone: "Europe/Rome",
-                    }).format(new Date(r.at)),
+                    date: formatDateTime(r.at, lang),
                   })}{" "}
                   {r.role === "moderator" ? <strong>{t("notes.history.moderator")}</strong> : null}{" "}
                   {r.reason ? `«${r.reason}»` : ""} — {t("notes.history.before")}: {r.title}

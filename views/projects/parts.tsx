@@ -5,6 +5,7 @@ import type { Lang } from "../../src/web/i18n/define";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { TagIndex, Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
+import { formatInteger } from "../../src/web/i18n/format";
 import type { ListedProject } from "../../src/modules/projects/project.queries";
 
 /** What pages need to show vocabulary keys and tag ids as labels. */
@@ -13,30 +14,15 @@ export interface Labels {
   tags: TagIndex;
 }
 
-const LOCALES: Record<Lang, string> = { it: "it-IT", en: "en-GB" };
-
-export function formatDay(date: Date | null | undefined, lang: Lang): string {
-  if (!date) return "";
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(date);
-}
-
-export function formatDateTime(date: Date | null | undefined, lang: Lang): string {
-  if (!date) return "";
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Rome",
-  }).format(date);
-}
+export { formatDateTime, formatDay } from "../../src/web/i18n/format";
 
 /** Integer cents as euros, formatted without floating-point arithmetic on the cents. */
 export function formatEuro(cents: number | null | undefined, lang: Lang): string {
   if (cents == null) return "";
   const euros = Math.floor(cents / 100);
   const rest = cents % 100;
-  const fmt = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 });
   const sep = lang === "it" ? "," : ".";
-  return `€ ${fmt.format(euros)}${rest ? `${sep}${String(rest).padStart(2, "0")}` : ""}`;
+  return `€ ${formatInteger(euros, lang)}${rest ? `${sep}${String(rest).padStart(2, "0")}` : ""}`;
 }
 
 export function StatusBadge(props: { status: string; deleted?: boolean }) {
