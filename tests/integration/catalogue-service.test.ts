@@ -361,3 +361,82 @@ describe("upsert for import and API", () => {
     expect(await ProjectModel.countDocuments()).toBe(1);
   });
 });
+
+describe("related projects", () => {
+  it("When projects share tags or zones, then the related list ranks shared tags above shared zones, shows only published ones and never the project itself", async () => {
+    const vocab = await ctx.services.taxonomy.vocabulary();
+    const tags = (await ctx.services.taxonomy.tags()).all.filter((t) => t.status === "active");
+    const [t1, t2, t3] = tags.map((t) => t.slug);
+    const [z1, z2] = vocab.zones.map((z) => z.key);
+    const make = (title: string, fields: { tags: string[]; zones: string[] }, status = "published") =>
+      ctx.services.projects.create(
+        coordinator,
+        { ...base, title, ...fields },
+        status === "published" ? { status: "published" } : {},
+      );
+    const subject = await make("Soggetto", { tags: [t1!, t2!], zones: [z1!] });
+    const twoTags = await make("Due tag in comune", { tags: [t1!, t2!], zones: [z2!] });
+    const tagAndZone = await make("Un tag e la zona", { tags: [t2!], zones: [z1!] });
+    const oneTag = await make("Un tag", { tags: [t1!], zones: [z2!] });
+    const zoneOnly = await make("Solo la zona", { tags: [t3!], zones: [z1!] });
+    await make("Niente in comune", { tags: [t3!], zones: [z2!] });
+    await make("Bozza con due tag", { tags: [t1!, t2!], zones: [z1!] }, "draft");
+    const removed = await make("Eliminato con due tag", { tags: [t1!, t2!], zones: [z1!] });
+    await ctx.services.projects.softDelete(coordinator, String(removed._id), removed.version);
+
+    const related = await ctx.services.projectQueries.related(subject);
+    expect(related.map((p) => p.title)).toEqual([
+      "Due tag in comune", // 2 tags: 4
+      "Un tag e la zona", // 1 tag + zone: 3
+      "Un tag", // 1 tag: 2
+      "Solo la zona", // zone: 1
+    ]);
+    expect(related.map((p) => String(p._id))).toEqual(
+      [twoTags, tagAndZone, oneTag, zoneOnly].map((p) => String(p._id)),
+    );
+    // Only the fields a list needs travel back.
+    expect(related[0]).toMatchObject({ slug: twoTags.slug, summary: base.summary });
+    expect(related[0]).not.toHaveProperty("description");
+    expect(related[0]).not.toHaveProperty("score");
+    expect(await ctx.services.projectQueries.related(subject, 2)).toHaveLength(2);
+    // Nothing to share: nothing related (an empty list must not match projects without tags or zones).
+    const alone = await make("Isolato", { tags: [], zones: [] });
+    await make("Anche lui senza", { tags: [], zones: [] });
+    expect(await ctx.services.projectQueries.related(alone)).toEqual([]);
+  });
+
+  it("When the catalogue changes after related lists were read, then the next page sees the change", async () => {
+    const tags = (await ctx.services.taxonomy.tags()).all.filter((t) => t.status === "active");
+    const [t1, t2] = tags.map((t) => t.slug);
+    const subject = await ctx.services.projects.create(
+      coordinator,
+      { ...base, title: "Soggetto", tags: [t1!, t2!] },
+      { status: "published" },
+    );
+    const first = await ctx.services.projects.create(
+      coordinator,
+      { ...base, title: "Primo", tags: [t1!] },
+      { status: "published" },
+    );
+    const q = ctx.services.projectQueries;
+    expect((await q.related(subject)).map((p) => p.title)).toEqual(["Primo"]);
+    // A closer project is published: it comes first.
+    const closer = await ctx.services.projects.create(
+      coordinator,
+      { ...base, title: "Più vicino", tags: [t1!, t2!] },
+      { status: "published" },
+    );
+    expect((await q.related(subject)).map((p) => p.title)).toEqual(["Più vicino", "Primo"]);
+    // Renamed, then deleted: the list follows.
+    const renamed = await ctx.services.projects.update(
+      coordinator,
+      String(first._id),
+      { ...base, title: "Primo, rinominato", tags: [t1!] },
+      first.version,
+    );
+    expect((await q.related(subject)).map((p) => p.title)).toEqual(["Più vicino", "Primo, rinominato"]);
+    await ctx.services.projects.softDelete(coordinator, String(closer._id), closer.version);
+    await ctx.services.projects.transition(coordinator, String(renamed._id), "archive", renamed.version);
+    expect(await q.related(subject)).toEqual([]);
+  });
+});

@@ -76,4 +76,19 @@ projectSchema.index({ tags: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 
 export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: mongoose.Types.ObjectId };
+/** The fields a list of projects shows (browse, related projects). */
+export const LIST_FIELDS = {
+  title: 1,
+  slug: 1,
+  summary: 1,
+  themes: 1,
+  zones: 1,
+  tags: 1,
+  startDate: 1,
+  endDate: 1,
+  status: 1,
+  demo: 1,
+  leadOrganisation: 1,
+};
+
 export const ProjectModel = mongoose.model("Project", projectSchema);

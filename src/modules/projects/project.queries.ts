@@ -5,9 +5,10 @@ import mongoose, { type QueryFilter } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import type { Role } from "../../../views/page-context";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
-import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
+import { LIST_FIELDS, ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";
+import { createRelatedProjects } from "./related";
 
 export const SORTS = {
   start: { startDate: -1, _id: -1 },
@@ -54,19 +55,6 @@ export type ListedProject = Pick<
   | "leadOrganisation"
 >;
 
-const LIST_FIELDS = {
-  title: 1,
-  slug: 1,
-  summary: 1,
-  themes: 1,
-  zones: 1,
-  tags: 1,
-  startDate: 1,
-  endDate: 1,
-  status: 1,
-  demo: 1,
-  leadOrganisation: 1,
-};
 const FACET_CACHE_MS = 60_000;
 const FACET_CACHE_MAX = 2000;
 /** After an edit, how long a visitor waits for fresh counts before getting the previous ones. */
@@ -104,6 +92,7 @@ export interface Viewer {
 export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   // Promises, so that concurrent requests for the same counts share one aggregation.
   const facetCache = new Map<string, FacetEntry>();
+  const related = createRelatedProjects();
 
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
@@ -166,6 +155,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
 
   /** After a change: every cached count is stale (refreshed on its next use; a running refresh is dropped). */
   function markStale(): void {
+    related.markStale();
     for (const entry of facetCache.values()) {
       entry.stale = true;
       entry.refresh = undefined;
@@ -282,30 +272,6 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     return ProjectModel.findById(id).lean<ProjectDoc>();
   }
 
-  /** Published projects sharing tags (weighing more) or zones with this one. */
-  async function related(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
-    const or: QueryFilter<ProjectDoc>[] = [];
-    if (project.tags?.length) or.push({ tags: { $in: project.tags } });
-    if (project.zones?.length) or.push({ zones: { $in: project.zones } });
-    if (or.length === 0) return [];
-    const candidates = await ProjectModel.find(
-      { _id: { $ne: project._id }, status: "published", deletedAt: null, $or: or },
-      LIST_FIELDS,
-    )
-      .limit(60)
-      .lean<ListedProject[]>();
-    const tags = new Set((project.tags ?? []).map(String));
-    const zones = new Set(project.zones ?? []);
-    const score = (p: ListedProject) =>
-      2 * (p.tags ?? []).filter((t) => tags.has(String(t))).length +
-      (p.zones ?? []).filter((z) => zones.has(z)).length;
-    return candidates
-      .map((p) => ({ p, s: score(p) }))
-      .sort((a, b) => b.s - a.s || a.p.title.localeCompare(b.p.title))
-      .slice(0, limit)
-      .map((x) => x.p);
-  }
-
   async function revisions(projectId: mongoose.Types.ObjectId) {
     return RevisionModel.find({ projectId }, { version: 1, action: 1, by: 1, at: 1 })
       .sort({ version: -1 })
@@ -327,7 +293,8 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     browse,
     getBySlug,
     getById,
-    related,
+    /** Published projects sharing tags (weighing more) or zones with a project. */
+    related: related.of,
     revisions,
     revision,
     publishedCounts,

@@ -1,0 +1,112 @@
+// Related projects: published projects sharing tags (weighing double) or zones with a project. The newest
+// RELATED_CANDIDATES published projects of each tag and zone are kept in memory (a few MB even with every
+// tag and zone loaded), so a project page asks MongoDB nothing for them: on 100,000 projects the query
+// that picked them cost more than the rest of the page. Any change to the catalogue in this process
+// drops them (re-read on next use); a change made by another process shows within the TTL.
+import type { Types } from "mongoose";
+import { LIST_FIELDS, ProjectModel, type ProjectDoc } from "./project.model";
+import type { ListedProject } from "./project.queries";
+
+const RELATED_CANDIDATES = 60;
+const RELATED_TTL_MS = 60_000;
+const MAX_LISTS = 5000;
+
+/** A candidate as loaded, with its ids as strings once (scoring compares them for every page). */
+interface Candidate {
+  id: string;
+  tags: string[];
+  zones: string[];
+  /** Plain ASCII lower case (sortKey): compared with < rather than a collator. */
+  sortTitle: string;
+  listed: ListedProject;
+}
+type Field = "tags" | "zones";
+
+interface Entry {
+  items: Promise<Candidate[]>;
+  generation: number;
+  expires: number;
+}
+
+export function createRelatedProjects(options: { ttlMs?: number } = {}) {
+  const ttlMs = options.ttlMs ?? RELATED_TTL_MS;
+  const lists = new Map<string, Entry>();
+  let generation = 0;
+
+  async function load(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
+    const rows = await ProjectModel.find(
+      { [field]: value, status: "published", deletedAt: null },
+      { ...LIST_FIELDS, sortTitle: 1 },
+    )
+      .sort({ startDate: -1, _id: -1 })
+      .hint({ [field]: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 })
+      .limit(RELATED_CANDIDATES)
+      .lean<(ListedProject & { sortTitle?: string })[]>();
+    return rows.map(({ sortTitle, ...listed }) => ({
+      id: String(listed._id),
+      tags: (listed.tags ?? []).map(String),
+      zones: listed.zones ?? [],
+      sortTitle: sortTitle ?? "",
+      listed,
+    }));
+  }
+
+  /** The newest published projects with this tag or zone; one read per list, however many ask at once. */
+  function candidates(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
+    const key = `${field}|${String(value)}`;
+    const hit = lists.get(key);
+    if (hit && hit.generation === generation && hit.expires > Date.now()) return hit.items;
+    const entry: Entry = { items: load(field, value), generation, expires: Date.now() + ttlMs };
+    lists.delete(key);
+    if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
+    lists.set(key, entry);
+    entry.items.catch(() => {
+      if (lists.get(key) === entry) lists.delete(key);
+    });
+    return entry.items;
+  }
+
+  async function of(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
+    const tags = project.tags ?? [];
+    const zones = project.zones ?? [];
+    const found = await Promise.all([
+      ...tags.map((t) => candidates("tags", t)),
+      ...zones.map((z) => candidates("zones", z)),
+    ]);
+    const tagSet = new Set(tags.map(String));
+    const zoneSet = new Set(zones);
+    const seen = new Set<string>([String(project._id)]);
+    // The best `limit` so far, best first: more shared (a tag counts twice), then by title, then by id.
+    const best: { c: Candidate; score: number }[] = [];
+    const before = (a: { c: Candidate; score: number }, b: { c: Candidate; score: number }) =>
+      a.score !== b.score
+        ? a.score > b.score
+        : a.c.sortTitle !== b.c.sortTitle
+          ? a.c.sortTitle < b.c.sortTitle
+          : a.c.id < b.c.id;
+    for (const list of found) {
+      for (const c of list) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        let score = 0;
+        for (const t of c.tags) if (tagSet.has(t)) score += 2;
+        for (const z of c.zones) if (zoneSet.has(z)) score += 1;
+        const entry = { c, score };
+        if (best.length === limit && !before(entry, best[limit - 1]!)) continue;
+        let i = best.length;
+        while (i > 0 && before(entry, best[i - 1]!)) i--;
+        best.splice(i, 0, entry);
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best.map(({ c }) => c.listed);
+  }
+
+  return {
+    of,
+    /** After any change to the catalogue: every list is read again on its next use. */
+    markStale(): void {
+      generation++;
+    },
+  };
+}
