@@ -3,7 +3,7 @@
 import zlib from "node:zlib";
 import type { Request, Response } from "express";
 import type { VNode } from "preact";
-import { renderPage } from "./render";
+import { renderPage, sendPage } from "./render";
 
 interface Entry {
   html: Buffer;
@@ -22,10 +22,7 @@ export class PageCache {
   send(req: Request, res: Response, key: string, page: () => VNode): void {
     const cacheable = req.method === "GET" && !res.locals.user && !res.locals.csrfToken;
     if (!cacheable) {
-      res
-        .status(200)
-        .type("html")
-        .send(renderPage(req, res, page()));
+      sendPage(req, res, page());
       return;
     }
     const fullKey = `${req.lang}|${key}`;

@@ -4,6 +4,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { PageContext, type PageContextValue } from "../../views/page-context";
 import { assetVersion } from "./static";
+import { collectFragments, inlineFragments, sendWithFragments, type HtmlFragment } from "./fragments";
 
 export function pageContext(req: Request, res: Response): PageContextValue {
   return {
@@ -19,18 +20,28 @@ export function pageContext(req: Request, res: Response): PageContextValue {
   };
 }
 
-/** Renders a page component to a complete HTML document. */
-export function renderPage(req: Request, res: Response, page: VNode): string {
-  const html = renderToString(
-    <PageContext.Provider value={pageContext(req, res)}>{page}</PageContext.Provider>,
+/** Renders a page component to a complete HTML document, with markers where it embeds cached fragments. */
+export function renderDocument(
+  req: Request,
+  res: Response,
+  page: VNode,
+): { html: string; fragments: HtmlFragment[] } {
+  const { result, fragments } = collectFragments(() =>
+    renderToString(<PageContext.Provider value={pageContext(req, res)}>{page}</PageContext.Provider>),
   );
-  return `<!doctype html>${html}`;
+  return { html: `<!doctype html>${result}`, fragments };
 }
 
-/** Renders a page component and sends it. */
+/** Renders a page component to a complete HTML document. */
+export function renderPage(req: Request, res: Response, page: VNode): string {
+  const { html, fragments } = renderDocument(req, res, page);
+  return inlineFragments(html, fragments);
+}
+
+/** Renders a page component and sends it (cached fragments spliced in, already compressed). */
 export function sendPage(req: Request, res: Response, page: VNode, status = 200): void {
-  res
-    .status(status)
-    .type("html")
-    .send(renderPage(req, res, page));
+  const { html, fragments } = renderDocument(req, res, page);
+  res.status(status);
+  if (fragments.length > 0) sendWithFragments(req, res, html, fragments);
+  else res.type("html").send(html);
 }

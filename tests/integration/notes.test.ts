@@ -43,6 +43,16 @@ describe("posting a note", () => {
     const anon = await ctx.agent().get("/projects/open");
     expect(anon.text).toContain("Il diario di bordo condiviso");
     expect(anon.text).toContain("<strong>diario di bordo</strong>");
+    // Signed in, the published notes are a cached fragment spliced into the page, compressed or not.
+    for (const encoding of ["gzip", "identity"]) {
+      const page = await coordinator.agent.get("/projects/open").set("accept-encoding", encoding);
+      expect(page.status).toBe(200);
+      expect(page.headers["content-encoding"]).toBe(encoding === "gzip" ? "gzip" : undefined);
+      expect(page.text).toContain("<strong>diario di bordo</strong>");
+      expect(page.text).toContain(coordinator.user.name);
+      expect(page.text).not.toContain("atl-fragment");
+      expect(page.text.endsWith("</html>")).toBe(true);
+    }
   });
 
   test("When a member has enough approved notes, then the next one is published directly", async () => {

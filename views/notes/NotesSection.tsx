@@ -1,5 +1,6 @@
 // The notes section of a project page: grouped by working table and kind, with counts.
 import { usePage } from "../page-context";
+import { CachedHtml, type HtmlFragment } from "../../src/web/fragments";
 import { hasRole } from "../../src/web/auth-guards";
 import { NOTE_KINDS } from "../../src/modules/notes/note.model";
 import type { NoteView } from "../../src/modules/notes/note.queries";
@@ -61,8 +62,8 @@ export interface NotesSectionProps {
   labels: NoteLabels;
   open: boolean;
   publishedCount: number;
-  /** PublishedNotes rendered to HTML by our own escaping renderer (no user input unescaped). */
-  publishedHtml: string;
+  /** PublishedNotes rendered to HTML by our own escaping renderer (no user input unescaped), cached. */
+  publishedHtml: HtmlFragment;
   pendingCount?: number;
 }
 
@@ -106,7 +107,7 @@ export function NotesSection(props: NotesSectionProps) {
           ))}
         </section>
       ) : null}
-      <div class="atl-notes-published" dangerouslySetInnerHTML={{ __html: props.publishedHtml }} />
+      <CachedHtml class="atl-notes-published" fragment={props.publishedHtml} />
     </section>
   );
 }

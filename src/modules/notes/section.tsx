@@ -3,6 +3,7 @@
 // until any note or vocabulary changes; only the viewer's own part is rendered per request.
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { HtmlFragment } from "../../web/fragments";
 import { hasRole } from "../../web/auth-guards";
 import { translator, type Lang } from "../../web/i18n/index";
 import { PageContext } from "../../../views/page-context";
@@ -20,7 +21,7 @@ export function notesSectionFor(deps: {
   taxonomy: TaxonomyService;
   onChange: (listener: () => void) => void;
 }) {
-  let cache = new Map<string, { html: string; count: number }>();
+  let cache = new Map<string, { html: HtmlFragment; count: number }>();
   const clear = () => {
     cache = new Map();
   };
@@ -54,7 +55,7 @@ export function notesSectionFor(deps: {
         <PublishedNotes notes={notes} labels={{ vocab, tags }} />
       </PageContext.Provider>,
     );
-    const entry = { html, count: notes.length };
+    const entry = { html: new HtmlFragment(html), count: notes.length };
     // A change during the render cleared the cache: do not store what may already be stale.
     if (current === cache) {
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
