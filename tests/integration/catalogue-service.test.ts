@@ -440,3 +440,30 @@ describe("related projects", () => {
     expect(await q.related(subject)).toEqual([]);
   });
 });
+
+describe("the project as public pages read it", () => {
+  it("When a published project is read again, then it comes from memory, until any change to the catalogue", async () => {
+    const p = await ctx.services.projects.create(coordinator, base, { status: "published" });
+    const q = ctx.services.projectQueries;
+    const first = await q.pageProject(p.slug, {});
+    const again = await q.pageProject(p.slug, {});
+    expect(first && "project" in first && again && "project" in again).toBe(true);
+    if (!first || !("project" in first) || !again || !("project" in again)) return;
+    expect(again.project).toBe(first.project);
+    const edited = await ctx.services.projects.update(
+      coordinator,
+      String(p._id),
+      { ...base, title: "Ponti di parole, seconda edizione", slug: p.slug },
+      p.version,
+    );
+    expect(await q.pageProject(p.slug, {})).toMatchObject({
+      project: { title: "Ponti di parole, seconda edizione", version: edited.version },
+    });
+    // Unpublished: gone for the public at once, still there for coordinators (never from memory).
+    await ctx.services.projects.transition(coordinator, String(p._id), "archive", edited.version);
+    expect(await q.pageProject(p.slug, {})).toBeNull();
+    expect(await q.pageProject(p.slug, { role: "coordinator" })).toMatchObject({
+      project: { status: "archived" },
+    });
+  });
+});

@@ -85,6 +85,9 @@ function selectiveIndex(filters: BrowseFilters): IndexSpec {
   return VISIBLE_BY_START;
 }
 
+const PROJECT_CACHE_MS = 30_000;
+const PROJECT_CACHE_MAX = 1000;
+
 export interface Viewer {
   role?: Role;
 }
@@ -93,6 +96,8 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   // Promises, so that concurrent requests for the same counts share one aggregation.
   const facetCache = new Map<string, FacetEntry>();
   const related = createRelatedProjects();
+  const projectCache = new Map<string, { project: ProjectDoc; generation: number; expires: number }>();
+  let generation = 0;
 
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
@@ -156,6 +161,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   /** After a change: every cached count is stale (refreshed on its next use; a running refresh is dropped). */
   function markStale(): void {
     related.markStale();
+    generation++;
     for (const entry of facetCache.values()) {
       entry.stale = true;
       entry.refresh = undefined;
@@ -244,6 +250,30 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   }
 
   /**
+   * The published project at a slug as the public pages show it, kept in memory for a while (dropped by
+   * any change to the catalogue; a change made by another process shows within PROJECT_CACHE_MS). The
+   * object is shared: callers must not change it. Anything else (drafts, old slugs) as getBySlug.
+   */
+  async function pageProject(
+    slug: string,
+    viewer: Viewer,
+  ): Promise<{ project: ProjectDoc } | { redirectTo: string } | null> {
+    const hit = projectCache.get(slug);
+    if (hit && hit.generation === generation && hit.expires > Date.now()) return { project: hit.project };
+    const seenAt = generation;
+    const found = await getBySlug(slug, viewer);
+    if (found && "project" in found) {
+      const p = found.project;
+      if (p.status === "published" && !p.deletedAt && seenAt === generation) {
+        projectCache.delete(slug);
+        if (projectCache.size >= PROJECT_CACHE_MAX) projectCache.delete(projectCache.keys().next().value!);
+        projectCache.set(slug, { project: p, generation, expires: Date.now() + PROJECT_CACHE_MS });
+      }
+    }
+    return found;
+  }
+
+  /**
    * The project at a slug for this viewer: drafts, archived and deleted projects only for coordinators;
    * an old slug gives the current one to redirect to.
    */
@@ -292,6 +322,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   return {
     browse,
     getBySlug,
+    pageProject,
     getById,
     /** Published projects sharing tags (weighing more) or zones with a project. */
     related: related.of,

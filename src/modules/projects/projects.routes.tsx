@@ -95,7 +95,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
     if (cache.sendCached(req, res, req.originalUrl)) return;
     const { slug } = parseOr400(slugParamsSchema, req.params, "address");
     const role = res.locals.user?.role;
-    const found = await queries.getBySlug(slug, { role });
+    const found = await queries.pageProject(slug, { role });
     if (!found) throw new NotFoundError(`No project ${slug}`);
     if ("redirectTo" in found) {
       res.redirect(301, `/projects/${found.redirectTo}`);
