@@ -17,6 +17,24 @@ describe("app shell", () => {
     expect(res.text).toContain("Governance multilivello e multistakeholder");
   });
 
+  it("When anonymous visitors ask for a cached page, with or without gzip, then each gets the same page", async () => {
+    const plain = async () => {
+      const res = await ctx.agent().get("/").set("accept-encoding", "identity");
+      expect(res.headers["content-encoding"]).toBeUndefined();
+      return res.text;
+    };
+    const zipped = async () => {
+      const res = await ctx.agent().get("/").set("accept-encoding", "gzip");
+      expect(res.headers["content-encoding"]).toBe("gzip");
+      expect(res.headers.vary).toMatch(/Accept-Encoding/);
+      return res.text;
+    };
+    const first = await plain(); // rendered, then kept
+    expect(first).toContain("<!doctype html>");
+    expect(await zipped()).toBe(first);
+    expect(await plain()).toBe(first); // from the cache, inflated
+  });
+
   it("When Accept-Language prefers English, then the page is in English", async () => {
     const res = await ctx.agent().get("/").set("Accept-Language", "en-GB,en;q=0.9,it;q=0.5");
     expect(res.text).toContain('<html lang="en">');
