@@ -11,6 +11,7 @@ import { ProjectModel } from "../../src/modules/projects/project.model";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { indexUid } from "../../src/modules/search/sources";
 import { FIXTURE, writeFixture } from "./search-fixtures";
+import { succeeded } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp({ resetBeforeEach: false });
 
@@ -54,7 +55,7 @@ describe("search command-line tools", () => {
 
   it("When the index drifts, then search:check reports it (exit 1) and --fix repairs it (exit 0)", async () => {
     const [one, two] = await ProjectModel.find({}).sort({ _id: 1 }).limit(2).lean();
-    await projects().deleteDocument(String(one!._id)).waitTask();
+    await succeeded(projects().deleteDocument(String(one!._id)));
     await ProjectModel.updateOne({ _id: two!._id }, { $inc: { version: 1 } });
 
     const report = capture();

@@ -7,6 +7,7 @@ import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { reindexSource } from "../../src/modules/search/reindex";
 import { SourceRegistry, indexUid } from "../../src/modules/search/sources";
 import { ITEM_TYPE, ItemModel, OwnMeili, bulkItems, itemSource, waitFor, writeItem } from "./search-support";
+import { waitForTask } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp();
 const own = new OwnMeili();
@@ -49,7 +50,9 @@ afterEach(async () => {
   indexer = undefined;
   if (!own.server?.process.running) await own.start();
   const { results } = await own.client.getIndexes({ limit: 100 });
-  await Promise.all(results.map((i) => own.client.deleteIndex(i.uid).waitTask()));
+  await Promise.all(
+    results.map(async (i) => waitForTask(own.client, (await own.client.deleteIndex(i.uid)).taskUid, 120_000)),
+  );
 });
 
 afterAll(async () => {

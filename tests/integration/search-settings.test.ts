@@ -7,6 +7,7 @@ import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { indexUid } from "../../src/modules/search/sources";
 import { writeFixture } from "./search-fixtures";
 import { waitFor } from "./search-support";
+import { succeeded } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp({ resetBeforeEach: false });
 
@@ -96,7 +97,7 @@ describe("search settings and thesaurus", () => {
   it("When the settings drift from what the code wants, then they are applied in place without a rebuild", async () => {
     await ctx.services.search.syncSettings(); // settle what earlier tests changed (the renamed tag)
     const before = await projectsIndex().getRawInfo();
-    await projectsIndex().updateStopWords([]).waitTask();
+    await succeeded(projectsIndex().updateStopWords([]));
     await SearchStateModel.updateOne({ _id: "project" }, { $set: { settingsHash: "stale" } });
     await ctx.services.search.syncSettings();
     expect((await projectsIndex().getStopWords()).length).toBeGreaterThan(100);

@@ -19,6 +19,7 @@ import { createLogger } from "../../src/infra/logger";
 import { createMeiliClient } from "../../src/infra/meili";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import type { ReadinessCheck } from "../../src/infra/health-check";
+import { waitForTask } from "../../src/modules/search/meili-tasks";
 
 export interface TestContext {
   app: Express;
@@ -102,5 +103,7 @@ async function deleteIndexes(infra: Infra): Promise<void> {
   const prefix = infra.config.meiliIndexPrefix;
   const { results } = await infra.meili.getIndexes({ limit: 1000 });
   const mine = results.filter((i) => i.uid.startsWith(prefix));
-  await Promise.all(mine.map((i) => infra.meili.deleteIndex(i.uid).waitTask()));
+  await Promise.all(
+    mine.map(async (i) => waitForTask(infra.meili, (await infra.meili.deleteIndex(i.uid)).taskUid, 120_000)),
+  );
 }

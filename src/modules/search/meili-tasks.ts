@@ -16,21 +16,63 @@ export class TaskFailedError extends Error {
   }
 }
 
-/** Short waits poll often (fast edits); long ones less (the client adds a listener per poll to one signal). */
-function pollInterval(timeoutMs: number): number {
-  return Math.min(100, Math.max(10, Math.round(timeoutMs / 1000)));
+/** Pause between two polls: short at first (a fast task is seen at once), up to 100 ms for long waits. */
+function pauseAfter(elapsedMs: number): number {
+  return Math.min(100, Math.max(10, Math.round(elapsedMs / 10)));
 }
 
-/** Waits for an enqueued task and throws unless it succeeded. */
+const isFinal = (task: Task) => task.status !== "enqueued" && task.status !== "processing";
+
+/**
+ * Polls a task until it is no longer enqueued or processing; throws MeilisearchTaskTimeOutError after
+ * `timeoutMs`. Our own loop over getTask rather than the client's waitForTask: that one passes one
+ * AbortSignal to every poll and each poll leaves an abort listener on it, so a wait of more than ten polls
+ * made Node print "MaxListenersExceededWarning ... 11 abort listeners". Each poll here is a plain request,
+ * bounded by the client's request timeout.
+ */
+export async function waitForTask(client: Meilisearch, uid: number, timeoutMs: number): Promise<Task> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  for (;;) {
+    const task = await client.tasks.getTask(uid);
+    if (isFinal(task)) return task;
+    const now = Date.now();
+    if (now >= deadline) throw new MeilisearchTaskTimeOutError(uid, timeoutMs);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pauseAfter(now - started), deadline - now)));
+  }
+}
+
+/** Polls per call of the client's waitTask: each call's signal then keeps fewer than ten listeners. */
+const POLLS_PER_WAIT = 6;
+
+/**
+ * Waits for an enqueued task and throws unless it succeeded.
+ * An EnqueuedTaskPromise does not say which client sent it, so this one waits through the client's own
+ * waitTask, in short rounds of at most POLLS_PER_WAIT polls (each round has its own signal, so listeners
+ * never pile up on one), until `timeoutMs`. Callers that have the client can use taskSucceeded().
+ */
 export async function succeeded(enqueued: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout: timeoutMs, interval: pollInterval(timeoutMs) });
-  if (task.status !== "succeeded") throw new TaskFailedError(task);
-  return task;
+  const { taskUid } = await enqueued;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  for (;;) {
+    const now = Date.now();
+    const interval = pauseAfter(now - started);
+    const round = Math.min(POLLS_PER_WAIT * interval, deadline - now);
+    try {
+      const task = await enqueued.waitTask({ timeout: Math.max(1, round), interval });
+      if (task.status !== "succeeded") throw new TaskFailedError(task);
+      return task;
+    } catch (err) {
+      if (!(err instanceof MeilisearchTaskTimeOutError)) throw err;
+      if (Date.now() >= deadline) throw new MeilisearchTaskTimeOutError(taskUid, timeoutMs);
+    }
+  }
 }
 
-/** Same as succeeded() for a task uid. */
+/** Same as succeeded() for a task uid, through our own polling loop. */
 export async function taskSucceeded(client: Meilisearch, uid: number, timeoutMs = 30_000): Promise<Task> {
-  const task = await client.tasks.waitForTask(uid, { timeout: timeoutMs, interval: pollInterval(timeoutMs) });
+  const task = await waitForTask(client, uid, timeoutMs);
   if (task.status !== "succeeded") throw new TaskFailedError(task);
   return task;
 }
