@@ -5,6 +5,7 @@ import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { SourceRegistry, indexUid } from "../../src/modules/search/sources";
 import { checkSource, driftCount } from "../../src/modules/search/check";
 import { ITEM_TYPE, ItemModel, deleteItem, itemSource, waitFor, writeItem } from "./search-support";
+import { succeeded } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp();
 const indexers: Indexer[] = [];
@@ -106,6 +107,35 @@ describe("search indexer", () => {
     expect(await itemsIndex().getDocument("bad")).toMatchObject({ title: "Documento rifiutato" });
   });
 
+  it("When a write is poked while a batch runs, then the next batch runs right after, not at the next poll", async () => {
+    // A batch held inside load() until released; the poll is too slow to pick anything up in this test.
+    const source = itemSource();
+    let entered!: () => void;
+    const inBatch = new Promise<void>((r) => (entered = r));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const gated = itemSource({
+      load: async (ids) => {
+        if (ids.includes("p1")) {
+          entered();
+          await held;
+        }
+        return source.load(ids);
+      },
+    });
+    const indexer = makeIndexer(registryWith(gated), { pollMs: 60_000 });
+    indexer.start();
+    await writeItem("p1", "Primo");
+    indexer.poke();
+    await inBatch;
+    // Committed after the running batch read the outbox: only a new batch sees it.
+    await writeItem("p2", "Secondo");
+    indexer.poke();
+    release();
+    await waitFor("both indexed", async () => (await pending()) === 0, 5_000);
+    expect(await itemsIndex().getDocument("p2")).toMatchObject({ title: "Secondo" });
+  });
+
   it("When two indexers start at once, then only one of them indexes", async () => {
     const one = makeIndexer(registryWith());
     const two = makeIndexer(registryWith());
@@ -113,6 +143,10 @@ describe("search indexer", () => {
     two.start();
     for (let i = 0; i < 30; i++) await writeItem(`c${i}`, `Elemento ${i}`);
     await waitFor("drained", async () => (await pending()) === 0);
+    // The outbox can read empty a moment before the indexer's updateMany returns and it counts the batch.
+    await waitFor("counted", () => Promise.resolve(one.processed + two.processed >= 30), 2_000).catch(
+      () => 0,
+    );
     expect(one.processed + two.processed).toBe(30);
     expect(Math.min(one.processed, two.processed)).toBe(0);
 
@@ -121,6 +155,7 @@ describe("search indexer", () => {
     await holder.stop();
     await writeItem("after", "Dopo il passaggio");
     await waitFor("handed over", async () => (await pending()) === 0);
+    await waitFor("counted", () => Promise.resolve(other.processed >= 1), 2_000).catch(() => 0);
     expect(other.processed).toBe(1);
   });
 
@@ -143,7 +178,7 @@ describe("search indexer", () => {
     // Behind the indexer's back: a version bump, a removal and an orphan.
     await ItemModel.updateOne({ _id: "d1" }, { $inc: { version: 1 } });
     await ItemModel.deleteOne({ _id: "d2" });
-    await itemsIndex().deleteDocument("d3").waitTask();
+    await succeeded(itemsIndex().deleteDocument("d3"));
     const source = itemSource();
     const prefix = ctx.config.meiliIndexPrefix;
     const report = await checkSource(ctx.infra.meili, prefix, source);

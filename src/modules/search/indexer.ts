@@ -76,6 +76,8 @@ export class Indexer {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A poke came while no sleep was there to cut short (a batch was running): poll again at once. */
+  private poked = false;
   private readonly ready = new Set<string>();
   /** Set while Meilisearch is unreachable: entries wait without using up their attempts. */
   private unavailable = false;
@@ -105,8 +107,12 @@ export class Indexer {
     await releaseLease(this.options.leaseName, this.holder).catch(() => undefined);
   }
 
-  /** Asks a sleeping indexer to poll now (after a local write, say). */
+  /**
+   * Asks the indexer to poll now (after a local write, say). A poke during a batch is remembered: that
+   * batch may have read the outbox before the write committed, so another one runs right after it.
+   */
   poke(): void {
+    this.poked = true;
     this.wake?.();
   }
 
@@ -118,6 +124,8 @@ export class Indexer {
   private async run(): Promise<void> {
     while (this.running) {
       let more = false;
+      // Pokes from now on ask for the batch after this one.
+      this.poked = false;
       try {
         if (await acquireLease(this.options.leaseName, this.holder, this.options.leaseTtlMs)) {
           more = (await this.processBatch()) >= this.options.batchSize;
@@ -125,17 +133,18 @@ export class Indexer {
       } catch (err) {
         this.deps.logger.warn({ err }, "search indexer: batch failed, will retry");
       }
-      if (!more && this.running) await this.sleep(this.options.pollMs);
+      if (!more && !this.poked && this.running) await this.sleep(this.options.pollMs);
     }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
