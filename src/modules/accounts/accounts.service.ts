@@ -248,8 +248,9 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
       return { items, total };
     },
 
-    countUsers(): Promise<number> {
-      return UserModel.estimatedDocumentCount().exec();
+    /** Accounts someone can sign in to (a password set): generated members without one do not count. */
+    countUsersWithPassword(): Promise<number> {
+      return UserModel.countDocuments({ passwordHash: { $ne: null } }).exec();
     },
   };
   return service;

@@ -17,10 +17,13 @@ function generatePassword(): string {
   return crypto.randomBytes(15).toString("base64url"); // 20 characters, ~120 bits
 }
 
-/** Creates the demo accounts once (first start of an empty database with demo content on). */
+/**
+ * Creates the demo accounts once: first start with demo content on, while nobody can sign in (members
+ * written by the dataset generator have no password and do not count).
+ */
 export async function ensureDemoAccounts(infra: Infra, accounts: AccountsCore): Promise<void> {
   const { config, logger } = infra;
-  if (!config.demoContent || (await accounts.countUsers()) > 0) return;
+  if (!config.demoContent || (await accounts.countUsersWithPassword()) > 0) return;
   const file = path.join(config.dataDir, DEMO_FILE);
   const created: { role: string; email: string; password: string }[] = [];
   for (const u of DEMO_USERS) {
