@@ -71,6 +71,10 @@ export function createNoteQueries() {
         .lean<NoteDoc[]>();
       return rows.map(toView);
     },
+    /** The projects that have published notes (a distinct scan of the notes' project index). */
+    async projectsWithPublishedNotes(): Promise<mongoose.Types.ObjectId[]> {
+      return NoteModel.distinct("project", { deletedAt: null, status: "published" });
+    },
     /** Published notes of a project, newest first. */
     async publishedOf(projectId: mongoose.Types.ObjectId): Promise<NoteView[]> {
       const rows = await NoteModel.find({ project: projectId, deletedAt: null, status: "published" })

@@ -15,6 +15,7 @@ import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { NoteQueries } from "./note.queries";
 
 const MAX_ENTRIES = 1000;
+const WITH_NOTES_MS = 30_000;
 
 export function notesSectionFor(deps: {
   queries: NoteQueries;
@@ -22,9 +23,24 @@ export function notesSectionFor(deps: {
   onChange: (listener: () => void) => void;
 }) {
   let cache = new Map<string, { html: HtmlFragment; count: number }>();
+  // Which projects have published notes: read once, again after any change to notes here (or after
+  // WITH_NOTES_MS, for changes made by another process), so a project without notes costs no query.
+  let withNotes: { ids: Promise<Set<string>>; expires: number } | undefined;
   const clear = () => {
     cache = new Map();
+    withNotes = undefined;
   };
+  function projectsWithNotes(): Promise<Set<string>> {
+    if (!withNotes || withNotes.expires < Date.now()) {
+      const ids = deps.queries.projectsWithPublishedNotes().then((list) => new Set(list.map(String)));
+      const entry = { ids, expires: Date.now() + WITH_NOTES_MS };
+      withNotes = entry;
+      ids.catch(() => {
+        if (withNotes === entry) withNotes = undefined;
+      });
+    }
+    return withNotes.ids;
+  }
   deps.onChange(clear);
   deps.taxonomy.onChange(clear);
 
@@ -33,8 +49,9 @@ export function notesSectionFor(deps: {
     const hit = cache.get(key);
     if (hit) return hit;
     const current = cache;
+    const hasNotes = (await projectsWithNotes()).has(String(project._id));
     const [notes, vocab, tags] = await Promise.all([
-      deps.queries.publishedOf(project._id),
+      hasNotes ? deps.queries.publishedOf(project._id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
       deps.taxonomy.tags(),
     ]);

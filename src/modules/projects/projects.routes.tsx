@@ -53,6 +53,20 @@ export async function filtersOf(q: BrowseQueryInput, taxonomy: TaxonomyService):
   };
 }
 
+// A project's Markdown as HTML, once per project object (public pages share one object until it changes).
+const renderedMarkdown = new WeakMap<ProjectDoc, { description: string; outcomes: string }>();
+function markdownOf(project: ProjectDoc): { description: string; outcomes: string } {
+  let html = renderedMarkdown.get(project);
+  if (!html) {
+    html = {
+      description: project.description ? renderMarkdown(project.description) : "",
+      outcomes: project.outcomes ? renderMarkdown(project.outcomes) : "",
+    };
+    renderedMarkdown.set(project, html);
+  }
+  return html;
+}
+
 export function projectsRouter(deps: CatalogueDeps): Router {
   const { queries, taxonomy, cache } = deps;
   const router = express.Router();
@@ -108,13 +122,14 @@ export function projectsRouter(deps: CatalogueDeps): Router {
       taxonomy.tags(),
       deps.notes?.(project, res.locals.user, req.lang),
     ]);
+    const html = markdownOf(project);
     const page = () => (
       <ProjectPage
         project={project}
         labels={{ vocab, tags }}
         related={related}
-        descriptionHtml={project.description ? renderMarkdown(project.description) : ""}
-        outcomesHtml={project.outcomes ? renderMarkdown(project.outcomes) : ""}
+        descriptionHtml={html.description}
+        outcomesHtml={html.outcomes}
         curator={hasRole(role, "coordinator")}
         notes={notes ?? undefined}
       />
