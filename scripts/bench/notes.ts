@@ -133,7 +133,9 @@ export async function benchNotes(seconds: number): Promise<void> {
     let pages:
       { signedIn: LoadResult; anonymous: LoadResult; identity: LoadResult; size: number } | undefined;
     if (!SKIP_PAGES) {
-      await load(url, CONNECTIONS, 2, { cookie }); // warm-up
+      // Warm-up (connections, JIT) of both paths measured signed in: compressed and not.
+      await load(url, CONNECTIONS, 2, { cookie, "accept-encoding": "gzip" });
+      await load(url, CONNECTIONS, 1, { cookie, "accept-encoding": "identity" });
       const signedIn = await load(url, CONNECTIONS, seconds, { cookie, "accept-encoding": "gzip" });
       const anonymous = await load(url, CONNECTIONS, seconds, { "accept-encoding": "gzip" });
       const identity = await load(url, CONNECTIONS, seconds, { cookie, "accept-encoding": "identity" });

@@ -4,7 +4,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { PageContext, type PageContextValue } from "../../views/page-context";
 import { assetVersion } from "./static";
-import { collectFragments, inlineFragments, sendWithFragments, type HtmlFragment } from "./fragments";
+import { collectFragments, inlineFragments, sendHtml, type HtmlFragment } from "./fragments";
 
 export function pageContext(req: Request, res: Response): PageContextValue {
   return {
@@ -38,10 +38,9 @@ export function renderPage(req: Request, res: Response, page: VNode): string {
   return inlineFragments(html, fragments);
 }
 
-/** Renders a page component and sends it (cached fragments spliced in, already compressed). */
+/** Renders a page component and sends it, compressed in one piece (cached fragments spliced in). */
 export function sendPage(req: Request, res: Response, page: VNode, status = 200): void {
   const { html, fragments } = renderDocument(req, res, page);
   res.status(status);
-  if (fragments.length > 0) sendWithFragments(req, res, html, fragments);
-  else res.type("html").send(html);
+  sendHtml(req, res, html, fragments);
 }

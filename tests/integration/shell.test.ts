@@ -2,6 +2,7 @@ import supertest from "supertest";
 import { createApp } from "../../src/app";
 import { createMeiliClient } from "../../src/infra/meili";
 import { readinessChecks } from "../../src/composition";
+import { loginAs } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 
 const ctx = useTestApp({ resetBeforeEach: false });
@@ -33,6 +34,18 @@ describe("app shell", () => {
     expect(first).toContain("<!doctype html>");
     expect(await zipped()).toBe(first);
     expect(await plain()).toBe(first); // from the cache, inflated
+  });
+
+  it("When a signed-in page is rendered, then it is compressed in one piece (a length, not chunks) or sent plain", async () => {
+    const member = await loginAs(ctx, "member");
+    const zipped = await member.agent.get("/").set("accept-encoding", "gzip");
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(Number(zipped.headers["content-length"])).toBeGreaterThan(0);
+    expect(zipped.headers["transfer-encoding"]).toBeUndefined();
+    expect(zipped.text).toContain(member.user.name);
+    const plain = await member.agent.get("/").set("accept-encoding", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.text).toBe(zipped.text);
   });
 
   it("When Accept-Language prefers English, then the page is in English", async () => {
