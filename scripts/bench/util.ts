@@ -65,7 +65,9 @@ export async function startProcess(
 ): Promise<ServerRun & { readyMs: number }> {
   const log = fs.openSync(path.join(os.tmpdir(), `atlante-bench-${port}.log`), "w");
   const started = performance.now();
-  const proc = spawn(process.execPath, script, {
+  // BENCH_NODE_ARGS adds options to the measured server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, ...script], {
     cwd: ROOT_DIR,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", log, log],
