@@ -1,6 +1,7 @@
 // The notes section the project page shows (plugged into the catalogue's project route). The published
 // list is the same for every viewer, so its HTML is rendered once per project and language and kept
-// until any note or vocabulary changes; only the viewer's own part is rendered per request.
+// (as a compressed fragment) until any note or vocabulary changes here, or for SECTION_MS at most; only
+// the viewer's own part is rendered per request.
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { HtmlFragment } from "../../web/fragments";
@@ -16,13 +17,15 @@ import type { NoteQueries } from "./note.queries";
 
 const MAX_ENTRIES = 1000;
 const WITH_NOTES_MS = 30_000;
+/** A change made by another process (another app instance) shows within this. */
+const SECTION_MS = 60_000;
 
 export function notesSectionFor(deps: {
   queries: NoteQueries;
   taxonomy: TaxonomyService;
   onChange: (listener: () => void) => void;
 }) {
-  let cache = new Map<string, { html: HtmlFragment; count: number }>();
+  let cache = new Map<string, { html: HtmlFragment; count: number; expires: number }>();
   // Which projects have published notes: read once, again after any change to notes here (or after
   // WITH_NOTES_MS, for changes made by another process), so a project without notes costs no query.
   let withNotes: { ids: Promise<Set<string>>; expires: number } | undefined;
@@ -47,7 +50,7 @@ export function notesSectionFor(deps: {
   async function published(project: ProjectDoc, lang: Lang) {
     const key = `${String(project._id)}|${lang}`;
     const hit = cache.get(key);
-    if (hit) return hit;
+    if (hit && hit.expires > Date.now()) return hit;
     const current = cache;
     const hasNotes = (await projectsWithNotes()).has(String(project._id));
     const [notes, vocab, tags] = await Promise.all([
@@ -72,9 +75,10 @@ export function notesSectionFor(deps: {
         <PublishedNotes notes={notes} labels={{ vocab, tags }} />
       </PageContext.Provider>,
     );
-    const entry = { html: new HtmlFragment(html), count: notes.length };
+    const entry = { html: new HtmlFragment(html), count: notes.length, expires: Date.now() + SECTION_MS };
     // A change during the render cleared the cache: do not store what may already be stale.
     if (current === cache) {
+      cache.delete(key);
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
       cache.set(key, entry);
     }
