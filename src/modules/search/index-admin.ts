@@ -10,6 +10,13 @@ const stateSchema = new Schema(
     _id: { type: String, required: true },
     projectionKey: { type: String, required: true },
     settingsHash: { type: String, required: true },
+    /**
+     * Set just before a live index that was missing is created (by whoever writes first: the indexer, the
+     * start-up check, a search): documents written to MongoDB without an outbox entry, or while the index
+     * was gone, are only brought in by a rebuild. Each marking is a new token; a rebuild clears the token it
+     * saw when it started, so a marking during a rebuild asks for another one.
+     */
+    rebuildToken: { type: String, default: null },
   },
   { collection: "search_state", versionKey: false, timestamps: true },
 );
@@ -36,8 +43,11 @@ export async function createIndexWithSettings(
   uid: string,
   settings: Settings,
   timeoutMs = 60_000,
-): Promise<void> {
-  if (!(await indexExists(meili, uid))) {
+  beforeCreate?: () => Promise<void>,
+): Promise<boolean> {
+  const missing = !(await indexExists(meili, uid));
+  if (missing) {
+    await beforeCreate?.();
     try {
       await succeeded(meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
     } catch (err) {
@@ -46,6 +56,36 @@ export async function createIndexWithSettings(
     }
   }
   await succeeded(meili.index(uid).updateSettings(settings), timeoutMs);
+  return missing;
+}
+
+/** Records that the live index of `type` needs a rebuild (see rebuildToken). */
+export async function markForRebuild(type: string): Promise<void> {
+  await SearchStateModel.updateOne(
+    { _id: type },
+    { $set: { rebuildToken: crypto.randomBytes(8).toString("hex") } },
+    { upsert: true },
+  );
+}
+
+/**
+ * Creates a type's live index with its settings when missing, marking the type for a rebuild first (so the
+ * mark survives a crash between the two); answers whether the index was missing.
+ */
+export function ensureLiveIndex(
+  meili: Meilisearch,
+  uid: string,
+  source: Pick<SearchSource, "type">,
+  settings: Settings,
+  timeoutMs = 60_000,
+): Promise<boolean> {
+  return createIndexWithSettings(meili, uid, settings, timeoutMs, () => markForRebuild(source.type));
+}
+
+/** The rebuild mark of a type as it is now: a rebuild reads it when it starts, and clears that one. */
+export async function rebuildToken(type: string): Promise<string | null> {
+  const state = await SearchStateModel.findById(type, { rebuildToken: 1 }).lean();
+  return state?.rebuildToken ?? null;
 }
 
 export type SettingsAction = "none" | "settings" | "rebuild";
@@ -62,15 +102,19 @@ export async function syncSettings(
 ): Promise<SettingsAction> {
   const settings = await source.settings();
   const hash = settingsHash(settings);
+  // The index before the state: whoever creates a missing index marks the state first, so an index that
+  // exists here (created by the indexer's first write, say) has its mark visible below.
+  const created = !(await indexExists(meili, uid)) && (await ensureLiveIndex(meili, uid, source, settings));
   const state = await SearchStateModel.findById(source.type).lean();
-  const exists = await indexExists(meili, uid);
-  if (!exists) {
-    await createIndexWithSettings(meili, uid, settings);
-    await saveState(source, hash);
-    return (await source.count()) > 0 ? "rebuild" : "none";
+  if (state?.rebuildToken) {
+    if ((await source.count()) > 0) return "rebuild";
+    // Nothing to bring in: the new index is complete once it has the current settings.
+    if (!created) await succeeded(meili.index(uid).updateSettings(settings), 120_000);
+    await saveState(source, hash, undefined, state.rebuildToken);
+    return "none";
   }
-  if (state && state.projectionKey !== (await source.projectionKey())) return "rebuild";
-  if (!state || state.settingsHash !== hash) {
+  if (state?.projectionKey && state.projectionKey !== (await source.projectionKey())) return "rebuild";
+  if (!state?.projectionKey || state.settingsHash !== hash) {
     await succeeded(meili.index(uid).updateSettings(settings), 120_000);
     await saveState(source, hash);
     return "settings";
@@ -78,10 +122,25 @@ export async function syncSettings(
   return "none";
 }
 
-export async function saveState(source: SearchSource, hash: string, projectionKey?: string): Promise<void> {
+/**
+ * Records what the live index was built with; `rebuilt` is the rebuild token read when a rebuild (or the
+ * check of an empty type) started: it is cleared unless the index was marked again since.
+ */
+export async function saveState(
+  source: SearchSource,
+  hash: string,
+  projectionKey?: string,
+  rebuilt?: string | null,
+): Promise<void> {
   await SearchStateModel.updateOne(
     { _id: source.type },
     { $set: { projectionKey: projectionKey ?? (await source.projectionKey()), settingsHash: hash } },
     { upsert: true },
   );
+  if (rebuilt) {
+    await SearchStateModel.updateOne(
+      { _id: source.type, rebuildToken: rebuilt },
+      { $set: { rebuildToken: null } },
+    );
+  }
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import type { Meilisearch } from "meilisearch";
 import { meiliApiError, meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
-import { createIndexWithSettings } from "./index-admin";
+import { ensureLiveIndex } from "./index-admin";
 import { acquireLease, releaseLease } from "./lease";
 import { TaskFailedError, succeededPatiently } from "./meili-tasks";
 import { OutboxModel } from "./outbox.model";
@@ -43,6 +43,8 @@ export interface IndexerDeps {
   prefix: string;
   registry: SourceRegistry;
   logger: Logger;
+  /** The indexer created a missing index (marked for a rebuild): the owner runs the rebuild. */
+  onIndexCreated?: (type: string) => void;
 }
 
 interface Entry {
@@ -211,14 +213,17 @@ export class Indexer {
     const source = this.deps.registry.get(type)!;
     const uid = indexUid(this.deps.prefix, source);
     if (!this.ready.has(type)) {
-      // Settings before any document: adding to a missing index would create it bare.
-      await createIndexWithSettings(
+      // Settings before any document: adding to a missing index would create it bare. A created index is
+      // marked for a rebuild: documents written without an outbox entry are not in it.
+      const created = await ensureLiveIndex(
         this.deps.meili,
         uid,
+        source,
         await source.settings(),
         this.options.taskTimeoutMs,
       );
       this.ready.add(type);
+      if (created) this.deps.onIndexCreated?.(type);
     }
     const docs = await source.load(ids);
     const index = this.deps.meili.index(uid);

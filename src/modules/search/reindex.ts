@@ -1,6 +1,6 @@
 // Full rebuild: a fresh index filled from MongoDB in batches, then swapped in atomically.
 import type { Meilisearch } from "meilisearch";
-import { createIndexWithSettings, indexExists, saveState, settingsHash } from "./index-admin";
+import { createIndexWithSettings, indexExists, rebuildToken, saveState, settingsHash } from "./index-admin";
 import { succeeded } from "./meili-tasks";
 import { OutboxModel } from "./outbox.model";
 import { indexUid, type SearchSource } from "./sources";
@@ -45,6 +45,8 @@ export async function reindexSource(
   const next = `${live}__rebuild`;
   const settings = await source.settings();
   const projectionKey = await source.projectionKey();
+  // Read before any document: this rebuild answers the marks made until now (see rebuildToken).
+  const token = await rebuildToken(source.type);
 
   if (await indexExists(meili, next)) await succeeded(meili.deleteIndex(next), timeout);
   await createIndexWithSettings(meili, next, settings, timeout);
@@ -73,7 +75,7 @@ export async function reindexSource(
 
   if (!(await indexExists(meili, live))) await createIndexWithSettings(meili, live, settings, timeout);
   await succeeded(meili.swapIndexes([{ indexes: [live, next], rename: false }]), timeout);
-  await saveState(source, settingsHash(settings), projectionKey);
+  await saveState(source, settingsHash(settings), projectionKey, token);
   await succeeded(meili.deleteIndex(next), timeout);
 
   const changed: string[] = await OutboxModel.distinct("docId", {

@@ -7,7 +7,7 @@ import { ProjectModel } from "../projects/project.model";
 import type { TagView } from "../taxonomy/taxonomy.types";
 import { checkSource, driftCount, type DriftReport } from "./check";
 import { ensureFallbackIndex } from "./fallback";
-import { createIndexWithSettings, indexExists, syncSettings } from "./index-admin";
+import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, releaseLease } from "./lease";
 import { OutboxModel } from "./outbox.model";
@@ -38,7 +38,14 @@ export function createSearchModule(deps: SearchModuleDeps) {
   registry.register(createProjectSource(deps.taxonomy));
   registry.register(createNoteSource(deps.taxonomy));
   const indexer = new Indexer(
-    { meili: deps.meili, prefix: deps.prefix, registry, logger: deps.logger },
+    {
+      meili: deps.meili,
+      prefix: deps.prefix,
+      registry,
+      logger: deps.logger,
+      // The check rebuilds the index the indexer has just created (at once, rather than at its next round).
+      onIndexCreated: () => void syncInBackground(),
+    },
     deps.indexer,
   );
   const service = createSearchService({
@@ -46,11 +53,13 @@ export function createSearchModule(deps: SearchModuleDeps) {
     projectsIndex: indexUid(deps.prefix, registry.get("project")!),
     notesIndex: registry.get("note") ? indexUid(deps.prefix, registry.get("note")!) : undefined,
     ensureIndexes: async () => {
+      let created = false;
       for (const source of registry.all()) {
         const uid = indexUid(deps.prefix, source);
-        if (!(await indexExists(deps.meili, uid)))
-          await createIndexWithSettings(deps.meili, uid, await source.settings());
+        if (await indexExists(deps.meili, uid)) continue;
+        created = (await ensureLiveIndex(deps.meili, uid, source, await source.settings())) || created;
       }
+      if (created) void syncInBackground();
     },
     taxonomy: deps.taxonomy,
     logger: deps.logger,
@@ -95,7 +104,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
       if (action === "rebuild") {
         deps.logger.info(
           { type: source.type },
-          "search: rebuilding the index (projection or vocabulary changed)",
+          "search: rebuilding the index (created while missing, or projection or vocabulary changed)",
         );
         await reindex([source.type]);
       } else if (action === "settings") {
