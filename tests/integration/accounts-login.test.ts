@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { createUser, csrfFrom, loginAs, TEST_PASSWORD } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 
@@ -178,4 +180,56 @@ describe("login and sessions", () => {
     expect(res.status).toBe(429);
     expect(res.text).toContain("Troppe richieste");
   }, 60_000);
+});
+
+describe("login and the redirect that follows", () => {
+  it("When the browser follows the login redirect as soon as its headers arrive, then the next page is already signed in", async () => {
+    const user = await createUser(ctx, { role: "member", name: "Rita Rapida" });
+    const server = http.createServer(ctx.app);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const form = await fetch(`${base}/login`);
+        const anonymous = form.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
+        const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+        const body = new URLSearchParams({
+          _csrf: token,
+          email: user.email,
+          password: user.password,
+        }).toString();
+        // Like a browser: the next request leaves as soon as the redirect's headers are in.
+        const next = await new Promise<string>((resolve, reject) => {
+          const req = http.request(
+            `${base}/login`,
+            {
+              method: "POST",
+              headers: {
+                "content-type": "application/x-www-form-urlencoded",
+                "content-length": Buffer.byteLength(body),
+                cookie: anonymous,
+              },
+            },
+            (res) => {
+              expect(res.statusCode).toBe(303);
+              const cookie = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+              res.resume();
+              fetch(`${base}/`, { headers: { cookie } })
+                .then((page) => page.text())
+                .then(resolve, reject);
+            },
+          );
+          req.on("error", reject);
+          req.end(body);
+        });
+        expect(next).toContain("Rita Rapida");
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

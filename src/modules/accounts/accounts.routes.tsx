@@ -127,11 +127,16 @@ export function accountsRouter(deps: {
           path: "/",
         });
       }
-      if (wantsJson(req)) {
-        res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
-        return;
-      }
-      res.redirect(303, target);
+      // Saved before answering: a browser follows the redirect as soon as it has the headers, and a
+      // session read back without authAt counts as expired (its absolute lifetime), i.e. signed out.
+      req.session.save((saveErr) => {
+        if (saveErr) return next(saveErr);
+        if (wantsJson(req)) {
+          res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
+          return;
+        }
+        res.redirect(303, target);
+      });
     });
   });
 
