@@ -107,6 +107,17 @@ export async function startServices(infra: Infra, services: Services): Promise<v
 }
 
 /** Stops background work before connections close. */
+/**
+ * Drops every in-memory cache, for when the database changed behind the app's back (a restore, or a test
+ * that empties it): vocabularies and tags, whose listeners drop the page cache, the cached projects and
+ * related lists and the notes sections; then the browse counts and the notes' own caches.
+ */
+export function forgetCaches(services: Services): void {
+  services.taxonomy.invalidate();
+  services.projectQueries.clearCache();
+  services.notes.core.changed();
+}
+
 export async function stopServices(services: Services): Promise<void> {
   await services.search.stop();
 }

@@ -13,6 +13,7 @@ import {
   stopServices,
   type Infra,
   type Services,
+  forgetCaches,
 } from "../../src/composition";
 import { loadConfig, type Config } from "../../src/config";
 import { createLogger } from "../../src/infra/logger";
@@ -81,6 +82,8 @@ export function useTestApp(
       reset: async () => {
         await Promise.all((await mongo.db!.collections()).map((c) => c.deleteMany({})));
         await deleteIndexes(infra);
+        // The app's in-memory caches (pages, projects, related lists, notes sections) would outlive the data.
+        forgetCaches(services);
       },
     } satisfies TestContext);
   });
