@@ -12,10 +12,11 @@ import { useTestApp } from "../support/test-app";
 const ctx = useTestApp();
 
 /**
- * Queues one small write on each of `n` new indexes (Meilisearch runs them one batch after another) and
+ * Queues one small write on each of `n` new indexes (Meilisearch runs them one batch after another; 40,
+ * since single writes got fast with a small indexing memory) and
  * answers the last one with its index: waiting for it takes many polls.
  */
-async function slowChain(n = 12) {
+async function slowChain(n = 40) {
   const prefix = ctx.config.meiliIndexPrefix;
   let last: { index: Index; task: EnqueuedTaskPromise } | undefined;
   for (let i = 0; i < n; i++) {
