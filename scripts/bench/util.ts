@@ -83,14 +83,6 @@ export async function startProcess(
     stop: async () => {
       proc.kill("SIGTERM");
       await exited;
-      // A data directory the bench made for this process (tempDir) goes with it.
-      const dataDir = env.DATA_DIR;
-      if (
-        dataDir &&
-        path.basename(dataDir).startsWith("atlante-bench-") &&
-        path.dirname(dataDir) === os.tmpdir()
-      )
-        fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
