@@ -4,6 +4,7 @@
 // rows (< 30 s). The bench starts mongod and Meilisearch itself, generates the dataset in-process, then
 // spawns the built server on them, so it can also time the import service against the same database.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { freePort } from "../../src/infra/servers";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
@@ -78,6 +79,7 @@ function line(r: Run, target: number): string {
 export async function benchCatalogue(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? 100_000;
   const { logger, meiliKey, servers } = await startBenchServers("catalogue");
+  const appDir = tempDir("catalogue-app");
   let app: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
@@ -99,7 +101,7 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
     app = await startProcess(
       [SERVER_JS],
       {
-        DATA_DIR: tempDir("catalogue-app"),
+        DATA_DIR: appDir,
         MONGODB_URI: servers.mongoUri,
         MEILI_URL: servers.meiliUrl,
         MEILI_MASTER_KEY: meiliKey,
@@ -214,5 +216,6 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
     await app?.stop();
     await disconnectMongo().catch(() => undefined);
     await servers.stop();
+    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,7 @@
 // Meilisearch, spawns the built server on them; pending notes are written through the notes service and
 // approved through the app's moderation route, then looked for in Meilisearch.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { freePort } from "../../src/infra/servers";
 import { createMeiliClient } from "../../src/infra/meili";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
@@ -49,6 +50,7 @@ async function loginCookie(base: string, email: string, password: string): Promi
 
 export async function benchNotes(seconds: number): Promise<void> {
   const { logger, meiliKey, servers } = await startBenchServers("notes");
+  const appDir = tempDir("notes-app");
   let app: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
@@ -99,7 +101,7 @@ export async function benchNotes(seconds: number): Promise<void> {
     app = await startProcess(
       [SERVER_JS],
       {
-        DATA_DIR: tempDir("notes-app"),
+        DATA_DIR: appDir,
         MONGODB_URI: servers.mongoUri,
         MEILI_URL: servers.meiliUrl,
         MEILI_MASTER_KEY: meiliKey,
@@ -216,5 +218,6 @@ export async function benchNotes(seconds: number): Promise<void> {
     await app?.stop();
     await disconnectMongo().catch(() => undefined);
     await servers.stop();
+    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }

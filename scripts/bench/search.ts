@@ -2,6 +2,7 @@
 // full reindex throughput against raw Meilisearch ingestion of the same documents, and edit-to-searchable
 // latency. Starts its own mongod and Meilisearch, generates the dataset, spawns the built server on them.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import autocannon from "autocannon";
 import mongoose from "mongoose";
 import { createMeiliClient } from "../../src/infra/meili";
@@ -106,6 +107,7 @@ function percentile(values: number[], p: number): number {
 export async function benchSearch(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? Number(process.env.BENCH_SEARCH_PROJECTS ?? 100_000);
   const { logger, meiliKey, servers } = await startBenchServers("search");
+  const appDir = tempDir("search-app");
   let app: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
@@ -138,7 +140,7 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     app = await startProcess(
       [SERVER_JS],
       {
-        DATA_DIR: tempDir("search-app"),
+        DATA_DIR: appDir,
         MONGODB_URI: servers.mongoUri,
         MEILI_URL: servers.meiliUrl,
         MEILI_MASTER_KEY: meiliKey,
@@ -225,5 +227,6 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     await app?.stop();
     await disconnectMongo().catch(() => undefined);
     await servers.stop();
+    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }
