@@ -287,7 +287,11 @@ describe("import: bad files", () => {
     expect(new Set(report.errors.map((e) => e.line))).toEqual(bad);
     expect(await ProjectModel.countDocuments()).toBe(9_700);
     expect(await RevisionModel.countDocuments()).toBe(9_700);
-    expect(await OutboxModel.countDocuments()).toBe(9_700);
+    // One entry per created project. (The first entry makes the indexer create the search index, which is
+    // then rebuilt from MongoDB in the background; what the rebuild re-queues meanwhile may repeat some.)
+    const queued = await OutboxModel.distinct("docId", { type: "project" });
+    const created = await ProjectModel.distinct("_id");
+    expect(new Set(queued)).toEqual(new Set(created.map(String)));
     expect((await TagModel.findOne({ slug: "italiano-l2" }).lean())!.usageCount).toBe(9_700);
   }, 120_000);
 });
