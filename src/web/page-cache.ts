@@ -4,7 +4,8 @@
 import zlib from "node:zlib";
 import type { Request, Response } from "express";
 import type { VNode } from "preact";
-import { renderPage, sendPage } from "./render";
+import { renderDocument, sendPage } from "./render";
+import { gzipWithFragments } from "./fragments";
 
 interface Entry {
   gzip: Buffer;
@@ -29,8 +30,9 @@ export class PageCache {
     const now = Date.now();
     let entry = this.entries.get(fullKey);
     if (!entry || entry.expires < now) {
-      const html = Buffer.from(renderPage(req, res, page()));
-      entry = { gzip: zlib.gzipSync(html, { level: 4 }), expires: now + this.ttlMs };
+      // Fragments the page embeds (already compressed) are spliced, not compressed again.
+      const { html, fragments } = renderDocument(req, res, page());
+      entry = { gzip: gzipWithFragments(html, fragments), expires: now + this.ttlMs };
       this.entries.delete(fullKey);
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(fullKey, entry);

@@ -53,6 +53,12 @@ export function notesSectionFor(deps: {
     if (hit && hit.expires > Date.now()) return hit;
     const current = cache;
     const hasNotes = (await projectsWithNotes()).has(String(project._id));
+    // Most projects have no notes: their (identical) empty section is kept once per language.
+    const emptyKey = `|${lang}`;
+    if (!hasNotes) {
+      const empty = cache.get(emptyKey);
+      if (empty && empty.expires > Date.now()) return empty;
+    }
     const [notes, vocab, tags] = await Promise.all([
       hasNotes ? deps.queries.publishedOf(project._id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
@@ -78,9 +84,10 @@ export function notesSectionFor(deps: {
     const entry = { html: new HtmlFragment(html), count: notes.length, expires: Date.now() + SECTION_MS };
     // A change during the render cleared the cache: do not store what may already be stale.
     if (current === cache) {
-      cache.delete(key);
+      const storeAs = hasNotes ? key : emptyKey;
+      cache.delete(storeAs);
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, entry);
+      cache.set(storeAs, entry);
     }
     return entry;
   }
