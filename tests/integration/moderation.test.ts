@@ -46,6 +46,10 @@ test("When a coordinator approves a pending note, then it is published, shown to
 
 test("When a coordinator rejects a note with a reason, then the author sees the reason and others see nothing", async () => {
   const id = await noteBy(ctx, member, { title: "Da respingere" });
+  // Seen waiting first (the author's own notes on a page are kept in memory until a note changes).
+  const waiting = await member.agent.get("/projects/open");
+  expect(waiting.text).toContain("In attesa di moderazione");
+  expect(waiting.text).not.toContain("Motivo:");
   const noReason = await bulk(coordinator, [id], "reject", "");
   expect(noReason.status).toBe(400);
   expect(await statusOf(id)).toBe("pending");

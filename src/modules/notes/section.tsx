@@ -13,7 +13,7 @@ import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection"
 import { ThemeNotes } from "../../../views/notes/ListPages";
 import type { ProjectDoc } from "../projects/project.model";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
-import type { NoteQueries } from "./note.queries";
+import type { NoteQueries, NoteView } from "./note.queries";
 
 const MAX_ENTRIES = 1000;
 const WITH_NOTES_MS = 30_000;
@@ -29,10 +29,28 @@ export function notesSectionFor(deps: {
   // Which projects have published notes: read once, again after any change to notes here (or after
   // WITH_NOTES_MS, for changes made by another process), so a project without notes costs no query.
   let withNotes: { ids: Promise<Set<string>>; expires: number } | undefined;
+  // A member's own waiting or rejected notes on a project, shown on every view of it: kept until any note
+  // changes here (or SECTION_MS).
+  let mineCache = new Map<string, { rows: Promise<NoteView[]>; expires: number }>();
   const clear = () => {
     cache = new Map();
+    mineCache = new Map();
     withNotes = undefined;
   };
+  function mineOf(project: ProjectDoc, userId: string): Promise<NoteView[]> {
+    const key = `${userId}|${String(project._id)}`;
+    const hit = mineCache.get(key);
+    if (hit && hit.expires > Date.now()) return hit.rows;
+    const entry = { rows: deps.queries.mineOf(project._id, userId), expires: Date.now() + SECTION_MS };
+    const owner = mineCache;
+    owner.delete(key);
+    if (owner.size >= MAX_ENTRIES) owner.delete(owner.keys().next().value!);
+    owner.set(key, entry);
+    entry.rows.catch(() => {
+      if (owner.get(key) === entry) owner.delete(key);
+    });
+    return entry.rows;
+  }
   function projectsWithNotes(): Promise<Set<string>> {
     if (!withNotes || withNotes.expires < Date.now()) {
       const ids = deps.queries.projectsWithPublishedNotes().then((list) => new Set(list.map(String)));
@@ -97,7 +115,7 @@ export function notesSectionFor(deps: {
     const moderator = hasRole(user?.role, "coordinator");
     const [list, mine, vocab, tags, pending] = await Promise.all([
       published(project, lang),
-      user ? deps.queries.mineOf(project._id, user.id) : Promise.resolve([]),
+      user ? mineOf(project, user.id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
       deps.taxonomy.tags(),
       moderator ? deps.queries.pendingCount(project._id) : Promise.resolve(0),
