@@ -80,7 +80,11 @@ export function useTestApp(
       app: createApp({ ...infra, services, readiness }),
       agent: () => supertest.agent(ctx.app),
       reset: async () => {
-        await Promise.all((await mongo.db!.collections()).map((c) => c.deleteMany({})));
+        // Not system collections: system.profile (a test that reads the profiler) cannot be written to.
+        const collections = (await mongo.db!.collections()).filter(
+          (c) => !c.collectionName.startsWith("system."),
+        );
+        await Promise.all(collections.map((c) => c.deleteMany({})));
         await deleteIndexes(infra);
         // The app's in-memory caches (pages, projects, related lists, notes sections) would outlive the data.
         forgetCaches(services);
