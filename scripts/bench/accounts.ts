@@ -5,12 +5,7 @@ import path from "node:path";
 import argon2 from "argon2";
 import { ARGON2_OPTIONS } from "../../src/modules/accounts/password";
 import { freePort } from "../../src/infra/servers";
-import { report, SERVER_JS, startProcess, tempDir } from "./util";
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
+import { report, SERVER_JS, startProcess, tempDir, percentile } from "./util";
 
 function cookieOf(res: Response): string {
   return res.headers

@@ -4,9 +4,7 @@
 // rows (< 30 s). The bench starts mongod and Meilisearch itself, generates the dataset in-process, then
 // spawns the built server on them, so it can also time the import service against the same database.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import autocannon from "autocannon";
-import { freePort } from "../../src/infra/servers";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { createImportService } from "../../src/modules/projects/import.service";
 import { parseImportFile } from "../../src/modules/projects/import.format";
@@ -17,28 +15,18 @@ import { translator } from "../../src/web/i18n/index";
 import { generateDataset } from "../generate-dataset";
 import { createMeiliClient } from "../../src/infra/meili";
 import { createSearchModule } from "../../src/modules/search/search.module";
-import { report, SERVER_JS, startBenchServers, startProcess, tempDir } from "./util";
+import { loadResultOf, report, startAppOn, startBenchServers, targetLine, type LoadResult } from "./util";
 
 const CONNECTIONS = 20;
 const PREFIX = "bench_";
 /** Practitioner notes spread over the projects (a few projects have hundreds, most none). */
 const NOTES = 20_000;
 
-interface Run {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
-
 /**
  * autocannon over paths, percentiles in ms. With one list, every connection walks it from the start;
  * with one list per connection, each walks its own (so that no two ask for the same page).
  */
-async function loadPaths(base: string, paths: string[] | string[][], seconds: number): Promise<Run> {
+async function loadPaths(base: string, paths: string[] | string[][], seconds: number): Promise<LoadResult> {
   const lists = (Array.isArray(paths[0]) ? paths : [paths]) as string[][];
   const requestsOf = (list: string[]) => list.map((p) => ({ method: "GET" as const, path: p }));
   let nextClient = 0;
@@ -52,16 +40,7 @@ async function loadPaths(base: string, paths: string[] | string[][], seconds: nu
       if (lists.length > 1) client.setRequests(requestsOf(list));
     },
   });
-  const latency = result.latency as unknown as Record<string, number>;
-  return {
-    rps: Math.round(result.requests.average),
-    p50: latency.p50 ?? NaN,
-    p95: latency.p97_5 ?? NaN, // autocannon reports p97.5, not p95: the stricter of the two
-    p99: latency.p99 ?? NaN,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    requests: result.requests.total,
-  };
+  return loadResultOf(result);
 }
 
 function shuffle<T>(list: T[]): T[] {
@@ -72,15 +51,11 @@ function shuffle<T>(list: T[]): T[] {
   return list;
 }
 
-function line(r: Run, target: number): string {
-  return `p50 ${r.p50} ms, p95 ${r.p95} ms (target < ${target}: ${r.p95 < target ? "met" : "MISSED"}), ${r.rps} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
-}
-
 export async function benchCatalogue(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? 100_000;
-  const { logger, meiliKey, servers } = await startBenchServers("catalogue");
-  const appDir = tempDir("catalogue-app");
-  let app: Awaited<ReturnType<typeof startProcess>> | undefined;
+  const bench = await startBenchServers("catalogue");
+  const { logger, meiliKey, servers } = bench;
+  let app: Awaited<ReturnType<typeof startAppOn>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
     await ProjectModel.init(); // the indexes exist before the bulk inserts
@@ -97,21 +72,7 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
     await search.reindex();
     const indexMs = performance.now() - indexStarted;
 
-    const port = await freePort();
-    app = await startProcess(
-      [SERVER_JS],
-      {
-        DATA_DIR: appDir,
-        MONGODB_URI: servers.mongoUri,
-        MEILI_URL: servers.meiliUrl,
-        MEILI_MASTER_KEY: meiliKey,
-        SESSION_SECRET: crypto.randomBytes(24).toString("hex"),
-        LOG_LEVEL: "warn",
-        DEMO_CONTENT: "false",
-        MEILI_INDEX_PREFIX: PREFIX,
-      },
-      port,
-    );
+    app = await startAppOn(bench, "catalogue", { MEILI_INDEX_PREFIX: PREFIX });
 
     const taxonomy = createTaxonomyService({ connection });
     const vocab = await taxonomy.vocabulary();
@@ -204,10 +165,10 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
         [`dataset generated (${NOTES.toLocaleString("en")} notes too) in`]: `${(generated.ms / 1000).toFixed(1)} s`,
         "search index built (before the server starts) in": `${(indexMs / 1000).toFixed(1)} s`,
         "caches on (as in production)": "anonymous page cache 30 s, facet counts 60 s",
-        "project page, anonymous, every request a project not seen before": `${line(projectRun, 30)}${projectRun.requests >= CONNECTIONS * PER_CONNECTION ? " (a connection ran out of slugs: some were repeats)" : ""}`,
+        "project page, anonymous, every request a project not seen before": `${targetLine(projectRun, 30)}${projectRun.requests >= CONNECTIONS * PER_CONNECTION ? " (a connection ran out of slugs: some were repeats)" : ""}`,
         [`project page, anonymous, Zipf visits over ${projectPaths.length.toLocaleString("en")} projects (page cache helps)`]:
-          line(zipfRun, 30),
-        [`browse, filters + counts (${browsePaths.length} URLs)`]: line(browseRun, 60),
+          targetLine(zipfRun, 30),
+        [`browse, filters + counts (${browsePaths.length} URLs)`]: targetLine(browseRun, 60),
         "import 10,000 rows (3% bad), new projects": `${(importMs / 1000).toFixed(1)} s (target < 30 s: ${importMs < 30_000 ? "met" : "MISSED"}); ${result.created} created, ${result.failed} refused`,
         "same file again (all unchanged)": `${(againMs / 1000).toFixed(1)} s; ${again.unchanged} unchanged, ${again.failed} refused`,
       },
@@ -216,6 +177,5 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
     await app?.stop();
     await disconnectMongo().catch(() => undefined);
     await servers.stop();
-    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }

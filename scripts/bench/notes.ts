@@ -3,8 +3,6 @@
 // Meilisearch, spawns the built server on them; pending notes are written through the notes service and
 // approved through the app's moderation route, then looked for in Meilisearch.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import { freePort } from "../../src/infra/servers";
 import { createMeiliClient } from "../../src/infra/meili";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { createAccountsService } from "../../src/modules/accounts/accounts.service";
@@ -14,7 +12,7 @@ import { NOTE_KINDS, NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
-import { load, report, SERVER_JS, startBenchServers, startProcess, tempDir, type LoadResult } from "./util";
+import { load, report, startAppOn, startBenchServers, targetLine, type LoadResult, percentile } from "./util";
 
 const CONNECTIONS = 20;
 const NOTES = 200;
@@ -22,11 +20,6 @@ const NOTES = 200;
 const SAMPLES = Number(process.env.NOTES_BENCH_SAMPLES ?? 20) || 20;
 /** NOTES_BENCH_SKIP_PAGES=1: only the approval phase (no page load, little CPU). */
 const SKIP_PAGES = process.env.NOTES_BENCH_SKIP_PAGES === "1";
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function loginCookie(base: string, email: string, password: string): Promise<string> {
   const cookieOf = (res: Response) =>
@@ -49,9 +42,9 @@ async function loginCookie(base: string, email: string, password: string): Promi
 }
 
 export async function benchNotes(seconds: number): Promise<void> {
-  const { logger, meiliKey, servers } = await startBenchServers("notes");
-  const appDir = tempDir("notes-app");
-  let app: Awaited<ReturnType<typeof startProcess>> | undefined;
+  const bench = await startBenchServers("notes");
+  const { logger, meiliKey, servers } = bench;
+  let app: Awaited<ReturnType<typeof startAppOn>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
     const taxonomy = createTaxonomyService({ connection });
@@ -97,20 +90,7 @@ export async function benchNotes(seconds: number): Promise<void> {
       password,
     });
 
-    const port = await freePort();
-    app = await startProcess(
-      [SERVER_JS],
-      {
-        DATA_DIR: appDir,
-        MONGODB_URI: servers.mongoUri,
-        MEILI_URL: servers.meiliUrl,
-        MEILI_MASTER_KEY: meiliKey,
-        SESSION_SECRET: crypto.randomBytes(24).toString("hex"),
-        LOG_LEVEL: "warn",
-        DEMO_CONTENT: "false",
-      },
-      port,
-    );
+    app = await startAppOn(bench, "notes");
     const url = `${app.base}/projects/bench-notes`;
     const check = await fetch(url);
     const html = await check.text();
@@ -202,14 +182,15 @@ export async function benchNotes(seconds: number): Promise<void> {
       delays.push(performance.now() - started);
     }
     const p95 = percentile(delays, 95);
-    const line = (r: LoadResult, target: number) =>
-      `p50 ${r.p50} ms, p95 ${r.p95} ms (target < ${target}: ${r.p95 < target ? "met" : "MISSED"}), ${r.rps} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
     report(`notes (${NOTES} notes on one project, ${CONNECTIONS} connections, ${seconds} s each)`, {
       ...(pages
         ? {
-            "project page, signed-in member (rendered each time)": line(pages.signedIn, 50),
-            "project page, anonymous (page cache, 30 s)": line(pages.anonymous, 50),
-            [`same, signed in, uncompressed (${Math.round(pages.size / 1024)} KB)`]: line(pages.identity, 50),
+            "project page, signed-in member (rendered each time)": targetLine(pages.signedIn, 50),
+            "project page, anonymous (page cache, 30 s)": targetLine(pages.anonymous, 50),
+            [`same, signed in, uncompressed (${Math.round(pages.size / 1024)} KB)`]: targetLine(
+              pages.identity,
+              50,
+            ),
           }
         : { "project pages": "skipped (NOTES_BENCH_SKIP_PAGES=1)" }),
       [`approval -> searchable (${SAMPLES} notes)`]: `p50 ${Math.round(percentile(delays, 50))} ms, p95 ${Math.round(p95)} ms (target < 1000: ${p95 < 1000 ? "met" : "MISSED"}), max ${Math.round(Math.max(...delays))} ms`,
@@ -218,6 +199,5 @@ export async function benchNotes(seconds: number): Promise<void> {
     await app?.stop();
     await disconnectMongo().catch(() => undefined);
     await servers.stop();
-    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }

@@ -2,22 +2,20 @@
 // full reindex throughput against raw Meilisearch ingestion of the same documents, and edit-to-searchable
 // latency. Starts its own mongod and Meilisearch, generates the dataset, spawns the built server on them.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import autocannon from "autocannon";
 import mongoose from "mongoose";
 import { createMeiliClient } from "../../src/infra/meili";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
-import { freePort } from "../../src/infra/servers";
 import { ProjectModel } from "../../src/modules/projects/project.model";
-import { PRE, POST } from "../../src/modules/search/highlight";
 import { createIndexWithSettings } from "../../src/modules/search/index-admin";
 import { succeeded } from "../../src/modules/search/meili-tasks";
 import { enqueueIndexing } from "../../src/modules/search/outbox";
 import { createSearchModule } from "../../src/modules/search/search.module";
+import { HIGHLIGHT, PROJECT_RESULT_PARAMS } from "../../src/modules/search/search.service";
 import type { SearchDocument } from "../../src/modules/search/sources";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
 import { generateDataset } from "../generate-dataset";
-import { report, SERVER_JS, startBenchServers, startProcess, tempDir } from "./util";
+import { loadResultOf, report, startAppOn, startBenchServers, type LoadResult } from "./util";
 
 const PREFIX = "atlante";
 const QUERIES: { q: string; theme?: string }[] = [
@@ -35,35 +33,17 @@ const QUERIES: { q: string; theme?: string }[] = [
   { q: "territori", theme: "governance-multilivello" },
 ];
 
-interface Run {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
 async function drive(
   base: string,
   requests: autocannon.Request[],
   connections: number,
   seconds: number,
   headers: Record<string, string> = {},
-): Promise<Run> {
-  const result = await autocannon({ url: base, connections, duration: seconds, requests, headers });
-  const latency = result.latency as unknown as Record<string, number>;
-  return {
-    rps: Math.round(result.requests.average),
-    p50: latency.p50 ?? NaN,
-    p95: latency.p97_5 ?? NaN, // autocannon reports p97.5: the stricter of the two
-    p99: latency.p99 ?? NaN,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
+): Promise<LoadResult> {
+  return loadResultOf(await autocannon({ url: base, connections, duration: seconds, requests, headers }));
 }
 
-const fmt = (r: Run) =>
+const fmt = (r: LoadResult) =>
   `p50 ${r.p50} ms, p97.5 ${r.p95} ms, p99 ${r.p99} ms, ${r.rps} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
 
 /** The body the app sends for a single-index project search (type=project), sent straight to Meilisearch. */
@@ -78,24 +58,8 @@ function rawBody(q: { q: string; theme?: string }): string {
       : ["themes", "tags", "zones", "targetGroups", "years"],
     hitsPerPage: 20,
     page: 1,
-    attributesToRetrieve: [
-      "id",
-      "slug",
-      "title",
-      "summary",
-      "description",
-      "outcomes",
-      "themes",
-      "zones",
-      "tags",
-      "years",
-      "status",
-    ],
-    attributesToHighlight: ["title", "summary", "description", "outcomes"],
-    attributesToCrop: ["summary:40", "description:40", "outcomes:40"],
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    cropMarker: "…",
+    ...PROJECT_RESULT_PARAMS,
+    ...HIGHLIGHT,
   });
 }
 
@@ -106,9 +70,9 @@ function percentile(values: number[], p: number): number {
 
 export async function benchSearch(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? Number(process.env.BENCH_SEARCH_PROJECTS ?? 100_000);
-  const { logger, meiliKey, servers } = await startBenchServers("search");
-  const appDir = tempDir("search-app");
-  let app: Awaited<ReturnType<typeof startProcess>> | undefined;
+  const bench = await startBenchServers("search");
+  const { logger, meiliKey, servers } = bench;
+  let app: Awaited<ReturnType<typeof startAppOn>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
     await ProjectModel.init();
@@ -136,21 +100,7 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     // The app's rebuild: read MongoDB in batches, project, ingest, swap.
     const [rebuild] = await search.reindex(["project"], { batchSize: 5000, taskTimeoutMs: 600_000 });
 
-    const port = await freePort();
-    app = await startProcess(
-      [SERVER_JS],
-      {
-        DATA_DIR: appDir,
-        MONGODB_URI: servers.mongoUri,
-        MEILI_URL: servers.meiliUrl,
-        MEILI_MASTER_KEY: meiliKey,
-        MEILI_INDEX_PREFIX: PREFIX,
-        SESSION_SECRET: crypto.randomBytes(24).toString("hex"),
-        LOG_LEVEL: "warn",
-        DEMO_CONTENT: "false",
-      },
-      port,
-    );
+    app = await startAppOn(bench, "search", { MEILI_INDEX_PREFIX: PREFIX });
 
     const appProjectRequests = QUERIES.map((q) => ({
       method: "GET" as const,
@@ -227,6 +177,5 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     await app?.stop();
     await disconnectMongo().catch(() => undefined);
     await servers.stop();
-    fs.rmSync(appDir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import autocannon from "autocannon";
 import { ROOT_DIR } from "../../src/paths";
 import { startEmbedded } from "../../src/infra/embedded";
 import { createLogger } from "../../src/infra/logger";
+import { freePort } from "../../src/infra/servers";
 
 export const SERVER_JS = path.join(ROOT_DIR, "dist/src/server.js");
 
@@ -37,6 +38,47 @@ export async function startBenchServers(name: string) {
     },
   };
   return { logger, meiliKey, servers };
+}
+
+export type BenchServers = Awaited<ReturnType<typeof startBenchServers>>;
+
+/**
+ * The built app on a suite's servers, in its own data directory (removed when it stops), with the
+ * settings every measured run uses; `env` adds or overrides variables.
+ */
+export async function startAppOn(
+  bench: BenchServers,
+  name: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerRun & { readyMs: number }> {
+  const dataDir = tempDir(`${name}-app`);
+  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const run = await startProcess(
+      [SERVER_JS],
+      {
+        DATA_DIR: dataDir,
+        MONGODB_URI: bench.servers.mongoUri,
+        MEILI_URL: bench.servers.meiliUrl,
+        MEILI_MASTER_KEY: bench.meiliKey,
+        SESSION_SECRET: crypto.randomBytes(24).toString("hex"),
+        LOG_LEVEL: "warn",
+        DEMO_CONTENT: "false",
+        ...env,
+      },
+      await freePort(),
+    );
+    return {
+      ...run,
+      stop: async () => {
+        await run.stop();
+        removeDir();
+      },
+    };
+  } catch (err) {
+    removeDir();
+    throw err;
+  }
 }
 
 export function tempDir(name: string): string {
@@ -94,16 +136,11 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  requests: number;
 }
 
-/** Drives a URL with autocannon for `seconds` at `connections`; percentiles in ms. */
-export async function load(
-  url: string,
-  connections: number,
-  seconds: number,
-  headers = {},
-): Promise<LoadResult> {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
+/** An autocannon run's numbers; percentiles in ms. */
+export function loadResultOf(result: autocannon.Result): LoadResult {
   const latency = result.latency as unknown as Record<string, number>;
   return {
     rps: Math.round(result.requests.average),
@@ -112,7 +149,29 @@ export async function load(
     p99: latency.p99 ?? NaN,
     errors: result.errors,
     non2xx: result.non2xx,
+    requests: result.requests.total,
   };
+}
+
+/** Drives a URL with autocannon for `seconds` at `connections`. */
+export async function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  headers = {},
+): Promise<LoadResult> {
+  return loadResultOf(await autocannon({ url, connections, duration: seconds, headers }));
+}
+
+/** A run against its p95 target, as the suites print it. */
+export function targetLine(r: LoadResult, target: number): string {
+  return `p50 ${r.p50} ms, p95 ${r.p95} ms (target < ${target}: ${r.p95 < target ? "met" : "MISSED"}), ${r.rps} req/s, ${r.errors} errors, ${r.non2xx} non-2xx`;
+}
+
+/** The p-th percentile of the values (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 export function rssMb(pid: number): number {

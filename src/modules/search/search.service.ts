@@ -53,7 +53,27 @@ interface Target {
   toHit(doc: Record<string, unknown>, formatted?: Record<string, unknown>): SearchHit;
 }
 
-const HIGHLIGHT = { highlightPreTag: PRE, highlightPostTag: POST, cropMarker: "…" };
+/** How matches are marked and cropped in every result (the hits module reads these markers). */
+export const HIGHLIGHT = { highlightPreTag: PRE, highlightPostTag: POST, cropMarker: "…" };
+
+/** What a project result asks Meilisearch for: the fields shown, highlighted and cropped. */
+export const PROJECT_RESULT_PARAMS = {
+  attributesToRetrieve: [
+    "id",
+    "slug",
+    "title",
+    "summary",
+    "description",
+    "outcomes",
+    "themes",
+    "zones",
+    "tags",
+    "years",
+    "status",
+  ],
+  attributesToHighlight: ["title", "summary", "description", "outcomes"],
+  attributesToCrop: ["summary:40", "description:40", "outcomes:40"],
+} satisfies Partial<MultiSearchQuery>;
 
 function isUnavailable(err: unknown): boolean {
   const api = meiliApiError(err);
@@ -88,23 +108,7 @@ export function createSearchService(deps: {
       indexUid: deps.projectsIndex,
       fields: PROJECT_FACET_FIELDS,
       sort: { date: ["date:desc"], title: ["sortTitle:asc"], budget: ["budget:desc"] },
-      params: {
-        attributesToRetrieve: [
-          "id",
-          "slug",
-          "title",
-          "summary",
-          "description",
-          "outcomes",
-          "themes",
-          "zones",
-          "tags",
-          "years",
-          "status",
-        ],
-        attributesToHighlight: ["title", "summary", "description", "outcomes"],
-        attributesToCrop: ["summary:40", "description:40", "outcomes:40"],
-      },
+      params: PROJECT_RESULT_PARAMS,
       toHit: (d, f) => projectHit(d as unknown as ProjectSearchDocument, f),
     },
   ];
