@@ -4,6 +4,7 @@
 // the viewer's own part is rendered per request.
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
+import { ExpiringMap } from "../../infra/expiring-map";
 import { HtmlFragment } from "../../web/fragments";
 import { hasRole } from "../../web/auth-guards";
 import { translator, type Lang } from "../../web/i18n/index";
@@ -25,58 +26,46 @@ export function notesSectionFor(deps: {
   taxonomy: TaxonomyService;
   onChange: (listener: () => void) => void;
 }) {
-  let cache = new Map<string, { html: HtmlFragment; count: number; expires: number }>();
+  const cache = new ExpiringMap<{ html: HtmlFragment; count: number }>(SECTION_MS, MAX_ENTRIES);
   // Which projects have published notes: read once, again after any change to notes here (or after
   // WITH_NOTES_MS, for changes made by another process), so a project without notes costs no query.
-  let withNotes: { ids: Promise<Set<string>>; expires: number } | undefined;
+  const withNotes = new ExpiringMap<Promise<Set<string>>>(WITH_NOTES_MS, 1);
   // A member's own waiting or rejected notes on a project, shown on every view of it: kept until any note
   // changes here (or SECTION_MS).
-  let mineCache = new Map<string, { rows: Promise<NoteView[]>; expires: number }>();
+  const mine = new ExpiringMap<Promise<NoteView[]>>(SECTION_MS, MAX_ENTRIES);
   const clear = () => {
-    cache = new Map();
-    mineCache = new Map();
-    withNotes = undefined;
+    cache.clear();
+    mine.clear();
+    withNotes.clear();
   };
-  function mineOf(project: ProjectDoc, userId: string): Promise<NoteView[]> {
-    const key = `${userId}|${String(project._id)}`;
-    const hit = mineCache.get(key);
-    if (hit && hit.expires > Date.now()) return hit.rows;
-    const entry = { rows: deps.queries.mineOf(project._id, userId), expires: Date.now() + SECTION_MS };
-    const owner = mineCache;
-    owner.delete(key);
-    if (owner.size >= MAX_ENTRIES) owner.delete(owner.keys().next().value!);
-    owner.set(key, entry);
-    entry.rows.catch(() => {
-      if (owner.get(key) === entry) owner.delete(key);
-    });
-    return entry.rows;
+  /** A promise kept under key in the map until it expires or fails. */
+  function remembered<T>(map: ExpiringMap<Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    const hit = map.get(key);
+    if (hit) return hit;
+    const value = read();
+    map.set(key, value);
+    value.catch(() => map.deleteIf(key, value));
+    return value;
   }
-  function projectsWithNotes(): Promise<Set<string>> {
-    if (!withNotes || withNotes.expires < Date.now()) {
-      const ids = deps.queries.projectsWithPublishedNotes().then((list) => new Set(list.map(String)));
-      const entry = { ids, expires: Date.now() + WITH_NOTES_MS };
-      withNotes = entry;
-      ids.catch(() => {
-        if (withNotes === entry) withNotes = undefined;
-      });
-    }
-    return withNotes.ids;
-  }
+  const mineOf = (project: ProjectDoc, userId: string) =>
+    remembered(mine, `${userId}|${String(project._id)}`, () => deps.queries.mineOf(project._id, userId));
+  const projectsWithNotes = () =>
+    remembered(withNotes, "", () =>
+      deps.queries.projectsWithPublishedNotes().then((list) => new Set(list.map(String))),
+    );
   deps.onChange(clear);
   deps.taxonomy.onChange(clear);
 
   async function published(project: ProjectDoc, lang: Lang) {
     const key = `${String(project._id)}|${lang}`;
     const hit = cache.get(key);
-    if (hit && hit.expires > Date.now()) return hit;
-    const current = cache;
+    if (hit) return hit;
+    const epoch = cache.epoch;
     const hasNotes = (await projectsWithNotes()).has(String(project._id));
     // Most projects have no notes: their (identical) empty section is kept once per language.
     const emptyKey = `|${lang}`;
-    if (!hasNotes) {
-      const empty = cache.get(emptyKey);
-      if (empty && empty.expires > Date.now()) return empty;
-    }
+    const empty = hasNotes ? undefined : cache.get(emptyKey);
+    if (empty) return empty;
     const [notes, vocab, tags] = await Promise.all([
       hasNotes ? deps.queries.publishedOf(project._id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
@@ -99,14 +88,9 @@ export function notesSectionFor(deps: {
         <PublishedNotes notes={notes} labels={{ vocab, tags }} />
       </PageContext.Provider>,
     );
-    const entry = { html: new HtmlFragment(html), count: notes.length, expires: Date.now() + SECTION_MS };
+    const entry = { html: new HtmlFragment(html), count: notes.length };
     // A change during the render cleared the cache: do not store what may already be stale.
-    if (current === cache) {
-      const storeAs = hasNotes ? key : emptyKey;
-      cache.delete(storeAs);
-      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(storeAs, entry);
-    }
+    cache.setIfSince(epoch, hasNotes ? key : emptyKey, entry);
     return entry;
   }
 

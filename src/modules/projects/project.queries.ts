@@ -9,6 +9,7 @@ import { LIST_FIELDS, ProjectModel, type ProjectDoc, type ProjectStatus } from "
 import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";
 import { createRelatedProjects } from "./related";
+import { ExpiringMap } from "../../infra/expiring-map";
 
 export const SORTS = {
   start: { startDate: -1, _id: -1 },
@@ -96,8 +97,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   // Promises, so that concurrent requests for the same counts share one aggregation.
   const facetCache = new Map<string, FacetEntry>();
   const related = createRelatedProjects();
-  const projectCache = new Map<string, { project: ProjectDoc; generation: number; expires: number }>();
-  let generation = 0;
+  const projectCache = new ExpiringMap<ProjectDoc>(PROJECT_CACHE_MS, PROJECT_CACHE_MAX);
 
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
@@ -161,7 +161,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   /** After a change: every cached count is stale (refreshed on its next use; a running refresh is dropped). */
   function markStale(): void {
     related.markStale();
-    generation++;
+    projectCache.clear();
     for (const entry of facetCache.values()) {
       entry.stale = true;
       entry.refresh = undefined;
@@ -259,17 +259,11 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     viewer: Viewer,
   ): Promise<{ project: ProjectDoc } | { redirectTo: string } | null> {
     const hit = projectCache.get(slug);
-    if (hit && hit.generation === generation && hit.expires > Date.now()) return { project: hit.project };
-    const seenAt = generation;
+    if (hit) return { project: hit };
+    const epoch = projectCache.epoch;
     const found = await getBySlug(slug, viewer);
-    if (found && "project" in found) {
-      const p = found.project;
-      if (p.status === "published" && !p.deletedAt && seenAt === generation) {
-        projectCache.delete(slug);
-        if (projectCache.size >= PROJECT_CACHE_MAX) projectCache.delete(projectCache.keys().next().value!);
-        projectCache.set(slug, { project: p, generation, expires: Date.now() + PROJECT_CACHE_MS });
-      }
-    }
+    if (found && "project" in found && found.project.status === "published" && !found.project.deletedAt)
+      projectCache.setIfSince(epoch, slug, found.project);
     return found;
   }
 

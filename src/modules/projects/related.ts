@@ -4,6 +4,7 @@
 // that picked them cost more than the rest of the page. Any change to the catalogue in this process
 // drops them (re-read on next use); a change made by another process shows within the TTL.
 import type { Types } from "mongoose";
+import { ExpiringMap } from "../../infra/expiring-map";
 import { LIST_FIELDS, ProjectModel, type ProjectDoc } from "./project.model";
 import type { ListedProject } from "./project.queries";
 
@@ -22,16 +23,8 @@ interface Candidate {
 }
 type Field = "tags" | "zones";
 
-interface Entry {
-  items: Promise<Candidate[]>;
-  generation: number;
-  expires: number;
-}
-
 export function createRelatedProjects(options: { ttlMs?: number } = {}) {
-  const ttlMs = options.ttlMs ?? RELATED_TTL_MS;
-  const lists = new Map<string, Entry>();
-  let generation = 0;
+  const lists = new ExpiringMap<Promise<Candidate[]>>(options.ttlMs ?? RELATED_TTL_MS, MAX_LISTS);
 
   async function load(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
     const rows = await ProjectModel.find(
@@ -55,15 +48,11 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
   function candidates(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
     const key = `${field}|${String(value)}`;
     const hit = lists.get(key);
-    if (hit && hit.generation === generation && hit.expires > Date.now()) return hit.items;
-    const entry: Entry = { items: load(field, value), generation, expires: Date.now() + ttlMs };
-    lists.delete(key);
-    if (lists.size >= MAX_LISTS) lists.delete(lists.keys().next().value!);
-    lists.set(key, entry);
-    entry.items.catch(() => {
-      if (lists.get(key) === entry) lists.delete(key);
-    });
-    return entry.items;
+    if (hit) return hit;
+    const items = load(field, value);
+    lists.set(key, items);
+    items.catch(() => lists.deleteIf(key, items));
+    return items;
   }
 
   async function of(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
@@ -106,7 +95,7 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
     of,
     /** After any change to the catalogue: every list is read again on its next use. */
     markStale(): void {
-      generation++;
+      lists.clear();
     },
   };
 }
