@@ -75,14 +75,6 @@ function pieces(html: string, fragments: HtmlFragment[]): (string | HtmlFragment
   return out;
 }
 
-/** The page with its fragments put back, as text (for callers that need the whole string). */
-export function inlineFragments(html: string, fragments: HtmlFragment[]): string {
-  if (fragments.length === 0) return html;
-  return pieces(html, fragments)
-    .map((p) => (typeof p === "string" ? p : p.html))
-    .join("");
-}
-
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
 
 /** A gzip member of the page, reusing each fragment's deflate segment. */

@@ -4,7 +4,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { PageContext, type PageContextValue } from "../../views/page-context";
 import { assetVersion } from "./static";
-import { collectFragments, inlineFragments, sendHtml, type HtmlFragment } from "./fragments";
+import { collectFragments, sendHtml, type HtmlFragment } from "./fragments";
 
 export function pageContext(req: Request, res: Response): PageContextValue {
   return {
@@ -30,12 +30,6 @@ export function renderDocument(
     renderToString(<PageContext.Provider value={pageContext(req, res)}>{page}</PageContext.Provider>),
   );
   return { html: `<!doctype html>${result}`, fragments };
-}
-
-/** Renders a page component to a complete HTML document. */
-export function renderPage(req: Request, res: Response, page: VNode): string {
-  const { html, fragments } = renderDocument(req, res, page);
-  return inlineFragments(html, fragments);
 }
 
 /** Renders a page component and sends it, compressed in one piece (cached fragments spliced in). */

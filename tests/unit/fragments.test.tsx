@@ -1,13 +1,12 @@
 // Cached fragments spliced into compressed pages: the joined gzip must be exactly the page.
 import zlib from "node:zlib";
 import { renderToString } from "preact-render-to-string";
-import {
-  CachedHtml,
-  collectFragments,
-  gzipWithFragments,
-  HtmlFragment,
-  inlineFragments,
-} from "../../src/web/fragments";
+import { CachedHtml, collectFragments, gzipWithFragments, HtmlFragment } from "../../src/web/fragments";
+
+/** The page as it reads once each marker is replaced by its fragment's HTML. */
+function inlineFragments(html: string, fragments: HtmlFragment[]): string {
+  return fragments.reduce((page, f) => page.replace(f.marker, () => f.html), html);
+}
 
 function page(fragments: HtmlFragment[], text: (i: number) => string) {
   const { result, fragments: found } = collectFragments(() =>
