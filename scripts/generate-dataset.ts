@@ -17,6 +17,7 @@
 import mongoose, { type Connection } from "mongoose";
 import { ConfigError, loadConfig } from "../src/config";
 import { withSearch, UsageError as SearchUsageError } from "../src/modules/search/cli";
+import { outboxRows } from "../src/modules/search/outbox";
 import { OutboxModel } from "../src/modules/search/outbox.model";
 import { ProjectModel, type ProjectStatus } from "../src/modules/projects/project.model";
 import { RevisionModel } from "../src/modules/projects/revision.model";
@@ -218,15 +219,11 @@ export async function generateDataset(
     );
     if (args.outbox)
       await OutboxModel.collection.insertMany(
-        docs.map((d) => ({
-          type: "project",
-          docId: String(d._id),
-          status: "pending",
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
+        outboxRows(
+          "project",
+          docs.map((d) => d._id),
+          now,
+        ),
         { ordered: false },
       );
     onProgress?.(start + docs.length, args.projects, "projects");
@@ -709,15 +706,11 @@ async function writeNotes(input: {
       const at = new Date();
       // As the service does for every new note: the indexer adds the published ones, skips the others.
       await OutboxModel.collection.insertMany(
-        docs.map((d) => ({
-          type: "note",
-          docId: String(d._id),
-          status: "pending",
-          attempts: 0,
-          nextAttemptAt: at,
-          createdAt: at,
-          updatedAt: at,
-        })),
+        outboxRows(
+          "note",
+          docs.map((d) => d._id),
+          at,
+        ),
         { ordered: false },
       );
     }

@@ -7,6 +7,7 @@ import { ForbiddenError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import type { Translate } from "../../web/i18n/index";
 import { OutboxModel } from "../search/outbox.model";
+import { outboxRows } from "../search/outbox";
 import type { Actor } from "../taxonomy/actor";
 import { slugify } from "../taxonomy/slug";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
@@ -296,15 +297,11 @@ export function createImportService(deps: {
         { session },
       );
       await OutboxModel.collection.insertMany(
-        docs.map((d) => ({
-          type: "project",
-          docId: String(d._id),
-          status: "pending",
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
+        outboxRows(
+          "project",
+          docs.map((d) => d._id),
+          now,
+        ),
         { session },
       );
       if (tagIds.size > 0) {
