@@ -106,18 +106,20 @@ export async function startServices(infra: Infra, services: Services): Promise<v
   void services.projectQueries.publishedCounts().catch(() => undefined);
 }
 
-/** Stops background work before connections close. */
 /**
  * Drops every in-memory cache, for when the database changed behind the app's back (a restore, or a test
  * that empties it): vocabularies and tags, whose listeners drop the page cache, the cached projects and
- * related lists and the notes sections; then the browse counts and the notes' own caches.
+ * related lists and the notes sections; then which pages were asked for, the browse counts and the
+ * notes' own caches.
  */
 export function forgetCaches(services: Services): void {
   services.taxonomy.invalidate();
+  services.catalogueCache.reset();
   services.projectQueries.clearCache();
   services.notes.core.changed();
 }
 
+/** Stops background work before connections close. */
 export async function stopServices(services: Services): Promise<void> {
   await services.search.stop();
 }

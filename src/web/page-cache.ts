@@ -6,6 +6,7 @@ import type { Request, Response } from "express";
 import type { VNode } from "preact";
 import { renderDocument, sendPage } from "./render";
 import { gzipWithFragments } from "./fragments";
+import { Doorkeeper } from "../infra/doorkeeper";
 
 interface Entry {
   gzip: Buffer;
@@ -13,9 +14,12 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 2000;
+/** Pages asked for once within about this many other page requests are not kept (see Doorkeeper). */
+const ADMIT_WINDOW = 10_000;
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly doorkeeper = new Doorkeeper(ADMIT_WINDOW);
 
   constructor(private readonly ttlMs: number) {}
 
@@ -32,10 +36,14 @@ export class PageCache {
     if (!entry || entry.expires < now) {
       // Fragments the page embeds (already compressed) are spliced, not compressed again.
       const { html, fragments } = renderDocument(req, res, page());
-      entry = { gzip: gzipWithFragments(html, fragments), expires: now + this.ttlMs };
-      this.entries.delete(fullKey);
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(fullKey, entry);
+      const fresh = { gzip: gzipWithFragments(html, fragments), expires: now + this.ttlMs };
+      // Kept from its second request on (an expired entry was asked for before).
+      if (entry || this.doorkeeper.admit(fullKey)) {
+        this.entries.delete(fullKey);
+        if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(fullKey, fresh);
+      }
+      entry = fresh;
     }
     this.write(req, res, entry);
   }
@@ -62,5 +70,11 @@ export class PageCache {
   /** Forgets every page, e.g. after content they show has changed. */
   clear(): void {
     this.entries.clear();
+  }
+
+  /** Forgets which pages were asked for too (tests start each case from nothing). */
+  reset(): void {
+    this.clear();
+    this.doorkeeper.clear();
   }
 }

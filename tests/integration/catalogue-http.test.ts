@@ -121,6 +121,39 @@ describe("public catalogue pages", () => {
     }
   });
 
+  it("When a project page is in the anonymous page cache and the project or its notes change, then the next visit shows the change", async () => {
+    const p = await publish(base);
+    const visit = async () => (await ctx.agent().get("/projects/ponti-di-parole")).text;
+    await visit(); // asked for once: rendered, not kept
+    expect(await visit()).toContain("Ponti di parole"); // asked for again: kept
+    // Changed behind the app's back (no change event): the cached page is still served.
+    await ProjectModel.updateOne({ _id: p._id }, { $set: { title: "Titolo mai mostrato" } });
+    expect(await visit()).not.toContain("Titolo mai mostrato");
+    // Changed through the app: the cache is dropped.
+    const edited = await ctx.services.projects.update(
+      system,
+      String(p._id),
+      { ...base, title: "Ponti di parole, seconda edizione" },
+      p.version,
+    );
+    await visit();
+    expect(await visit()).toContain("Ponti di parole, seconda edizione");
+    // A note published on it: the (cached) page shows it on the next visit.
+    await ctx.services.notes.core.create(
+      { id: "c1", name: "Carla Coordinatrice", role: "coordinator" },
+      edited.slug,
+      {
+        kind: "worked",
+        theme: "accessibilita-servizi",
+        question: null,
+        title: "Lo sportello del sabato",
+        body: "Aperto anche il sabato mattina.",
+        tags: [],
+      },
+    );
+    expect(await visit()).toContain("Lo sportello del sabato");
+  });
+
   it("When a slug changes, then the old address answers 301 to the new one", async () => {
     const p = await publish(base);
     await ctx.services.projects.update(system, String(p._id), { ...base, slug: "ponti-nuovi" }, p.version);

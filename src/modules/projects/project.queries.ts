@@ -10,6 +10,7 @@ import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";
 import { createRelatedProjects } from "./related";
 import { ExpiringMap } from "../../infra/expiring-map";
+import { Doorkeeper } from "../../infra/doorkeeper";
 
 export const SORTS = {
   start: { startDate: -1, _id: -1 },
@@ -88,6 +89,8 @@ function selectiveIndex(filters: BrowseFilters): IndexSpec {
 
 const PROJECT_CACHE_MS = 30_000;
 const PROJECT_CACHE_MAX = 1000;
+/** Projects asked for once within about this many other project pages are not kept (see Doorkeeper). */
+const PROJECT_ADMIT_WINDOW = 10_000;
 
 export interface Viewer {
   role?: Role;
@@ -98,6 +101,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   const facetCache = new Map<string, FacetEntry>();
   const related = createRelatedProjects();
   const projectCache = new ExpiringMap<ProjectDoc>(PROJECT_CACHE_MS, PROJECT_CACHE_MAX);
+  const projectDoorkeeper = new Doorkeeper(PROJECT_ADMIT_WINDOW);
 
   function matchOf(filters: BrowseFilters, viewer: Viewer): QueryFilter<ProjectDoc> {
     const curator = hasRole(viewer.role, "coordinator");
@@ -262,7 +266,8 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     if (hit) return { project: hit };
     const epoch = projectCache.epoch;
     const found = await getBySlug(slug, viewer);
-    if (found && "project" in found && found.project.status === "published" && !found.project.deletedAt)
+    const published = found && "project" in found && found.project.status === "published";
+    if (published && !found.project.deletedAt && projectDoorkeeper.admit(slug))
       projectCache.setIfSince(epoch, slug, found.project);
     return found;
   }
@@ -275,7 +280,9 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     slug: string,
     viewer: Viewer,
   ): Promise<{ project: ProjectDoc } | { redirectTo: string } | null> {
-    const project = await ProjectModel.findOne({ slug }).lean<ProjectDoc>();
+    // Straight from the driver: the same plain object as a lean query, without a Mongoose query built
+    // and cast for every page (the slug is a string already).
+    const project = (await ProjectModel.collection.findOne({ slug })) as ProjectDoc | null;
     if (!project) {
       const moved = await ProjectModel.findOne(
         { oldSlugs: slug },
@@ -325,8 +332,12 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     publishedCounts,
     /** After any change: cached counts are refreshed on their next use (briefly served stale meanwhile). */
     markStale,
-    /** Forgets cached counts. */
-    clearCache: () => facetCache.clear(),
+    /** Forgets cached counts and projects, and which projects were asked for. */
+    clearCache: () => {
+      facetCache.clear();
+      projectCache.clear();
+      projectDoorkeeper.clear();
+    },
     taxonomy: deps.taxonomy,
   };
 }
