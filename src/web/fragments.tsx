@@ -49,14 +49,24 @@ export function collectFragments<T>(render: () => T): { result: T; fragments: Ht
   }
 }
 
-/** A fragment inside a div: a marker while a page is being collected, the HTML itself otherwise. */
+/**
+ * Fragments smaller than this are compressed with the page around them: a segment of its own costs a
+ * compressor's start-up, more than compressing a few hundred bytes again (an empty notes section).
+ */
+const SPLICE_MIN = 2048;
+
+/**
+ * A fragment inside a div: a marker while a page is being collected (if the fragment is worth splicing),
+ * the HTML itself otherwise.
+ */
 export function CachedHtml(props: { fragment: HtmlFragment; class?: string }) {
   const { fragment } = props;
-  if (collecting) collecting.push(fragment);
+  const spliced = collecting !== undefined && fragment.bytes.length >= SPLICE_MIN;
+  if (spliced) collecting!.push(fragment);
   return (
     <div
       class={props.class}
-      dangerouslySetInnerHTML={{ __html: collecting ? fragment.marker : fragment.html }}
+      dangerouslySetInnerHTML={{ __html: spliced ? fragment.marker : fragment.html }}
     />
   );
 }
@@ -79,6 +89,7 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
 
 /** A gzip member of the page, reusing each fragment's deflate segment. */
 export function gzipWithFragments(html: string, fragments: HtmlFragment[]): Buffer {
+  if (fragments.length === 0) return zlib.gzipSync(Buffer.from(html), { level: LEVEL });
   const parts = pieces(html, fragments);
   const out: Buffer[] = [GZIP_HEADER];
   let crc = 0;
@@ -110,11 +121,7 @@ export function sendHtml(req: Request, res: Response, html: string, fragments: H
   res.vary("Accept-Encoding");
   if (req.acceptsEncodings("gzip") === "gzip" && html.length >= MIN_GZIP) {
     res.setHeader("Content-Encoding", "gzip");
-    res.send(
-      fragments.length > 0
-        ? gzipWithFragments(html, fragments)
-        : zlib.gzipSync(Buffer.from(html), { level: LEVEL }),
-    );
+    res.send(gzipWithFragments(html, fragments));
     return;
   }
   const parts = pieces(html, fragments);

@@ -38,7 +38,9 @@ describe("posting a note", () => {
 
   test("When a coordinator posts a note, then it is published at once", async () => {
     const coordinator = await loginAs(ctx, "coordinator");
-    expect((await postNote(coordinator)).status).toBe(303);
+    // Long enough for the notes section to be spliced into pages as a compressed fragment (see below).
+    const body = `Un **diario di bordo** compilato da tutti gli operatori.\n\n${"Ogni settimana una riga in più. ".repeat(80)}`;
+    expect((await postNote(coordinator, "open", { body })).status).toBe(303);
     expect(await statusOf(await lastNoteId())).toBe("published");
     const anon = await ctx.agent().get("/projects/open");
     expect(anon.text).toContain("Il diario di bordo condiviso");

@@ -32,8 +32,8 @@ describe("cached HTML fragments", () => {
     );
     const fragments = [
       new HtmlFragment(`<ul>${big}</ul>`),
-      new HtmlFragment(""),
-      new HtmlFragment("<b>è</b>"),
+      new HtmlFragment("<b>è</b> ".repeat(300)),
+      new HtmlFragment("<i>👍</i>".repeat(300)),
     ];
     const { html, fragments: found } = page(fragments, (i) => `Testo ${i} con àccenti & <simboli>`);
     expect(found).toEqual(fragments);
@@ -70,6 +70,20 @@ describe("cached HTML fragments", () => {
     // The cached segment is what makes it cheap: it is reused, not made again.
     expect(f.deflated).toBe(f.deflated);
     expect(f.deflated.length).toBeLessThan(f.bytes.length / 10);
+  });
+
+  it("When a fragment is small, then the page holds its HTML (compressed with the page), not a marker", () => {
+    const small = new HtmlFragment("<p>Nessuna nota pubblicata.</p>");
+    const large = new HtmlFragment("<p>nota</p>".repeat(400));
+    const smallSegment = jest.spyOn(small, "deflated", "get");
+    const { html, fragments } = page([small, large], (i) => `Testo ${i}`);
+    expect(fragments).toEqual([large]);
+    expect(html).toContain(`<div class="x">${small.html}</div>`);
+    expect(html).not.toContain(small.marker);
+    expect(zlib.gunzipSync(gzipWithFragments(html, fragments)).toString()).toBe(
+      inlineFragments(html, fragments),
+    );
+    expect(smallSegment).not.toHaveBeenCalled();
   });
 
   it("When a fragment is rendered outside a page being collected, then its HTML is inlined", () => {
