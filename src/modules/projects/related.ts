@@ -12,11 +12,14 @@ const RELATED_CANDIDATES = 60;
 const RELATED_TTL_MS = 60_000;
 const MAX_LISTS = 5000;
 
-/** A candidate as loaded, with its ids as strings once (scoring compares them for every page). */
+/**
+ * A candidate as loaded. Its tags and zones are small integers (one number per distinct value, see
+ * `code`): scoring compares them for every page, and numbers compare faster than 24-character ids.
+ */
 interface Candidate {
   id: string;
-  tags: string[];
-  zones: string[];
+  tagCodes: number[];
+  zoneCodes: number[];
   /** Plain ASCII lower case (sortKey): compared with < rather than a collator. */
   sortTitle: string;
   listed: ListedProject;
@@ -25,6 +28,14 @@ type Field = "tags" | "zones";
 
 export function createRelatedProjects(options: { ttlMs?: number } = {}) {
   const lists = new ExpiringMap<Promise<Candidate[]>>(options.ttlMs ?? RELATED_TTL_MS, MAX_LISTS);
+  // One number per tag id or zone key met (tags and zones apart); bounded by the vocabularies' sizes.
+  const codes = { tags: new Map<string, number>(), zones: new Map<string, number>() };
+  const code = (field: Field, value: string): number => {
+    const map = codes[field];
+    let n = map.get(value);
+    if (n === undefined) map.set(value, (n = map.size));
+    return n;
+  };
 
   async function load(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
     const rows = await ProjectModel.find(
@@ -37,8 +48,8 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
       .lean<(ListedProject & { sortTitle?: string })[]>();
     return rows.map(({ sortTitle, ...listed }) => ({
       id: String(listed._id),
-      tags: (listed.tags ?? []).map(String),
-      zones: listed.zones ?? [],
+      tagCodes: (listed.tags ?? []).map((t) => code("tags", String(t))),
+      zoneCodes: (listed.zones ?? []).map((z) => code("zones", z)),
       sortTitle: sortTitle ?? "",
       listed,
     }));
@@ -56,39 +67,44 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
   }
 
   async function of(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
-    const tags = project.tags ?? [];
+    const tags = (project.tags ?? []).map(String);
     const zones = project.zones ?? [];
     const found = await Promise.all([
       ...tags.map((t) => candidates("tags", t)),
       ...zones.map((z) => candidates("zones", z)),
     ]);
-    const tagSet = new Set(tags.map(String));
-    const zoneSet = new Set(zones);
+    const tagCodes = tags.map((t) => code("tags", t));
+    const zoneCodes = zones.map((z) => code("zones", z));
+    // A project is in the list of each tag and zone it has: scored once.
     const seen = new Set<string>([String(project._id)]);
     // The best `limit` so far, best first: more shared (a tag counts twice), then by title, then by id.
-    const best: { c: Candidate; score: number }[] = [];
-    const before = (a: { c: Candidate; score: number }, b: { c: Candidate; score: number }) =>
-      a.score !== b.score
-        ? a.score > b.score
-        : a.c.sortTitle !== b.c.sortTitle
-          ? a.c.sortTitle < b.c.sortTitle
-          : a.c.id < b.c.id;
+    const best: Candidate[] = [];
+    const scores: number[] = [];
+    const before = (c: Candidate, score: number, i: number) => {
+      const other = best[i]!;
+      if (score !== scores[i]) return score > scores[i]!;
+      if (c.sortTitle !== other.sortTitle) return c.sortTitle < other.sortTitle;
+      return c.id < other.id;
+    };
     for (const list of found) {
       for (const c of list) {
         if (seen.has(c.id)) continue;
         seen.add(c.id);
         let score = 0;
-        for (const t of c.tags) if (tagSet.has(t)) score += 2;
-        for (const z of c.zones) if (zoneSet.has(z)) score += 1;
-        const entry = { c, score };
-        if (best.length === limit && !before(entry, best[limit - 1]!)) continue;
+        for (const t of c.tagCodes) if (tagCodes.includes(t)) score += 2;
+        for (const z of c.zoneCodes) if (zoneCodes.includes(z)) score += 1;
+        if (best.length === limit && !before(c, score, limit - 1)) continue;
         let i = best.length;
-        while (i > 0 && before(entry, best[i - 1]!)) i--;
-        best.splice(i, 0, entry);
-        if (best.length > limit) best.pop();
+        while (i > 0 && before(c, score, i - 1)) i--;
+        best.splice(i, 0, c);
+        scores.splice(i, 0, score);
+        if (best.length > limit) {
+          best.pop();
+          scores.pop();
+        }
       }
     }
-    return best.map(({ c }) => c.listed);
+    return best.map((c) => c.listed);
   }
 
   return {
