@@ -71,23 +71,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(feedLinks());
-  app.use(
-    homeRouter({
-      queries: services.projectQueries,
-      taxonomy: services.taxonomy,
-      cache: services.catalogueCache,
-    }),
-  );
-  app.use(
-    accountsRouter({
-      accounts: services.accounts,
-      links: services.links,
-      secureCookies: config.secureCookies,
-    }),
-  );
-  app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
-  app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
-  app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
+  // The catalogue first: project pages are the most asked for, and every router before them is walked
+  // (route by route) for each request. Curation before the public pages: /projects/new is not a slug.
   app.use(
     curationRouter({
       projects: services.projects,
@@ -107,6 +92,23 @@ export function createApp(deps: AppDeps): Express {
       }),
     }),
   );
+  app.use(
+    homeRouter({
+      queries: services.projectQueries,
+      taxonomy: services.taxonomy,
+      cache: services.catalogueCache,
+    }),
+  );
+  app.use(
+    accountsRouter({
+      accounts: services.accounts,
+      links: services.links,
+      secureCookies: config.secureCookies,
+    }),
+  );
+  app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
+  app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
+  app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
   app.use(
     taxonomyRouter({
       taxonomy: services.taxonomy,
