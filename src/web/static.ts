@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import express, { type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 
 import { ROOT_DIR } from "../paths";
 
@@ -34,12 +34,14 @@ export function assetVersion(): string {
   return version;
 }
 
-export function staticRouter(): Router {
+/** Our assets and Bootstrap Italia's, through `compress` (the compression middleware). */
+export function staticRouter(compress: RequestHandler): Router {
   const router = express.Router();
   const options = { maxAge: "7d", immutable: true, index: false, fallthrough: false } as const;
-  router.use("/static", express.static(PUBLIC_DIR, options));
+  router.use("/static", compress, express.static(PUBLIC_DIR, options));
   router.use(
     "/vendor/bootstrap-italia",
+    compress,
     express.static(BOOTSTRAP_ITALIA_DIR, { ...options, dotfiles: "deny" }),
   );
   return router;

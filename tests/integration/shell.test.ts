@@ -102,7 +102,7 @@ describe("app shell", () => {
     expect(bogus.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("When the page references assets, then they are served locally and compressed", async () => {
+  it("When the page references assets, then they are served locally and compressed (as JSON is)", async () => {
     const home = await ctx.agent().get("/");
     const assets = [...home.text.matchAll(/(?:href|src)="(\/(?:static|vendor)\/[^"#]+)"/g)].map((m) => m[1]!);
     expect(assets.length).toBeGreaterThanOrEqual(4);
@@ -115,6 +115,11 @@ describe("app shell", () => {
       .get("/vendor/bootstrap-italia/css/bootstrap-italia.min.css")
       .set("Accept-Encoding", "gzip");
     expect(css.headers["content-encoding"]).toBe("gzip");
+    // JSON (and other responses that do not compress themselves) too.
+    const openapi = await ctx.agent().get("/api/v1/openapi.json").set("Accept-Encoding", "gzip");
+    expect(openapi.status).toBe(200);
+    expect(openapi.headers["content-encoding"]).toBe("gzip");
+    expect(openapi.body.openapi).toMatch(/^3\./);
     const missing = await ctx.agent().get("/static/nope.js");
     expect(missing.status).toBe(404);
   });
