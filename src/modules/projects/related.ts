@@ -18,6 +18,8 @@ const MAX_LISTS = 5000;
  */
 interface Candidate {
   id: string;
+  /** The project's number (see `code`): marks it as met in one scoring pass, whatever list it came from. */
+  idCode: number;
   tagCodes: number[];
   zoneCodes: number[];
   /** Plain ASCII lower case (sortKey): compared with < rather than a collator. */
@@ -26,12 +28,24 @@ interface Candidate {
 }
 type Field = "tags" | "zones";
 
+function hasCode(codes: number[], code: number): boolean {
+  for (const c of codes) if (c === code) return true;
+  return false;
+}
+
 export function createRelatedProjects(options: { ttlMs?: number } = {}) {
   const lists = new ExpiringMap<Promise<Candidate[]>>(options.ttlMs ?? RELATED_TTL_MS, MAX_LISTS);
-  // One number per tag id or zone key met (tags and zones apart); bounded by the vocabularies' sizes.
-  const codes = { tags: new Map<string, number>(), zones: new Map<string, number>() };
-  const code = (field: Field, value: string): number => {
-    const map = codes[field];
+  // One number per tag id, zone key or project id met (each kind apart). Tags and zones are bounded by
+  // the vocabularies; projects by the published ones that were ever among the newest of a tag or zone.
+  const codes = {
+    tags: new Map<string, number>(),
+    zones: new Map<string, number>(),
+    ids: new Map<string, number>(),
+  };
+  let passes = 0;
+  let seenIn = new Int32Array(1024);
+  const code = (kind: Field | "ids", value: string): number => {
+    const map = codes[kind];
     let n = map.get(value);
     if (n === undefined) map.set(value, (n = map.size));
     return n;
@@ -48,6 +62,7 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
       .lean<(ListedProject & { sortTitle?: string })[]>();
     return rows.map(({ sortTitle, ...listed }) => ({
       id: String(listed._id),
+      idCode: code("ids", String(listed._id)),
       tagCodes: (listed.tags ?? []).map((t) => code("tags", String(t))),
       zoneCodes: (listed.zones ?? []).map((z) => code("zones", z)),
       sortTitle: sortTitle ?? "",
@@ -75,27 +90,37 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
     ]);
     const tagCodes = tags.map((t) => code("tags", t));
     const zoneCodes = zones.map((z) => code("zones", z));
-    // A project is in the list of each tag and zone it has: scored once.
-    const seen = new Set<string>([String(project._id)]);
+    // A project is in the list of each tag and zone it has: scored once. Synchronous from here on, so
+    // this pass's number marks what it has met.
+    const pass = ++passes;
+    if (seenIn.length < codes.ids.size) {
+      const grown = new Int32Array(Math.max(codes.ids.size, seenIn.length * 2));
+      grown.set(seenIn);
+      seenIn = grown;
+    }
+    const selfCode = codes.ids.get(String(project._id));
+    if (selfCode !== undefined) seenIn[selfCode] = pass;
     // The best `limit` so far, best first: more shared (a tag counts twice), then by title, then by id.
+    // (Loops rather than a comparator and includes(): this runs for every candidate of every page.)
     const best: Candidate[] = [];
     const scores: number[] = [];
-    const before = (c: Candidate, score: number, i: number) => {
-      const other = best[i]!;
-      if (score !== scores[i]) return score > scores[i]!;
-      if (c.sortTitle !== other.sortTitle) return c.sortTitle < other.sortTitle;
-      return c.id < other.id;
-    };
     for (const list of found) {
       for (const c of list) {
-        if (seen.has(c.id)) continue;
-        seen.add(c.id);
+        if (seenIn[c.idCode] === pass) continue;
+        seenIn[c.idCode] = pass;
         let score = 0;
-        for (const t of c.tagCodes) if (tagCodes.includes(t)) score += 2;
-        for (const z of c.zoneCodes) if (zoneCodes.includes(z)) score += 1;
-        if (best.length === limit && !before(c, score, limit - 1)) continue;
+        for (const t of c.tagCodes) if (hasCode(tagCodes, t)) score += 2;
+        for (const z of c.zoneCodes) if (hasCode(zoneCodes, z)) score += 1;
+        const ranksBefore = (i: number) => {
+          const other = best[i]!;
+          const s = scores[i]!;
+          if (score !== s) return score > s;
+          if (c.sortTitle !== other.sortTitle) return c.sortTitle < other.sortTitle;
+          return c.id < other.id;
+        };
+        if (best.length === limit && !ranksBefore(limit - 1)) continue;
         let i = best.length;
-        while (i > 0 && before(c, score, i - 1)) i--;
+        while (i > 0 && ranksBefore(i - 1)) i--;
         best.splice(i, 0, c);
         scores.splice(i, 0, score);
         if (best.length > limit) {
