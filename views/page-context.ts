@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Lang, Translate } from "../src/web/i18n/index";
+import { translator, type Lang, type Translate } from "../src/web/i18n/index";
 
 export type Role = "member" | "coordinator" | "admin";
 
@@ -33,5 +33,29 @@ export const PageContext = createContext<PageContextValue | null>(null);
 export function usePage(): PageContextValue {
   const ctx = useContext(PageContext);
   if (!ctx) throw new Error("usePage() outside of a page render");
+  return ctx;
+}
+
+const anonymous = new Map<Lang, PageContextValue>();
+
+/**
+ * The context of a part rendered once for every reader (no user, no request), to be kept and embedded in
+ * pages: a project's published notes, a related project's card.
+ */
+export function anonymousContext(lang: Lang): PageContextValue {
+  let ctx = anonymous.get(lang);
+  if (!ctx) {
+    ctx = {
+      lang,
+      t: translator(lang),
+      path: "",
+      url: "",
+      user: undefined,
+      csrfToken: undefined,
+      assetVersion: "",
+      requestId: "",
+    };
+    anonymous.set(lang, ctx);
+  }
   return ctx;
 }

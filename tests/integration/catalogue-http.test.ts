@@ -154,6 +154,34 @@ describe("public catalogue pages", () => {
     expect(await visit()).toContain("Lo sportello del sabato");
   });
 
+  it("When a related project or a theme label changes, then the related cards (rendered once and kept) show the change", async () => {
+    await publish(base);
+    const other = await publish({ ...base, title: "Parole in comune", cup: undefined });
+    const visitAs = async (lang: "it" | "en") =>
+      (await ctx.agent().get("/projects/ponti-di-parole").set("Cookie", `lang=${lang}`)).text;
+    const relatedOf = (page: string) => page.slice(page.indexOf('id="related-title"'));
+    expect(relatedOf(await visitAs("it"))).toContain("Parole in comune");
+    expect(relatedOf(await visitAs("it"))).toContain("Accessibilità dei servizi");
+    expect(relatedOf(await visitAs("en"))).toContain("Accessibility of services");
+    await ctx.services.projects.update(
+      system,
+      String(other._id),
+      { ...base, title: "Parole per tutti", slug: other.slug },
+      other.version,
+    );
+    const c = await loginAs(ctx, "coordinator");
+    const edited = await c.agent
+      .post("/curation/vocabularies/theme/accessibilita-servizi")
+      .type("form")
+      .send({ _csrf: await c.csrf(), label_it: "Servizi accessibili", label_en: "Accessible services" });
+    expect(edited.status).toBe(303);
+    const it = relatedOf(await visitAs("it"));
+    expect(it).toContain("Parole per tutti");
+    expect(it).not.toContain("Parole in comune");
+    expect(it).toContain("Servizi accessibili");
+    expect(relatedOf(await visitAs("en"))).toContain("Accessible services");
+  });
+
   it("When a slug changes, then the old address answers 301 to the new one", async () => {
     const p = await publish(base);
     await ctx.services.projects.update(system, String(p._id), { ...base, slug: "ponti-nuovi" }, p.version);

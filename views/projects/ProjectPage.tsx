@@ -91,6 +91,8 @@ export function ProjectPage(props: {
   project: ProjectDoc;
   labels: Labels;
   related: ListedProject[];
+  /** The related projects' cards, already rendered (same order). */
+  relatedCards?: string[];
   descriptionHtml: string;
   outcomesHtml: string;
   curator: boolean;
@@ -263,6 +265,7 @@ export function ProjectPage(props: {
           </h2>
           <ProjectList
             items={props.related}
+            cards={props.relatedCards}
             labels={props.labels}
             headingLevel={3}
             empty={t("projects.related.none")}

@@ -89,16 +89,23 @@ export function ProjectList(props: {
   labels: Labels;
   headingLevel?: 2 | 3;
   empty?: ComponentChildren;
+  /** Each item's ProjectCard already rendered (same order), e.g. kept from earlier pages. */
+  cards?: string[];
 }) {
   const { t } = usePage();
+  const { cards } = props;
   if (props.items.length === 0) return <p>{props.empty ?? t("projects.none")}</p>;
   return (
     <ul class="list-unstyled atl-project-list">
-      {props.items.map((p) => (
-        <li key={String(p._id)}>
-          <ProjectCard project={p} labels={props.labels} headingLevel={props.headingLevel} />
-        </li>
-      ))}
+      {props.items.map((p, i) =>
+        cards?.[i] !== undefined ? (
+          <li key={String(p._id)} dangerouslySetInnerHTML={{ __html: cards[i] }} />
+        ) : (
+          <li key={String(p._id)}>
+            <ProjectCard project={p} labels={props.labels} headingLevel={props.headingLevel} />
+          </li>
+        ),
+      )}
     </ul>
   );
 }

@@ -7,8 +7,8 @@ import { renderToString } from "preact-render-to-string";
 import { ExpiringMap } from "../../infra/expiring-map";
 import { HtmlFragment } from "../../web/fragments";
 import { hasRole } from "../../web/auth-guards";
-import { translator, type Lang } from "../../web/i18n/index";
-import { PageContext } from "../../../views/page-context";
+import type { Lang } from "../../web/i18n/index";
+import { anonymousContext, PageContext } from "../../../views/page-context";
 import type { PageUser } from "../../../views/page-context";
 import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection";
 import { ThemeNotes } from "../../../views/notes/ListPages";
@@ -73,18 +73,7 @@ export function notesSectionFor(deps: {
     ]);
     // Rendered by preact (escaped by default) with a context that has no user: nothing personal inside.
     const html = renderToString(
-      <PageContext.Provider
-        value={{
-          lang,
-          t: translator(lang),
-          path: "",
-          url: "",
-          user: undefined,
-          csrfToken: undefined,
-          assetVersion: "",
-          requestId: "",
-        }}
-      >
+      <PageContext.Provider value={anonymousContext(lang)}>
         <PublishedNotes notes={notes} labels={{ vocab, tags }} />
       </PageContext.Provider>,
     );

@@ -8,12 +8,15 @@ import type { VNode } from "preact";
 import type { PageUser } from "../../../views/page-context";
 import type { Lang } from "../../web/i18n/index";
 import type { ProjectDoc } from "./project.model";
+import { renderToString } from "preact-render-to-string";
+import { anonymousContext, PageContext } from "../../../views/page-context";
+import { ProjectCard, type Labels } from "../../../views/projects/parts";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
 import { parseOr400 } from "../taxonomy/parse";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
-import type { BrowseFilters, ProjectQueries } from "./project.queries";
+import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
 import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
 
 export interface CatalogueDeps {
@@ -65,6 +68,30 @@ function markdownOf(project: ProjectDoc): { description: string; outcomes: strin
     renderedMarkdown.set(project, html);
   }
   return html;
+}
+
+/**
+ * The cards of related projects, rendered once per listed project, language and labels. The same few
+ * hundred projects (the newest of each tag and zone) are related to thousands of others, and a card was
+ * a third of a project page's render. The listed objects live as long as the related lists, which any
+ * catalogue or vocabulary change drops; the labels a card was rendered with are checked too. A related
+ * project is always published, so its card is the same for every viewer.
+ */
+const relatedCards = new WeakMap<ListedProject, { labels: Labels; html: Partial<Record<Lang, string>> }>();
+function cardsOf(items: ListedProject[], labels: Labels, lang: Lang): string[] {
+  return items.map((p) => {
+    let entry = relatedCards.get(p);
+    if (!entry || entry.labels.vocab !== labels.vocab || entry.labels.tags !== labels.tags) {
+      entry = { labels, html: {} };
+      relatedCards.set(p, entry);
+    }
+    entry.html[lang] ??= renderToString(
+      <PageContext.Provider value={anonymousContext(lang)}>
+        <ProjectCard project={p} labels={labels} headingLevel={3} />
+      </PageContext.Provider>,
+    );
+    return entry.html[lang];
+  });
 }
 
 export function projectsRouter(deps: CatalogueDeps): Router {
@@ -123,11 +150,13 @@ export function projectsRouter(deps: CatalogueDeps): Router {
       deps.notes?.(project, res.locals.user, req.lang),
     ]);
     const html = markdownOf(project);
+    const labels = { vocab, tags };
     const page = () => (
       <ProjectPage
         project={project}
-        labels={{ vocab, tags }}
+        labels={labels}
         related={related}
+        relatedCards={cardsOf(related, labels, req.lang)}
         descriptionHtml={html.description}
         outcomesHtml={html.outcomes}
         curator={hasRole(role, "coordinator")}
