@@ -92,6 +92,10 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
     const zoneCodes = zones.map((z) => code("zones", z));
     // A project is in the list of each tag and zone it has: scored once. Synchronous from here on, so
     // this pass's number marks what it has met.
+    if (passes === 2 ** 31 - 1) {
+      passes = 0; // the marks are 32-bit: start again from a clean slate
+      seenIn.fill(0);
+    }
     const pass = ++passes;
     if (seenIn.length < codes.ids.size) {
       const grown = new Int32Array(Math.max(codes.ids.size, seenIn.length * 2));
