@@ -160,6 +160,11 @@ export async function generateDataset(
       const r = rnd();
       const status: ProjectStatus =
         r < 0.85 ? "published" : r < 0.93 ? "draft" : r < 0.97 ? "in_review" : "archived";
+      // Catalogued a week to two months before it started (or before today), published within a week.
+      const createdAt = new Date(
+        Math.min(now.getTime(), startDate.getTime()) - (7 + Math.floor(rnd() * 60)) * DAY,
+      );
+      const publishedAt = new Date(createdAt.getTime() + Math.floor(rnd() * 7 * DAY));
       if (status === "published") for (const t of projectTags) counts.set(t, (counts.get(t) ?? 0) + 1);
       docs.push({
         _id: new mongoose.Types.ObjectId(),
@@ -190,17 +195,18 @@ export async function generateDataset(
         demo: false,
         createdBy: by,
         updatedBy: by,
-        ...(status === "published" || status === "archived" ? { publishedAt: now } : {}),
+        ...(status === "published" || status === "archived" ? { publishedAt } : {}),
         deletedAt: null,
         version: 1,
-        createdAt: now,
-        updatedAt: now,
+        createdAt,
+        updatedAt: status === "draft" ? createdAt : publishedAt,
       });
       const d = docs.at(-1)!;
       if (status === "published")
         published.push({
           _id: d._id,
           startMs: startDate.getTime(),
+          publishedMs: publishedAt.getTime(),
           themes: d.themes,
           tags: d.tags,
         });
@@ -213,7 +219,7 @@ export async function generateDataset(
         action: "generate",
         snapshot: snapshotOf(d as unknown as ProjectDoc),
         by,
-        at: now,
+        at: d.updatedAt,
       })),
       { ordered: false },
     );
@@ -255,6 +261,7 @@ export async function generateDataset(
 interface PublishedProject {
   _id: mongoose.Types.ObjectId;
   startMs: number;
+  publishedMs: number;
   themes: string[];
   tags: mongoose.Types.ObjectId[];
 }
@@ -622,10 +629,14 @@ async function writeNotes(input: {
     const r = rnd();
     const status: NoteStatus = r < 0.85 ? "published" : r < 0.97 ? "pending" : "rejected";
     const writer = author();
-    // Written while the project ran or since (at most three years ago); pending notes are recent.
-    const from = Math.max(project.startMs, now - 3 * 365 * DAY);
-    const span = Math.max(DAY, now - DAY - from);
-    const createdAt = status === "pending" ? now - rnd() * 45 * DAY : now - DAY - rnd() * span;
+    // Written while the project ran or since (at most three years ago), never before the project was
+    // published; pending notes are recent.
+    const from = Math.max(project.startMs, project.publishedMs, now - 3 * 365 * DAY);
+    const span = Math.max(0, now - DAY - from);
+    const createdAt = Math.max(
+      project.publishedMs,
+      status === "pending" ? now - rnd() * 45 * DAY : now - DAY - rnd() * span,
+    );
     const doc = {
       _id: new mongoose.Types.ObjectId(),
       project: project._id,

@@ -66,8 +66,19 @@ describe("generate-dataset with notes", () => {
 
     const notes = await NoteModel.find().lean<NoteDoc[]>();
     expect(notes).toHaveLength(500);
-    const projects = await ProjectModel.find({}, { slug: 1, status: 1, deletedAt: 1 }).lean();
+    const projects = await ProjectModel.find(
+      {},
+      { slug: 1, status: 1, deletedAt: 1, createdAt: 1, publishedAt: 1, startDate: 1 },
+    ).lean();
     expect(projects).toHaveLength(200);
+    // Catalogued before they started (and in the past), published after they were catalogued.
+    for (const p of projects) {
+      expect(p.createdAt.getTime()).toBeLessThan(Math.min(Date.now(), p.startDate!.getTime()));
+      if (p.status === "published" || p.status === "archived") {
+        expect(p.publishedAt!.getTime()).toBeGreaterThanOrEqual(p.createdAt.getTime());
+        expect(p.publishedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+      }
+    }
     const projectById = new Map(projects.map((p) => [String(p._id), p]));
     const vocab = await ctx.services.taxonomy.vocabulary();
     const tags = await ctx.services.taxonomy.tags();
@@ -99,6 +110,7 @@ describe("generate-dataset with notes", () => {
       // On a generated project that takes notes.
       const project = projectById.get(String(n.project));
       expect(project).toMatchObject({ status: "published", deletedAt: null });
+      expect(n.createdAt.getTime()).toBeGreaterThanOrEqual(project!.publishedAt!.getTime());
 
       // Signed by a fictional member whose profile exists.
       const member = memberById.get(n.author.id);
