@@ -103,6 +103,8 @@ export function createApp(deps: AppDeps): Express {
       cache: services.catalogueCache,
     }),
   );
+  // The search page and API compress their own answers too (sendPage, sendJson).
+  app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
   app.use(compress);
   app.use(
     accountsRouter({
@@ -131,7 +133,6 @@ export function createApp(deps: AppDeps): Express {
       onChange: services.projects.onChange,
     }),
   );
-  app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));
   const notesDeps = { core: services.notes.core, taxonomy: services.taxonomy, secret: config.sessionSecret };
   app.use(notesRouter(notesDeps));

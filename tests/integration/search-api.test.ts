@@ -129,6 +129,21 @@ describe("search API", () => {
     expect(page2.body.hits[0].id).not.toBe(hit.id);
   });
 
+  it("When a client takes gzip, then the JSON comes gzipped in one piece; otherwise plain, the same", async () => {
+    const ask = (encoding: string) =>
+      ctx.agent().get(`/api/v1/search?${q("mediazione")}`).set("Accept-Encoding", encoding);
+    const [zipped, plain] = [await ask("gzip"), await ask("identity")];
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(Number(zipped.headers["content-length"])).toBeGreaterThan(0);
+    expect(zipped.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.headers["cache-control"]).toBe("no-store");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(zipped.body).toEqual(plain.body);
+    expect(plain.body.total).toBeGreaterThanOrEqual(3);
+  });
+
   it("When a facet is selected, then its other values keep their counts (several values of a facet combine)", async () => {
     const one = await ctx.agent().get("/api/v1/search?zone=pratese");
     const zones = (one.body.facets.zone as { value: string }[]).map((z) => z.value);

@@ -1,9 +1,12 @@
-// Search page, search API and facet-value API: thin handlers (parse -> service -> render/json).
+// Search page, search API and facet-value API: thin handlers (parse -> service -> render/json). Every
+// answer compresses itself (sendPage, sendJson): the app mounts this router before the compression
+// middleware.
 import express, { type Request, type Response, type Router } from "express";
 import type { z } from "zod";
 import { hasRole } from "../../web/auth-guards";
 import { ValidationError, type ErrorDetail } from "../../web/errors";
 import { sendPage } from "../../web/render";
+import { sendJson } from "../../web/fragments";
 import type { Lang } from "../../web/i18n/define";
 import type { Translate } from "../../web/i18n/index";
 import { NOTE_KINDS } from "../notes/note.model";
@@ -109,14 +112,15 @@ export function searchRouter(deps: { search: SearchService; taxonomy: SearchTaxo
   router.get("/api/v1/search", async (req, res) => {
     const query = parseQuery(req.query);
     const result = await deps.search.search(query, viewer(res));
-    res.set("cache-control", "no-store").json(toJson(result));
+    res.set("cache-control", "no-store");
+    sendJson(req, res, toJson(result));
   });
 
   router.get("/api/v1/search/facets", async (req, res) => {
     const parsed = facetQuerySchema.safeParse(req.query ?? {});
     if (!parsed.success) throw new ValidationError("The facet query is not valid", detailsOf(parsed.error));
     const values = await deps.search.facetValues(parsed.data.facet, parsed.data.q, req.lang);
-    res.json({ facet: parsed.data.facet, values });
+    sendJson(req, res, { facet: parsed.data.facet, values });
   });
 
   return router;
