@@ -131,7 +131,10 @@ describe("search API", () => {
 
   it("When a client takes gzip, then the JSON comes gzipped in one piece; otherwise plain, the same", async () => {
     const ask = (encoding: string) =>
-      ctx.agent().get(`/api/v1/search?${q("mediazione")}`).set("Accept-Encoding", encoding);
+      ctx
+        .agent()
+        .get(`/api/v1/search?${q("mediazione")}`)
+        .set("Accept-Encoding", encoding);
     const [zipped, plain] = [await ask("gzip"), await ask("identity")];
     expect(zipped.headers["content-encoding"]).toBe("gzip");
     expect(Number(zipped.headers["content-length"])).toBeGreaterThan(0);
