@@ -39,3 +39,16 @@ export class ExpiringMap<V> {
     this.epoch++;
   }
 }
+
+/**
+ * The promise kept under key, else read() kept there until it expires or fails: concurrent callers
+ * share one read.
+ */
+export function remembered<T>(map: ExpiringMap<Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit) return hit;
+  const value = read();
+  map.set(key, value);
+  value.catch(() => map.deleteIf(key, value));
+  return value;
+}

@@ -118,14 +118,14 @@ export function gzipWithFragments(html: string, fragments: HtmlFragment[]): Buff
  */
 export function sendHtml(req: Request, res: Response, html: string, fragments: HtmlFragment[]): void {
   res.type("html");
-  res.vary("Accept-Encoding");
-  if (req.acceptsEncodings("gzip") === "gzip" && html.length >= MIN_GZIP) {
-    res.setHeader("Content-Encoding", "gzip");
-    res.send(gzipWithFragments(html, fragments));
-    return;
-  }
-  const parts = pieces(html, fragments);
-  res.send(Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p.bytes))));
+  sendOnce(
+    req,
+    res,
+    html.length,
+    () => gzipWithFragments(html, fragments),
+    () =>
+      Buffer.concat(pieces(html, fragments).map((p) => (typeof p === "string" ? Buffer.from(p) : p.bytes))),
+  );
 }
 
 /**
@@ -135,11 +135,28 @@ export function sendHtml(req: Request, res: Response, html: string, fragments: H
 export function sendJson(req: Request, res: Response, body: unknown, status = 200): void {
   const text = Buffer.from(JSON.stringify(body));
   res.status(status).type("json");
+  sendOnce(
+    req,
+    res,
+    text.length,
+    () => zlib.gzipSync(text, { level: LEVEL }),
+    () => text,
+  );
+}
+
+/** One write: the gzipped body when the client takes gzip and the body is worth it, else the plain one. */
+function sendOnce(
+  req: Request,
+  res: Response,
+  length: number,
+  gzip: () => Buffer,
+  plain: () => Buffer,
+): void {
   res.vary("Accept-Encoding");
-  if (req.acceptsEncodings("gzip") === "gzip" && text.length >= MIN_GZIP) {
+  if (req.acceptsEncodings("gzip") === "gzip" && length >= MIN_GZIP) {
     res.setHeader("Content-Encoding", "gzip");
-    res.send(zlib.gzipSync(text, { level: LEVEL }));
-    return;
+    res.send(gzip());
+  } else {
+    res.send(plain());
   }
-  res.send(text);
 }

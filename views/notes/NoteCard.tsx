@@ -25,10 +25,6 @@ const STATUS_KEY = {
   rejected: "notes.status.rejected",
 } as const satisfies Record<string, MessageKey>;
 
-function day(date: Date | null | undefined, lang: string): string {
-  return formatDay(date, lang, "medium");
-}
-
 export function NoteCard(props: {
   view: NoteView;
   labels: NoteLabels;
@@ -64,7 +60,7 @@ export function NoteCard(props: {
           ) : (
             t("notes.by", { name: note.author.name })
           )}{" "}
-          · {day(note.publishedAt ?? note.createdAt, lang)}
+          · {formatDay(note.publishedAt ?? note.createdAt, lang, "medium")}
           {note.revisions.length > 0 ? ` · ${t("notes.edited")}` : ""}
           {props.project ? (
             <>
@@ -99,7 +95,7 @@ export function NoteCard(props: {
             {props.view.replies.map((r) => (
               <div class="atl-reply border-start ps-2 mb-2" key={r.id} id={`reply-${r.id}`}>
                 <p class="small text-muted mb-1">
-                  {t("notes.by", { name: r.author })} · {day(r.at, lang)}
+                  {t("notes.by", { name: r.author })} · {formatDay(r.at, lang, "medium")}
                 </p>
                 <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: r.html }} />
               </div>

@@ -4,7 +4,7 @@
 // the viewer's own part is rendered per request.
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { ExpiringMap } from "../../infra/expiring-map";
+import { ExpiringMap, remembered } from "../../infra/expiring-map";
 import { HtmlFragment } from "../../web/fragments";
 import { hasRole } from "../../web/auth-guards";
 import type { Lang } from "../../web/i18n/index";
@@ -38,15 +38,6 @@ export function notesSectionFor(deps: {
     mine.clear();
     withNotes.clear();
   };
-  /** A promise kept under key in the map until it expires or fails. */
-  function remembered<T>(map: ExpiringMap<Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
-    const hit = map.get(key);
-    if (hit) return hit;
-    const value = read();
-    map.set(key, value);
-    value.catch(() => map.deleteIf(key, value));
-    return value;
-  }
   const mineOf = (project: ProjectDoc, userId: string) =>
     remembered(mine, `${userId}|${String(project._id)}`, () => deps.queries.mineOf(project._id, userId));
   const projectsWithNotes = () =>

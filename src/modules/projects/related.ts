@@ -4,7 +4,7 @@
 // that picked them cost more than the rest of the page. Any change to the catalogue in this process
 // drops them (re-read on next use); a change made by another process shows within the TTL.
 import type { Types } from "mongoose";
-import { ExpiringMap } from "../../infra/expiring-map";
+import { ExpiringMap, remembered } from "../../infra/expiring-map";
 import { LIST_FIELDS, ProjectModel, type ProjectDoc } from "./project.model";
 import type { ListedProject } from "./project.queries";
 
@@ -72,13 +72,7 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
 
   /** The newest published projects with this tag or zone; one read per list, however many ask at once. */
   function candidates(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
-    const key = `${field}|${String(value)}`;
-    const hit = lists.get(key);
-    if (hit) return hit;
-    const items = load(field, value);
-    lists.set(key, items);
-    items.catch(() => lists.deleteIf(key, items));
-    return items;
+    return remembered(lists, `${field}|${String(value)}`, () => load(field, value));
   }
 
   async function of(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
@@ -105,7 +99,8 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
     const selfCode = codes.ids.get(String(project._id));
     if (selfCode !== undefined) seenIn[selfCode] = pass;
     // The best `limit` so far, best first: more shared (a tag counts twice), then by title, then by id.
-    // (Loops rather than a comparator and includes(): this runs for every candidate of every page.)
+    // (hasCode() rather than includes(), a mark rather than a Set: this runs for every candidate of
+    // every page.)
     const best: Candidate[] = [];
     const scores: number[] = [];
     for (const list of found) {
