@@ -8,6 +8,7 @@ import { createLogger, flushLogs, type Logger } from "./infra/logger";
 import { createMeiliClient } from "./infra/meili";
 import { connectMongo, disconnectMongo } from "./infra/mongo";
 import { loadOrCreateSecrets } from "./infra/secrets";
+import { keepAliveOnStrayErrors, strayErrorCount } from "./infra/process-guards";
 import { EmbeddedStartError, isPortFree } from "./infra/servers";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -40,6 +41,7 @@ function redactUri(uri: string): string {
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  keepAliveOnStrayErrors(logger);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     while (cleanups.length > 0) await cleanups.pop()?.();
@@ -113,6 +115,11 @@ async function main(): Promise<void> {
 
     let shuttingDown = false;
     const readiness = readinessChecks(infra, services);
+    // Informational: stray errors are logged and survived, they do not make the app unready.
+    readiness.push({
+      name: "process",
+      check: () => Promise.resolve({ ok: true, strayErrors: strayErrorCount() }),
+    });
     if (servers) {
       const s = servers;
       readiness.push({

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { NotFoundError, TooManyRequestsError, toAppError } from "./errors";
+import { ClientClosedError, NotFoundError, TooManyRequestsError, toAppError } from "./errors";
 import { sendPage } from "./render";
 import { ErrorPage } from "../../views/errors/ErrorPage";
 import type { Logger } from "../infra/logger";
@@ -18,6 +18,12 @@ export function errorHandler(options: { logger: Logger; exposeInternals: boolean
   return (err, req, res, next) => {
     const error = toAppError(err);
     if (error.status >= 500) options.logger.error({ err, reqId: req.id }, "request failed");
+    // The client is gone (an upload cut off, a download abandoned): there is no one to answer.
+    if (error instanceof ClientClosedError || req.socket.destroyed) {
+      if (!res.headersSent) res.status(499);
+      res.destroy();
+      return;
+    }
     if (res.headersSent) {
       next(err);
       return;

@@ -63,6 +63,13 @@ export class UnavailableError extends AppError {
   }
 }
 
+/** The client went away before its request was whole (nginx's 499): nobody is left to answer. */
+export class ClientClosedError extends AppError {
+  constructor(message = "The client closed the request") {
+    super(499, "client_closed_request", message);
+  }
+}
+
 /** Normalises anything thrown into an AppError; errors from body parsers keep their 4xx status. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;

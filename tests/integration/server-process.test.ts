@@ -95,6 +95,27 @@ describe("the server process", () => {
     expect(processesUsing(dataDir)).toEqual([]);
   });
 
+  it("When an error escapes every handler, then it is logged and the process keeps running", async () => {
+    const script = `
+      const { keepAliveOnStrayErrors, strayErrorCount } = require(${JSON.stringify(path.join(ROOT, "dist/src/infra/process-guards.js"))});
+      keepAliveOnStrayErrors(require("pino")());
+      setTimeout(() => { throw new Error("thrown from a timer"); }, 10);
+      const { EventEmitter } = require("node:events");
+      setTimeout(() => new EventEmitter().emit("error", new Error("an emitter without listener")), 20);
+      void Promise.reject(new Error("nobody awaited this"));
+      setTimeout(() => { console.log("alive " + strayErrorCount().count); process.exit(0); }, 300);
+    `;
+    let output = "";
+    const proc = spawn(process.execPath, ["-e", script], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    proc.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    proc.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+    expect(code).toBe(0);
+    expect(output).toContain("alive 3");
+    expect(output).toContain("an error escaped every handler");
+    expect(output).toContain("an emitter without listener");
+  });
+
   it("When started, killed children, stopped and started again, then it recovers, keeps its data and leaves no process", async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

@@ -2,6 +2,7 @@
 // can be imported again. Coordinators get every project that is not deleted; everyone else the published ones.
 import type { Writable } from "node:stream";
 import { hasRole } from "../../web/auth-guards";
+import { ClientClosedError } from "../../web/errors";
 import type { Role } from "../../../views/page-context";
 import type { TagIndex } from "../taxonomy/taxonomy.types";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
@@ -79,8 +80,29 @@ function jsonRecord(record: Record<ImportColumn, string | string[]>, p: ProjectD
   };
 }
 
-function write(out: Writable, chunk: string): Promise<void> {
-  return out.write(chunk) ? Promise.resolve() : new Promise((resolve) => out.once("drain", resolve));
+/**
+ * Writes a chunk and waits for room when the reader is slow. A reader that went away (or a broken stream)
+ * rejects instead of leaving the export waiting for a "drain" that never comes, with its cursor open.
+ */
+export function write(out: Writable, chunk: string): Promise<void> {
+  if (out.destroyed || out.writableEnded)
+    return Promise.reject(new ClientClosedError("The reader went away"));
+  if (out.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      out.off("drain", onDrain);
+      out.off("close", onClose);
+      out.off("error", onError);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new ClientClosedError("The reader went away"));
+    const onError = (err: Error) => done(err);
+    out.once("drain", onDrain);
+    out.once("close", onClose);
+    out.once("error", onError);
+  });
 }
 
 export function createExportService(deps: { taxonomy: TaxonomyService }) {

@@ -27,6 +27,8 @@ export const importMessages = defineMessages({
     "import.report.more": "… e altri {n} problemi (il riepilogo completo è nel comando npm run import).",
     "import.error.noFile": "Scegli un file da importare.",
     "import.error.tooLarge": "Il file supera il limite di {max} MB.",
+    "import.error.unreadable":
+      "Il file non è arrivato per intero (invio interrotto o modulo non valido). Riprova a caricarlo.",
     "import.file.empty": "Il file è vuoto.",
     "import.file.utf16": "Il file è in UTF-16: salvalo in UTF-8 e importalo di nuovo.",
     "import.file.binary": "Questo non è un file CSV o JSON (contiene dati binari).",
@@ -78,6 +80,8 @@ export const importMessages = defineMessages({
     "import.report.more": "… and {n} more problems (the full report is printed by npm run import).",
     "import.error.noFile": "Choose a file to import.",
     "import.error.tooLarge": "The file is larger than the {max} MB limit.",
+    "import.error.unreadable":
+      "The file did not arrive whole (upload cut short or malformed form). Try again.",
     "import.file.empty": "The file is empty.",
     "import.file.utf16": "The file is in UTF-16: save it as UTF-8 and import it again.",
     "import.file.binary": "This is not a CSV or JSON file (it contains binary data).",

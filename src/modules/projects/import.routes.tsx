@@ -3,7 +3,7 @@
 import busboy from "busboy";
 import express, { type Request, type Response, type Router } from "express";
 import { requireRole } from "../../web/auth-guards";
-import { ValidationError } from "../../web/errors";
+import { ClientClosedError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import { ImportPage } from "../../../views/projects/ImportPage";
 import { actorOf } from "../taxonomy/actor";
@@ -18,8 +18,14 @@ interface Upload {
   tooLarge: boolean;
 }
 
-/** Reads one file (and the dry-run box) from a multipart body; a file over the limit is flagged, not kept. */
-function readUpload(req: Request): Promise<Upload> {
+/**
+ * Reads one file (and the dry-run box) from a multipart body; a file over the limit is flagged, not kept.
+ * Settles exactly once whatever the client does: a body cut short (no closing boundary) or a broken part
+ * rejects with a 400, a client that goes away mid-upload rejects too (nobody is left to answer) and the
+ * rest of its body is dropped. Every stream involved has an `error` listener: an unhandled stream error
+ * would end the process.
+ */
+export function readUpload(req: Request): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -28,14 +34,31 @@ function readUpload(req: Request): Promise<Upload> {
         limits: { fileSize: UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
       });
     } catch {
+      req.resume();
       reject(
         new ValidationError("Send the file as multipart/form-data", [{ field: "file", message: "missing" }]),
       );
       return;
     }
+    let settled = false;
     const upload: Upload = { dryRun: false, tooLarge: false };
+    const stop = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(bb);
+      req.resume(); // whatever is left of the body is read and dropped
+      reject(err);
+    };
+    const unreadable = (err: unknown) =>
+      stop(
+        new ValidationError(
+          `The upload could not be read: ${err instanceof Error ? err.message : String(err)}`,
+          [{ field: "file", message: "unreadable" }],
+        ),
+      );
     bb.on("file", (name, stream, info) => {
       const chunks: Buffer[] = [];
+      stream.on("error", unreadable);
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("limit", () => {
         upload.tooLarge = true;
@@ -48,10 +71,18 @@ function readUpload(req: Request): Promise<Upload> {
     bb.on("field", (name, value) => {
       if (name === "dryRun") upload.dryRun = value === "1" || value === "on";
     });
-    bb.on("close", () => resolve(upload));
-    bb.on("error", (err) =>
-      reject(new ValidationError(`The upload could not be read: ${(err as Error).message}`)),
-    );
+    bb.on("close", () => {
+      if (settled) return;
+      settled = true;
+      resolve(upload);
+    });
+    bb.on("error", unreadable);
+    // The client went away before its body was whole: nothing to answer, but the promise must settle.
+    const gone = () => stop(new ClientClosedError());
+    req.on("error", gone);
+    req.on("close", () => {
+      if (!req.complete) gone();
+    });
     req.pipe(bb);
   });
 }
@@ -65,7 +96,18 @@ export function importRouter(deps: { imports: ImportService }): Router {
   });
 
   router.post("/admin/import", coordinator, async (req: Request, res: Response) => {
-    const upload = await readUpload(req);
+    let upload: Upload;
+    try {
+      upload = await readUpload(req);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return sendPage(
+        req,
+        res,
+        <ImportPage maxMb={UPLOAD_MAX_MB} error={req.t("import.error.unreadable")} />,
+        400,
+      );
+    }
     const fail = (error: string) =>
       sendPage(req, res, <ImportPage maxMb={UPLOAD_MAX_MB} error={error} dryRun={upload.dryRun} />, 400);
     if (upload.tooLarge) return fail(req.t("import.error.tooLarge", { max: UPLOAD_MAX_MB }));
