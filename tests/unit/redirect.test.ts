@@ -4,6 +4,8 @@ describe("safeRedirectPath", () => {
   it.each([
     ["/projects?x=1#top", "/projects?x=1#top"],
     ["/", "/"],
+    ["/a/../projects", "/projects"],
+    ["/projects/%2F%2Fevil", "/projects/%2F%2Fevil"],
   ])("When the target is the same-site path %s, then it is kept", (target, expected) => {
     expect(safeRedirectPath(target)).toBe(expected);
   });
@@ -12,6 +14,14 @@ describe("safeRedirectPath", () => {
     "https://evil.example/",
     "//evil.example/path",
     "/\\evil.example",
+    "/..//evil.example",
+    "/%2e%2e//evil.example",
+    "/%2E%2E//evil.example/x?y=1",
+    "/./..//evil.example",
+    "/a/../..//evil.example",
+    "/.//evil.example",
+    "/\t/evil.example",
+    "/ok\u007f",
     "javascript:alert(1)",
     "relative/path",
     "/ok\r\nSet-Cookie: x=1",
