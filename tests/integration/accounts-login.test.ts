@@ -182,6 +182,74 @@ describe("login and sessions", () => {
   }, 60_000);
 });
 
+describe("login throttling under concurrency", () => {
+  it("When 40 wrong passwords for one account arrive at once from one address, then at most 10 are checked", async () => {
+    const user = await createUser(ctx, { role: "member" });
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        agent
+          .post("/login")
+          .type("form")
+          .send({ _csrf: token, email: user.email, password: "wrong password, again" })
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    // The right password is refused too until the window ends: the limit is not only for wrong ones.
+    const right = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers["retry-after"])).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("When 150 wrong logins on different accounts arrive at once from one address, then at most 100 are checked", async () => {
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    const statuses = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        agent
+          .post("/login")
+          .type("form")
+          .send({ _csrf: token, email: `crowd${i}@example.org`, password: "not the password" })
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(100);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+  }, 60_000);
+
+  it("When a member signs in after a few mistakes, then the mistakes are forgotten and the address keeps its budget", async () => {
+    const user = await createUser(ctx, { role: "member" });
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    for (let i = 0; i < 9; i++) {
+      await agent
+        .post("/login")
+        .type("form")
+        .send({ _csrf: token, email: user.email, password: "nope nope" });
+    }
+    const ok = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
+    expect(ok.status).toBe(303);
+    const other = ctx.agent();
+    const t2 = await csrfFrom(other, "/login");
+    for (let i = 0; i < 9; i++) {
+      const res = await other
+        .post("/login")
+        .type("form")
+        .send({ _csrf: t2, email: user.email, password: "nope nope" });
+      expect(res.status).toBe(401);
+    }
+  }, 60_000);
+});
+
 describe("login and the redirect that follows", () => {
   it("When the browser follows the login redirect as soon as its headers arrive, then the next page is already signed in", async () => {
     const user = await createUser(ctx, { role: "member", name: "Rita Rapida" });

@@ -5,13 +5,19 @@ import type { Lang } from "../../web/i18n/index";
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/audit.service";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password";
-import * as rate from "./rate-limit";
+import { refund, reset, take } from "../../infra/throttle";
 import { UserModel, type UserDoc, type UserStatus } from "./user.model";
 
-/** Login throttling: failures per account+address and per address, in a 15-minute window. */
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_MAX_FAILURES_ACCOUNT = 10;
-export const LOGIN_MAX_FAILURES_IP = 100;
+/**
+ * Login throttling, in 15-minute windows: attempts per account and address, and per address. Each attempt
+ * is counted before the password is checked; a successful one is given back.
+ */
+export const LOGIN_PER_ACCOUNT_AND_ADDRESS = {
+  name: "login-account-address",
+  points: 10,
+  windowSeconds: 900,
+};
+export const LOGIN_PER_ADDRESS = { name: "login-address", points: 100, windowSeconds: 900 };
 
 export interface NewUser {
   email: string;
@@ -92,17 +98,16 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
     /** Checks a login; throws 429 when the account+address or the address has failed too often. */
     async authenticate(emailInput: string, password: string, ip: string): Promise<LoginResult> {
       const email = emailInput.trim().toLowerCase();
-      const accountKey = `login:acct:${email}|${ip}`;
-      const ipKey = `login:ip:${ip}`;
-      const [acct, byIp] = await Promise.all([rate.peek(accountKey), rate.peek(ipKey)]);
-      const blocked = [
-        acct.count >= LOGIN_MAX_FAILURES_ACCOUNT ? acct : undefined,
-        byIp.count >= LOGIN_MAX_FAILURES_IP ? byIp : undefined,
-      ].filter((w): w is rate.Window => w !== undefined);
-      if (blocked.length > 0) {
-        const retry = Math.max(...blocked.map((w) => w.retryAfterSeconds));
+      const accountKey = `${email}|${ip}`;
+      // Reserve the attempt first (atomically), then check: 40 concurrent tries get 10 checks, not 40.
+      const attempts = await Promise.all([
+        take(LOGIN_PER_ACCOUNT_AND_ADDRESS, accountKey),
+        take(LOGIN_PER_ADDRESS, ip),
+      ]);
+      const refused = attempts.flatMap((a) => (a.ok ? [] : [a.retryAfterSeconds]));
+      if (refused.length > 0) {
         await audit.record({ action: "login.throttled", targetType: "email", targetId: email, ip });
-        throw new TooManyRequestsError("Too many failed logins: try again later", retry);
+        throw new TooManyRequestsError("Too many failed logins: try again later", Math.max(...refused));
       }
       const user = await UserModel.findOne({ email }).lean<UserDoc>();
       const ok =
@@ -110,10 +115,6 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
           ? await verifyPassword(user.passwordHash, password)
           : (await verifyDummy(password), false);
       if (!ok || !user) {
-        await Promise.all([
-          rate.increment(accountKey, LOGIN_WINDOW_MS),
-          rate.increment(ipKey, LOGIN_WINDOW_MS),
-        ]);
         await audit.record({
           actorId: user?._id.toString(),
           action: "login.failed",
@@ -126,7 +127,7 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
         });
         return { ok: false };
       }
-      await rate.clear(accountKey);
+      await Promise.all([reset(LOGIN_PER_ACCOUNT_AND_ADDRESS, accountKey), refund(LOGIN_PER_ADDRESS, ip)]);
       await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
       await audit.record({
         actorId: user._id.toString(),

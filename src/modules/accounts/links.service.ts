@@ -11,14 +11,19 @@ import type { AuditService } from "../audit/audit.service";
 import type { AccountsCore } from "./accounts.service";
 import { passwordErrorKey } from "./accounts.service";
 import { hashPassword } from "./password";
-import * as rate from "./rate-limit";
+import { take } from "../../infra/throttle";
+import { enforce } from "../../web/throttle";
 import { AccountTokenModel, type TokenDoc, type TokenKind } from "./token.model";
 import { JoinRequestModel, type JoinRequestDoc } from "./join-request.model";
 import { UserModel, type UserDoc } from "./user.model";
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 export const RESET_TTL_MS = 3600 * 1000;
-const HOUR = 3600 * 1000;
+const HOUR_S = 3600;
+const INVITES_PER_DAY = { name: "invites-per-coordinator", points: 50, windowSeconds: 24 * HOUR_S };
+const RESETS_PER_ADDRESS = { name: "resets-per-address", points: 10, windowSeconds: HOUR_S };
+const RESETS_PER_EMAIL = { name: "resets-per-email", points: 3, windowSeconds: HOUR_S };
+const JOINS_PER_ADDRESS = { name: "joins-per-address", points: 5, windowSeconds: HOUR_S };
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 export type LinkState =
@@ -93,12 +98,7 @@ export function createLinksService(deps: {
       if (input.role !== "member" && actor.role !== "admin") {
         throw new ForbiddenError("Only administrators can invite coordinators or administrators");
       }
-      await rate.consume(
-        `invite:${actor.id}`,
-        50,
-        24 * HOUR,
-        "Too many invitations today: try again tomorrow",
-      );
+      await enforce(INVITES_PER_DAY, actor.id, "Too many invitations today: try again tomorrow");
       const email = input.email.trim().toLowerCase();
       let user = await accounts.findByEmail(email);
       if (user && user.status !== "invited") {
@@ -167,10 +167,10 @@ export function createLinksService(deps: {
 
     /** Sends a reset link if the account exists; the caller answers the same either way. */
     async requestReset(emailInput: string, lang: Lang, ip: string): Promise<void> {
-      await rate.consume(`reset:ip:${ip}`, 10, HOUR, "Too many reset requests: try again later");
+      await enforce(RESETS_PER_ADDRESS, ip, "Too many reset requests: try again later");
       const email = emailInput.trim().toLowerCase();
-      const perEmail = await rate.increment(`reset:email:${email}`, HOUR);
-      if (perEmail.count > 3) return; // silently: a 429 here would tell that the address is known
+      // Silently: a 429 here would tell that the address is known.
+      if (!(await take(RESETS_PER_EMAIL, email)).ok) return;
       const user = await accounts.findByEmail(email);
       await audit.record({
         action: "password.reset_requested",
@@ -214,7 +214,7 @@ export function createLinksService(deps: {
       input: { email: string; name: string; organisation: string; message: string },
       ip: string,
     ) {
-      await rate.consume(`join:ip:${ip}`, 5, HOUR, "Too many requests: try again later");
+      await enforce(JOINS_PER_ADDRESS, ip, "Too many requests: try again later");
       const email = input.email.trim().toLowerCase();
       if (await UserModel.exists({ email, status: { $ne: "invited" } })) return;
       if (await JoinRequestModel.exists({ email, status: "pending" })) return;
