@@ -3,6 +3,7 @@ import compression from "compression";
 import express, { type Express } from "express";
 import type { Infra, Services } from "./composition";
 import type { ReadinessCheck } from "./infra/health-check";
+import { requestDeadline } from "./web/deadline";
 import { errorHandler, notFound } from "./web/error-handler";
 import { healthRouter } from "./web/health";
 import { requestLog } from "./web/request-log";
@@ -42,6 +43,17 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(requestLog(logger));
   app.use(healthRouter({ checks: deps.readiness, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
+  const handleError = errorHandler({
+    logger,
+    exposeInternals: !config.isProduction && config.env !== "test",
+  });
+  // A stalled dependency never leaves a request waiting: past the deadline it gets a 503 page or JSON.
+  app.use(
+    requestDeadline({
+      ms: config.requestDeadlineMs,
+      answer: (res, err) => handleError(err, res.req, res, () => undefined),
+    }),
+  );
   app.use(securityHeaders({ https: config.secureCookies }));
   // Responses that do not compress themselves (static files, JSON, feeds, exports) go through the
   // compression middleware. HTML pages gzip themselves in one piece (sendPage, the page cache), so the
@@ -150,6 +162,6 @@ export function createApp(deps: AppDeps): Express {
   );
 
   app.use(notFound);
-  app.use(errorHandler({ logger, exposeInternals: !config.isProduction && config.env !== "test" }));
+  app.use(handleError);
   return app;
 }

@@ -90,6 +90,14 @@ const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: `NOTES_TRUSTED_AFTER must be a whole number, got "${v}"` });
     }
   }),
+  REQUEST_DEADLINE_MS: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !(/^\d{1,6}$/.test(v) && Number(v) >= 500 && Number(v) <= 600_000)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `REQUEST_DEADLINE_MS must be a whole number of milliseconds from 500 to 600000, got "${v}"`,
+      });
+    }
+  }),
   DEMO_CONTENT: optionalText.superRefine((v, ctx) => {
     if (v !== undefined && !/^(true|false)$/.test(v)) {
       ctx.addIssue({ code: "custom", message: `DEMO_CONTENT must be true or false, got "${v}"` });
@@ -123,6 +131,8 @@ export interface Config {
   notesTrustedAfter: number;
   /** Whether the embedded default should load demo content on first start. */
   demoContent: boolean;
+  /** A response not started within this time becomes a 503 (a stalled database never hangs a request). */
+  requestDeadlineMs: number;
   /** Embedded default: no external MongoDB or Meilisearch configured. */
   embeddedMongo: boolean;
   embeddedMeili: boolean;
@@ -180,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     meiliBin: e.MEILI_BIN,
     notesTrustedAfter: e.NOTES_TRUSTED_AFTER === undefined ? 3 : Number(e.NOTES_TRUSTED_AFTER),
     demoContent: e.DEMO_CONTENT === undefined ? !isProduction : e.DEMO_CONTENT === "true",
+    requestDeadlineMs: e.REQUEST_DEADLINE_MS === undefined ? 8000 : Number(e.REQUEST_DEADLINE_MS),
     embeddedMongo: e.MONGODB_URI === undefined,
     embeddedMeili: e.MEILI_URL === undefined,
   };

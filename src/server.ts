@@ -134,6 +134,10 @@ async function main(): Promise<void> {
     const app = createApp({ ...infra, services, readiness, isShuttingDown: () => shuttingDown });
     const server = http.createServer(app);
     server.keepAliveTimeout = 5_000;
+    // A client that sends its headers or its body too slowly (slowloris) is cut off; a 30 MB import on
+    // a poor connection still has minutes. Answers are bounded by the request deadline (src/web/deadline.ts).
+    server.headersTimeout = 20_000;
+    server.requestTimeout = 10 * 60_000;
     await new Promise<void>((resolve, reject) => {
       server.once("error", (err: NodeJS.ErrnoException) =>
         reject(

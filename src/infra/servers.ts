@@ -163,7 +163,9 @@ export async function startMongod(options: MongodOptions): Promise<StartedServer
     child,
     async () => {
       // A fresh client per attempt: a client whose first connection failed stays closed.
+      // runtimeAdapters: the driver's own `await import("os")` fails inside Jest's sandbox (TOOLCHAIN.md).
       const client = new MongoClient(`mongodb://${host}/?directConnection=true`, {
+        runtimeAdapters: { os },
         serverSelectionTimeoutMS: 1000,
         connectTimeoutMS: 1000,
       });

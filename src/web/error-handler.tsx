@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import { ClientClosedError, NotFoundError, TooManyRequestsError, toAppError } from "./errors";
+import { timedOut } from "./deadline";
 import { sendPage } from "./render";
 import { ErrorPage } from "../../views/errors/ErrorPage";
 import type { Logger } from "../infra/logger";
@@ -16,8 +17,11 @@ export const notFound: RequestHandler = (req, _res, next) => {
 
 export function errorHandler(options: { logger: Logger; exposeInternals: boolean }): ErrorRequestHandler {
   return (err, req, res, next) => {
+    // The deadline already answered 503: whatever the handler ran into afterwards has no one to go to.
+    if (res.headersSent && timedOut(res)) return;
     const error = toAppError(err);
-    if (error.status >= 500) options.logger.error({ err, reqId: req.id }, "request failed");
+    if (error.status === 503) options.logger.warn({ err, reqId: req.id }, "request answered 503");
+    else if (error.status >= 500) options.logger.error({ err, reqId: req.id }, "request failed");
     // The client is gone (an upload cut off, a download abandoned): there is no one to answer.
     if (error instanceof ClientClosedError || req.socket.destroyed) {
       if (!res.headersSent) res.status(499);
@@ -28,6 +32,7 @@ export function errorHandler(options: { logger: Logger; exposeInternals: boolean
       next(err);
       return;
     }
+    if (error.status === 503 && !res.getHeader("Retry-After")) res.setHeader("Retry-After", "5");
     if (error instanceof TooManyRequestsError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
     // Internals (messages of unexpected errors) stay in the log unless we are developing.
     const message = error.isOperational || options.exposeInternals ? error.message : "Internal server error";

@@ -70,9 +70,32 @@ export class ClientClosedError extends AppError {
   }
 }
 
+/**
+ * Errors that mean "the database is not answering" (unreachable, frozen, timed out, failing over):
+ * the request is fine and may succeed shortly, so they answer 503, not 500.
+ */
+const UNAVAILABLE = new Set([
+  "MongoServerSelectionError",
+  "MongoNetworkError",
+  "MongoNetworkTimeoutError",
+  "MongoOperationTimeoutError",
+  "MongoWaitQueueTimeoutError",
+  "MongoPoolClearedError",
+  "MongoNotConnectedError",
+  "MongoTopologyClosedError",
+]);
+
+function isUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (UNAVAILABLE.has(err.name)) return true;
+  // Mongoose holds operations while disconnected and then gives up with this message.
+  return err.name === "MongooseError" && /buffering timed out/.test(err.message);
+}
+
 /** Normalises anything thrown into an AppError; errors from body parsers keep their 4xx status. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (isUnavailable(err)) return new UnavailableError("The database is not answering: try again shortly");
   const e = err as {
     status?: unknown;
     statusCode?: unknown;

@@ -50,6 +50,8 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Readonly<Config> 
     DATA_DIR: dataDir,
     DEMO_CONTENT: "false",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Tests share two busy cores: a slow answer is not a stalled database. The deadline has its own tests.
+    REQUEST_DEADLINE_MS: "60000",
     ...overrides,
   });
 }

@@ -8,7 +8,7 @@ import { Strategy as LocalStrategy } from "passport-local";
 import { csrfSync } from "csrf-sync";
 import type { Connection } from "mongoose";
 import type { PageUser } from "../../../views/page-context";
-import { ForbiddenError } from "../../web/errors";
+import { ForbiddenError, UnavailableError } from "../../web/errors";
 import { isLang, translator } from "../../web/i18n/index";
 import { LANG_COOKIE } from "../../web/i18n/middleware";
 import type { AccountsCore } from "./accounts.service";
@@ -87,16 +87,49 @@ function sessionUserOf(u: StoredUser): Express.User {
   return { id: u._id.toString(), name: u.name, email: u.email, role: u.role, language: u.language ?? null };
 }
 
+/** A session store operation that takes longer than this fails (503): MongoDB is not answering. */
+const STORE_BOUND_MS = 3_000;
+
+type Callback = (err: unknown, ...rest: unknown[]) => void;
+
+/**
+ * Bounds every operation of the store: a frozen MongoDB otherwise holds a session read, or the save
+ * that express-session makes after a page's first bytes are out, until the driver gives up (30 s).
+ */
+function bounded(store: MongoStore, ms: number): MongoStore {
+  for (const method of ["get", "set", "touch", "destroy"] as const) {
+    const original = (store[method] as (...args: unknown[]) => void).bind(store);
+    (store as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const callback = typeof args.at(-1) === "function" ? (args.pop() as Callback) : () => undefined;
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        callback(new UnavailableError(`The session store did not answer within ${ms} ms`));
+      }, ms);
+      original(...args, (err: unknown, ...rest: unknown[]) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        callback(err, ...rest);
+      });
+    };
+  }
+  return store;
+}
+
 /** The session, Passport, the current user (re-read on every request) and the CSRF check. */
 export function accountsSession(options: SessionOptions): RequestHandler[] {
-  const store = MongoStore.create({
-    client: options.mongo.getClient(),
-    dbName: options.mongo.db?.databaseName,
-    collectionName: "sessions",
-    stringify: false, // queryable: disabling a user deletes "session.passport.user" = id
-    ttl: SESSION_IDLE_MS / 1000,
-    touchAfter: TOUCH_AFTER_S,
-  });
+  const store = bounded(
+    MongoStore.create({
+      client: options.mongo.getClient(),
+      dbName: options.mongo.db?.databaseName,
+      collectionName: "sessions",
+      stringify: false, // queryable: disabling a user deletes "session.passport.user" = id
+      ttl: SESSION_IDLE_MS / 1000,
+      touchAfter: TOUCH_AFTER_S,
+    }),
+    STORE_BOUND_MS,
+  );
   const sessionMiddleware = session({
     name: SESSION_COOKIE,
     secret: options.secret,

@@ -3,6 +3,7 @@
 import busboy from "busboy";
 import express, { type Request, type Response, type Router } from "express";
 import { requireRole } from "../../web/auth-guards";
+import { extendDeadline } from "../../web/deadline";
 import { ClientClosedError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import { ImportPage } from "../../../views/projects/ImportPage";
@@ -11,6 +12,7 @@ import { ImportFileError, parseImportFile } from "./import.format";
 import type { ImportService } from "./import.service";
 
 export const UPLOAD_MAX_MB = 30;
+const IMPORT_DEADLINE_MS = 10 * 60_000;
 
 interface Upload {
   file?: { name: string; bytes: Buffer };
@@ -96,6 +98,8 @@ export function importRouter(deps: { imports: ImportService }): Router {
   });
 
   router.post("/admin/import", coordinator, async (req: Request, res: Response) => {
+    // A large file takes a while to arrive and to check (10,000 rows: about 10-20 s).
+    extendDeadline(res, IMPORT_DEADLINE_MS);
     let upload: Upload;
     try {
       upload = await readUpload(req);
