@@ -18,13 +18,18 @@ describe("login and sessions", () => {
     expect(await ctx.infra.mongo.collection("sessions").countDocuments()).toBe(0);
   });
 
-  it("When a user logs in, then the session id changes and the pre-login cookie is useless", async () => {
+  it("When a user signs in again, then the session id changes and the old cookie is useless", async () => {
     const user = await createUser(ctx, { role: "member" });
     const agent = ctx.agent();
-    const loginPage = await agent.get("/login");
-    const before = sessionCookie(loginPage)!;
+    const formToken = await csrfFrom(agent, "/login");
+    const first = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: formToken, email: user.email, password: TEST_PASSWORD });
+    const before = sessionCookie(first)!;
     expect(before).toBeDefined();
-    const token = /name="_csrf" value="([^"]+)"/.exec(loginPage.text)![1]!;
+    // Signing in again (a second tab's form) issues a new session id.
+    const token = await csrfFrom(agent, "/me");
     const res = await agent
       .post("/login")
       .type("form")
@@ -35,7 +40,7 @@ describe("login and sessions", () => {
     expect(after).not.toBe(before);
     // The new cookie is signed in...
     expect((await agent.get("/me")).status).toBe(200);
-    // ...while the stolen pre-login cookie is not.
+    // ...while the old one is not.
     const thief = await ctx.agent().get("/me").set("cookie", before).set("accept", "text/html");
     expect(thief.status).toBe(303);
     expect(thief.headers.location).toMatch(/^\/login\?next=/);
@@ -43,6 +48,38 @@ describe("login and sessions", () => {
     expect(cookieHeader.join(";")).toMatch(/HttpOnly/i);
     expect(cookieHeader.join(";")).toMatch(/SameSite=Lax/i);
   });
+
+  it("When 500 visitors without cookies open the sign-in form, then no session is stored and each form still works", async () => {
+    const pages = await Promise.all(
+      Array.from({ length: 500 }, () => ctx.agent().get("/login").set("accept", "text/html")),
+    );
+    expect(pages.every((p) => p.status === 200 && /name="_csrf" value="[^"]+"/.test(p.text))).toBe(true);
+    expect(await ctx.infra.mongo.collection("sessions").countDocuments()).toBe(0);
+    // The form's token works with its own cookie, and not with another visitor's.
+    const user = await createUser(ctx, { role: "member" });
+    const a = ctx.agent();
+    const b = ctx.agent();
+    const tokenA = await csrfFrom(a, "/login");
+    await csrfFrom(b, "/login");
+    const crossed = await b
+      .post("/login")
+      .type("form")
+      .send({ _csrf: tokenA, email: user.email, password: TEST_PASSWORD });
+    expect(crossed.status).toBe(403);
+    const forged = await ctx
+      .agent()
+      .post("/login")
+      .set("cookie", "atl.csrf=abc.def")
+      .type("form")
+      .send({ _csrf: "abc.def", email: user.email, password: TEST_PASSWORD });
+    expect(forged.status).toBe(403);
+    const ok = await a
+      .post("/login")
+      .type("form")
+      .send({ _csrf: tokenA, email: user.email, password: TEST_PASSWORD });
+    expect(ok.status).toBe(303);
+    expect(await ctx.infra.mongo.collection("sessions").countDocuments()).toBe(1);
+  }, 60_000);
 
   it("When the password is wrong or the account unknown, then the same message comes back with 401", async () => {
     const user = await createUser(ctx, { role: "member" });

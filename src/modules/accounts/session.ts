@@ -5,6 +5,8 @@ import session from "express-session";
 import MongoStore from "connect-mongo";
 import passport from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
+import cookieParser from "cookie-parser";
+import { doubleCsrf } from "csrf-csrf";
 import { csrfSync } from "csrf-sync";
 import type { Connection } from "mongoose";
 import type { PageUser } from "../../../views/page-context";
@@ -36,16 +38,19 @@ declare global {
   }
 }
 
+function csrfTokenOf(req: Request): string | undefined {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (body && typeof body._csrf === "string") return body._csrf;
+  const header = req.headers["x-csrf-token"];
+  if (typeof header === "string") return header;
+  // multipart forms are parsed after this check: they carry the token in the action URL.
+  if (req.is("multipart/form-data") && typeof req.query._csrf === "string") return req.query._csrf;
+  return undefined;
+}
+
+/** Signed-in users: the synchronizer token pattern, the token kept in their session. */
 const csrf = csrfSync({
-  getTokenFromRequest: (req) => {
-    const body = req.body as Record<string, unknown> | undefined;
-    if (body && typeof body._csrf === "string") return body._csrf;
-    const header = req.headers["x-csrf-token"];
-    if (typeof header === "string") return header;
-    // multipart forms are parsed after this check: they carry the token in the action URL.
-    if (req.is("multipart/form-data") && typeof req.query._csrf === "string") return req.query._csrf;
-    return undefined;
-  },
+  getTokenFromRequest: csrfTokenOf,
   getTokenFromState: (req) => req.session?.csrfToken,
   storeTokenInState: (req, token) => {
     if (req.session) req.session.csrfToken = token;
@@ -68,11 +73,46 @@ export interface SessionOptions {
   accounts: AccountsCore;
 }
 
-const OPEN_SESSION = Symbol("openSession");
+/** The anonymous CSRF cookie; `__Host-` (Secure, no Domain, path /) when the site is served over https. */
+export const ANON_CSRF_COOKIE = "atl.csrf";
+
+/**
+ * Visitors who are not signed in: a signed double-submit token (csrf-csrf). The token is an HMAC of a
+ * random value under the session secret, sent both as an HttpOnly cookie and in the form; a post is
+ * valid when the two match and the HMAC is ours. Nothing is stored on the server: showing the sign-in,
+ * join or reset form to a thousand visitors creates no session.
+ */
+function anonymousCsrf(secret: string, secure: boolean) {
+  const { generateCsrfToken, validateRequest } = doubleCsrf({
+    getSecret: () => secret,
+    // Nobody is signed in: there is no session to bind the token to.
+    getSessionIdentifier: () => "",
+    cookieName: secure ? `__Host-${ANON_CSRF_COOKIE}` : ANON_CSRF_COOKIE,
+    cookieOptions: { sameSite: "lax", secure, httpOnly: true, path: "/" },
+    getCsrfTokenFromRequest: csrfTokenOf,
+  });
+  const cookies = cookieParser();
+  const withCookies = (req: Request, res: Response, then: () => void) => {
+    if (req.cookies) then();
+    else cookies(req, res, () => then());
+  };
+  return {
+    /** The token for this visitor's forms (the cookie's, when it is still valid). */
+    token(req: Request, res: Response, then: (token: string) => void) {
+      withCookies(req, res, () => then(generateCsrfToken(req, res)));
+    },
+    valid(req: Request, res: Response, then: (ok: boolean) => void) {
+      withCookies(req, res, () => then(validateRequest(req)));
+    },
+  };
+}
+type AnonymousCsrf = ReturnType<typeof anonymousCsrf>;
+
 const AUTHENTICATOR = Symbol("authenticator");
+const ANON_CSRF = Symbol("anonymousCsrf");
 type WithOpener = Request & {
-  [OPEN_SESSION]?: RequestHandler;
   [AUTHENTICATOR]?: passport.Authenticator;
+  [ANON_CSRF]?: AnonymousCsrf;
 };
 
 interface StoredUser {
@@ -168,9 +208,11 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
   const initialize = pp.initialize();
   const passportSession = pp.session() as RequestHandler;
 
+  const anonymous = anonymousCsrf(options.secret, options.secureCookies);
+
   const withSession: RequestHandler = (req, res, next) => {
-    (req as WithOpener)[OPEN_SESSION] = sessionMiddleware;
     (req as WithOpener)[AUTHENTICATOR] = pp;
+    (req as WithOpener)[ANON_CSRF] = anonymous;
     if ((req.method === "GET" || req.method === "HEAD") && !hasSessionCookie(req)) {
       next();
       return;
@@ -213,37 +255,38 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
       next();
       return;
     }
-    if (!req.session || !csrf.isRequestValid(req)) {
-      next(new ForbiddenError(req.t("accounts.csrf.invalid")));
-      return;
+    const refuse = () => next(new ForbiddenError(req.t("accounts.csrf.invalid")));
+    if (req.user) {
+      if (!req.session || !csrf.isRequestValid(req)) return refuse();
+      // A form shown again after this post (e.g. with errors) carries the same token.
+      res.locals.csrfToken = csrf.generateToken(req);
+      return next();
     }
-    // A form shown again after this post (e.g. with errors) carries the same token.
-    res.locals.csrfToken = csrf.generateToken(req);
-    next();
+    anonymous.valid(req, res, (ok) => {
+      if (!ok) return refuse();
+      anonymous.token(req, res, (token) => {
+        res.locals.csrfToken = token;
+        next();
+      });
+    });
   };
 
   return [withSession, withUser, csrfCheck];
 }
 
 /**
- * For pages that show a form to anonymous visitors: opens a session if needed and puts a CSRF token
- * in res.locals.csrfToken (CsrfField reads it). Signed-in users already have one.
+ * For pages that show a form to visitors who may not be signed in: puts a CSRF token in
+ * res.locals.csrfToken (CsrfField reads it). Signed-in users already have their session's; anonymous
+ * visitors get a signed double-submit token and no session.
  */
 export const withCsrfToken: RequestHandler = (req, res, next) => {
-  const give = () => {
-    res.locals.csrfToken = csrf.generateToken(req);
+  if (res.locals.csrfToken) return next();
+  const anonymous = (req as WithOpener)[ANON_CSRF];
+  if (!anonymous) return next(new Error("accountsSession() has not been mounted"));
+  anonymous.token(req, res, (token) => {
+    res.locals.csrfToken = token;
     next();
-  };
-  if (req.session) {
-    give();
-    return;
-  }
-  const open = (req as WithOpener)[OPEN_SESSION];
-  if (!open) {
-    next(new Error("accountsSession() has not been mounted"));
-    return;
-  }
-  open(req, res, (err?: unknown) => (err ? next(err) : give()));
+  });
 };
 
 /** Runs Passport's local strategy on the (already validated) body: the user, or false. */
