@@ -4,6 +4,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { PageContext, type PageContextValue } from "../../views/page-context";
 import { assetVersion } from "./static";
+import { withoutSecrets } from "./url-secrets";
 import { collectFragments, sendHtml, type HtmlFragment } from "./fragments";
 
 export function pageContext(req: Request, res: Response): PageContextValue {
@@ -11,7 +12,7 @@ export function pageContext(req: Request, res: Response): PageContextValue {
     lang: req.lang,
     t: req.t,
     path: req.path,
-    url: req.originalUrl,
+    url: withoutSecrets(req.originalUrl),
     user: res.locals.user,
     csrfToken: res.locals.csrfToken,
     assetVersion: assetVersion(),

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Logger } from "../infra/logger";
+import { withoutSecrets } from "./url-secrets";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -21,8 +22,8 @@ export function requestLog(logger: Logger): RequestHandler {
         {
           reqId: id,
           method: req.method,
-          // Invitation and reset links carry a secret token in the path: never logged.
-          url: req.originalUrl.replace(/^\/(invite|reset)\/[^/?#]+/, "/$1/[token]"),
+          // Invitation and reset links carry a token, multipart posts the CSRF token: never logged.
+          url: withoutSecrets(req.originalUrl),
           status,
           ms: Math.round(performance.now() - started),
         },

@@ -29,6 +29,8 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
       strictTransportSecurity: options.https ? { maxAge: 31536000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       crossOriginEmbedderPolicy: false,
+      // The same rule as the CSP's frame-ancestors 'none', for browsers that only read this header.
+      xFrameOptions: { action: "deny" },
     }),
   );
   return (_req, res, next) => {

@@ -238,6 +238,9 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
         const user = req.user;
         if (user) {
           res.locals.user = { id: user.id, name: user.name, email: user.email, role: user.role };
+          // Nothing personal is kept by the browser's or a proxy's cache (the back button after
+          // signing out, a shared computer). Public API answers may still say otherwise.
+          res.setHeader("Cache-Control", "private, no-store");
           if (isLang(user.language) && !hasLangCookie(req)) {
             req.lang = user.language;
             req.t = translator(user.language);
@@ -285,6 +288,8 @@ export const withCsrfToken: RequestHandler = (req, res, next) => {
   if (!anonymous) return next(new Error("accountsSession() has not been mounted"));
   anonymous.token(req, res, (token) => {
     res.locals.csrfToken = token;
+    // The page carries a token tied to this visitor's cookie: no shared cache may keep it.
+    res.setHeader("Cache-Control", "private, no-store");
     next();
   });
 };
