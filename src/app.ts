@@ -3,6 +3,7 @@ import compression from "compression";
 import express, { type Express } from "express";
 import type { Infra, Services } from "./composition";
 import type { ReadinessCheck } from "./infra/health-check";
+import { cleanBodies } from "./web/control-chars";
 import { requestDeadline } from "./web/deadline";
 import { errorHandler, notFound } from "./web/error-handler";
 import { healthRouter } from "./web/health";
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(staticRouter(compress));
   app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 2000 }));
   app.use(express.json({ limit: "1mb" }));
+  app.use(cleanBodies);
 
   app.use(languageRouter({ secureCookies: config.secureCookies }));
   // Session, current user (res.locals.user) and CSRF check: before every module router.

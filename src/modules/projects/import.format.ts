@@ -1,6 +1,7 @@
 // Reading an import file: bytes -> text (UTF-8 checked, BOM dropped, Latin-1 recognised) -> CSV or JSON
 // records -> raw project rows with their line numbers. File-level problems throw ImportFileError;
 // row-level problems become row errors later.
+import { stripControlsDeep } from "../../web/control-chars";
 import type { MessageKey } from "../../web/i18n/index";
 import type { ProjectRaw } from "./project.input";
 import { PROJECT_STATUSES, type ProjectStatus } from "./project.model";
@@ -354,5 +355,7 @@ export function parseImportFile(bytes: Buffer, fileName = ""): ParsedFile {
   const format = ext === "json" || (!ext && (first === "[" || first === "{")) ? "json" : "csv";
   if (fileName && !ext && !/\.txt$/i.test(fileName) && /\.[a-z0-9]+$/i.test(fileName))
     throw new ImportFileError("Only .csv and .json files can be imported.", "import.file.extension");
-  return { format, rows: format === "json" ? parseJsonRows(text) : parseCsvRows(text) };
+  const rows = format === "json" ? parseJsonRows(text) : parseCsvRows(text);
+  // Invisible control characters (NUL, form feeds from a PDF) never reach a stored project.
+  return { format, rows: stripControlsDeep(rows) };
 }
