@@ -82,6 +82,7 @@ async function main(): Promise<void> {
         mongodBin: config.mongodBin,
         meiliBin: config.meiliBin,
         meiliMasterKey: meiliKey!,
+        mongoAuth: { user: secrets.mongoUser, password: secrets.mongoPassword, key: secrets.mongoKey },
         logger,
       });
       const started = servers;

@@ -8,6 +8,7 @@ import autocannon from "autocannon";
 import { ROOT_DIR } from "../../src/paths";
 import { startEmbedded } from "../../src/infra/embedded";
 import { createLogger } from "../../src/infra/logger";
+import { loadOrCreateSecrets } from "../../src/infra/secrets";
 import { freePort } from "../../src/infra/servers";
 
 export const SERVER_JS = path.join(ROOT_DIR, "dist/src/server.js");
@@ -22,12 +23,14 @@ export interface ServerRun {
 export async function startBenchServers(name: string) {
   const dataDir = tempDir(name);
   const logger = createLogger("warn");
-  const meiliKey = crypto.randomBytes(16).toString("hex");
+  const secrets = loadOrCreateSecrets(dataDir);
+  const meiliKey = secrets.meiliMasterKey;
   const embedded = await startEmbedded({
     dataDir,
     mongo: true,
     meili: true,
     meiliMasterKey: meiliKey,
+    mongoAuth: { user: secrets.mongoUser, password: secrets.mongoPassword, key: secrets.mongoKey },
     logger,
   });
   const servers = {

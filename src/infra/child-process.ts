@@ -47,7 +47,9 @@ export class SupervisedProcess {
   start(): void {
     if (this.child) throw new Error(`${this.options.name} is already running`);
     this.stopping = false;
-    const log = fs.openSync(this.options.logFile, "a");
+    // Server logs may hold queries and keys: readable by this user alone.
+    const log = fs.openSync(this.options.logFile, "a", 0o600);
+    fs.fchmodSync(log, 0o600);
     const child = spawn(
       "/bin/sh",
       ["-c", WRAPPER, "atlante-supervisor", this.options.bin, ...this.options.args],

@@ -47,6 +47,7 @@ export async function withCliServers<T>(
         mongodBin: config.mongodBin,
         meiliBin: config.meiliBin,
         meiliMasterKey: meiliKey ?? secrets.meiliMasterKey,
+        mongoAuth: { user: secrets.mongoUser, password: secrets.mongoPassword, key: secrets.mongoKey },
         logger: options.logger,
       });
       mongoUri ??= embedded.mongoUri;

@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   mongodBin?: string;
   meiliBin?: string;
   meiliMasterKey: string;
+  /** The embedded mongod's account and internal key (from the data directory's secrets.json). */
+  mongoAuth: { user: string; password: string; key: string };
   logger: Logger;
   /** First restart delay after a crash; doubles up to a minute. */
   restartDelayMs?: number;
@@ -45,7 +47,7 @@ const PORTS = "embedded-ports.json";
 
 /** Refuses to run twice on one data directory; returns a release function. */
 export function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const file = path.join(dataDir, LOCK);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -72,6 +74,23 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new EmbeddedStartError(`Could not lock the data directory ${dataDir}`);
+}
+
+/** A directory only this user can enter (databases, secrets, logs and mails live under DATA_DIR). */
+export function privateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+}
+
+/** mongod refuses a key file that others can read; it is rewritten from secrets.json at every start. */
+function writeKeyFile(file: string, key: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // not there yet
+  }
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  fs.chmodSync(file, 0o400);
 }
 
 function isAlive(pid: number): boolean {
@@ -110,8 +129,11 @@ async function pickPort(preferred: number | undefined): Promise<number> {
 /** Starts the servers that are not configured externally; resolves once both are healthy. */
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
   const { dataDir, logger } = options;
+  privateDir(dataDir);
   const logs = path.join(dataDir, "logs");
-  fs.mkdirSync(logs, { recursive: true });
+  privateDir(logs);
+  const keyFile = path.join(dataDir, "mongodb.key");
+  if (options.mongo) writeKeyFile(keyFile, options.mongoAuth.key);
   const portsFile = path.join(dataDir, PORTS);
   let ports: PortsFile;
   try {
@@ -136,6 +158,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       dbPath: mongoDbPath,
       port: mongoPort!,
       logFile: path.join(logs, "mongod.log"),
+      auth: { user: options.mongoAuth.user, password: options.mongoAuth.password, keyFile },
     });
   const startMeili = () =>
     startMeilisearch({

@@ -6,9 +6,16 @@ import path from "node:path";
 export interface Secrets {
   sessionSecret: string;
   meiliMasterKey: string;
+  /** The embedded mongod's account (authentication is on: other local users cannot read the data). */
+  mongoUser: string;
+  mongoPassword: string;
+  /** The replica set's internal key (mongod needs one whenever authentication is on). */
+  mongoKey: string;
 }
 
 const FILE = "secrets.json";
+
+const random = (bytes: number) => crypto.randomBytes(bytes).toString("base64url");
 
 /** Reads the secrets file of the data directory, creating it (mode 0600) with fresh random values where missing. */
 export function loadOrCreateSecrets(dataDir: string): Secrets {
@@ -22,11 +29,15 @@ export function loadOrCreateSecrets(dataDir: string): Secrets {
     }
   }
   const secrets: Secrets = {
-    sessionSecret: stored.sessionSecret ?? crypto.randomBytes(32).toString("base64url"),
-    meiliMasterKey: stored.meiliMasterKey ?? crypto.randomBytes(32).toString("base64url"),
+    sessionSecret: stored.sessionSecret ?? random(32),
+    meiliMasterKey: stored.meiliMasterKey ?? random(32),
+    mongoUser: stored.mongoUser ?? "atlante",
+    mongoPassword: stored.mongoPassword ?? random(24),
+    // mongod takes base64 characters only, 6 to 1024 of them.
+    mongoKey: stored.mongoKey ?? crypto.randomBytes(756).toString("base64"),
   };
-  if (stored.sessionSecret !== secrets.sessionSecret || stored.meiliMasterKey !== secrets.meiliMasterKey) {
-    fs.mkdirSync(dataDir, { recursive: true });
+  if ((Object.keys(secrets) as (keyof Secrets)[]).some((k) => stored[k] !== secrets[k])) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, file);

@@ -123,11 +123,20 @@ export interface StartedServer {
   port: number;
 }
 
+export interface MongoAuth {
+  user: string;
+  password: string;
+  /** The replica set's internal key file (mode 0400). */
+  keyFile: string;
+}
+
 export interface MongodOptions {
   bin: string;
   dbPath: string;
   port: number;
   logFile: string;
+  /** Authentication on: the account is created on first start (MongoDB's localhost exception). */
+  auth?: MongoAuth;
   /** WiredTiger cache; keeps memory modest on laptops. */
   cacheSizeGB?: number;
   timeoutMs?: number;
@@ -154,30 +163,66 @@ export async function startMongod(options: MongodOptions): Promise<StartedServer
       "--setParameter",
       "diagnosticDataCollectionEnabled=false",
       "--quiet",
+      ...(options.auth ? ["--keyFile", options.auth.keyFile] : []),
     ],
   });
   child.start();
   const host = `127.0.0.1:${options.port}`;
+  const auth = options.auth;
   await waitUntil(
     "mongod",
     child,
-    async () => {
-      // A fresh client per attempt: a client whose first connection failed stays closed.
-      // runtimeAdapters: the driver's own `await import("os")` fails inside Jest's sandbox (TOOLCHAIN.md).
-      const client = new MongoClient(`mongodb://${host}/?directConnection=true`, {
-        runtimeAdapters: { os },
-        serverSelectionTimeoutMS: 1000,
-        connectTimeoutMS: 1000,
-      });
-      try {
-        return await ensurePrimary(client, host);
-      } finally {
-        await client.close();
-      }
-    },
+    () =>
+      auth ? ensurePrimaryWithAuth(host, auth) : withClient(host, undefined, (c) => ensurePrimary(c, host)),
     options.timeoutMs ?? 30_000,
   );
-  return { process: child, port: options.port, uri: `mongodb://${host}/?replicaSet=${REPLICA_SET}` };
+  const credentials = auth ? `${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.password)}@` : "";
+  const query = `replicaSet=${REPLICA_SET}${auth ? "&authSource=admin" : ""}`;
+  return { process: child, port: options.port, uri: `mongodb://${credentials}${host}/?${query}` };
+}
+
+/** Runs `fn` with a fresh direct client (a client whose first connection failed stays closed). */
+async function withClient<T>(
+  host: string,
+  auth: { user: string; password: string } | undefined,
+  fn: (client: MongoClient) => Promise<T>,
+): Promise<T> {
+  // runtimeAdapters: the driver's own `await import("os")` fails inside Jest's sandbox (TOOLCHAIN.md).
+  const client = new MongoClient(`mongodb://${host}/?directConnection=true`, {
+    runtimeAdapters: { os },
+    serverSelectionTimeoutMS: 1000,
+    connectTimeoutMS: 1000,
+    ...(auth ? { auth: { username: auth.user, password: auth.password }, authSource: "admin" } : {}),
+  });
+  try {
+    return await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * With authentication on: signs in with the account; on the very first start (no account yet) uses
+ * MongoDB's localhost exception to initiate the replica set and create the account, which closes the
+ * exception for good. A data directory from before authentication gets its account the same way.
+ */
+async function ensurePrimaryWithAuth(host: string, auth: MongoAuth): Promise<true | undefined> {
+  try {
+    return await withClient(host, auth, (c) => ensurePrimary(c, host));
+  } catch (err) {
+    if ((err as { code?: number }).code !== 18) throw err; // 18: AuthenticationFailed (no such account yet)
+  }
+  return withClient(host, undefined, async (client) => {
+    if (!(await ensurePrimary(client, host))) return undefined;
+    await client.db("admin").command({
+      createUser: auth.user,
+      pwd: auth.password,
+      // The embedded server exists for Atlante alone; the account also keeps the replica set's
+      // configuration in step when the port changes.
+      roles: [{ role: "root", db: "admin" }],
+    });
+    return undefined; // signed in on the next round
+  });
 }
 
 interface MemberConfig {

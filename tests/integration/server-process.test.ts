@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { MongoClient } from "mongodb";
-import { freePort } from "../../src/infra/servers";
+import { findMongod, freePort, startMongod } from "../../src/infra/servers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SERVER = path.join(ROOT, "dist/src/server.js");
@@ -23,8 +23,23 @@ afterAll(async () => {
 });
 
 // runtimeAdapters: the driver's own `await import("os")` fails inside Jest's sandbox (see TOOLCHAIN.md).
-const mongoClient = (port: number) =>
-  new MongoClient(`mongodb://127.0.0.1:${port}/?directConnection=true`, { runtimeAdapters: { os } });
+const mongoClient = (port: number, dir?: string) => {
+  const secrets = dir
+    ? (JSON.parse(fs.readFileSync(path.join(dir, "secrets.json"), "utf8")) as {
+        mongoUser: string;
+        mongoPassword: string;
+      })
+    : undefined;
+  return new MongoClient(`mongodb://127.0.0.1:${port}/?directConnection=true`, {
+    runtimeAdapters: { os },
+    serverSelectionTimeoutMS: 3000,
+    ...(secrets
+      ? { auth: { username: secrets.mongoUser, password: secrets.mongoPassword }, authSource: "admin" }
+      : {}),
+  });
+};
+
+const modeOf = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
 
 function startServer(env: NodeJS.ProcessEnv): Run {
   let output = "";
@@ -127,13 +142,24 @@ describe("the server process", () => {
       30_000,
     );
     expect((await fetch(`${base}/`)).status).toBe(200);
-    expect((fs.statSync(path.join(dataDir, "secrets.json")).mode & 0o777).toString(8)).toBe("600");
+    expect(modeOf(path.join(dataDir, "secrets.json"))).toBe("600");
+    // Other local users can neither enter the data directory nor read the logs...
+    expect(modeOf(dataDir)).toBe("700");
+    expect(modeOf(path.join(dataDir, "logs"))).toBe("700");
+    expect(modeOf(path.join(dataDir, "logs", "mongod.log"))).toBe("600");
+    expect(modeOf(path.join(dataDir, "mongodb.key"))).toBe("400");
 
     // Something written now must be there after a restart.
     const ports = JSON.parse(fs.readFileSync(path.join(dataDir, "embedded-ports.json"), "utf8")) as {
       mongod: number;
     };
-    const client = mongoClient(ports.mongod);
+    // ...nor read the database without the account from secrets.json.
+    const stranger = mongoClient(ports.mongod);
+    await expect(stranger.db("atlante").collection("users").findOne({})).rejects.toThrow(
+      /authentication|Unauthorized|requires authentication/i,
+    );
+    await stranger.close();
+    const client = mongoClient(ports.mongod, dataDir);
     await client.db("atlante").collection("survives").insertOne({ marker: "kept" });
     await client.close();
 
@@ -170,11 +196,48 @@ describe("the server process", () => {
       async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined),
       30_000,
     );
-    const check = mongoClient(ports.mongod);
+    const check = mongoClient(ports.mongod, dataDir);
     expect(await check.db("atlante").collection("survives").findOne({ marker: "kept" })).not.toBeNull();
     await check.close();
     again.proc.kill("SIGTERM");
     expect(await again.exit).toBe(0);
     expect(processesUsing(dataDir)).toEqual([]);
+  }, 90_000);
+
+  it("When a data directory from before authentication is started, then its data is kept and an account now guards it", async () => {
+    const oldDir = fs.mkdtempSync(path.join(process.env.ATLANTE_TEST_DIR ?? os.tmpdir(), "server-old-"));
+    const mongoPort = await freePort();
+    const old = await startMongod({
+      bin: findMongod(),
+      dbPath: path.join(oldDir, "mongodb"),
+      port: mongoPort,
+      logFile: path.join(oldDir, "old-mongod.log"),
+    });
+    const before = mongoClient(mongoPort);
+    await before.db("atlante").collection("survives").insertOne({ marker: "from before" });
+    await before.close();
+    await old.process.stop();
+    fs.writeFileSync(path.join(oldDir, "embedded-ports.json"), JSON.stringify({ mongod: mongoPort }));
+
+    const port = await freePort();
+    const run = startServer({ PORT: String(port), DATA_DIR: oldDir });
+    await waitFor(
+      "the start on the old data directory",
+      async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined),
+      45_000,
+    );
+    const ports = JSON.parse(fs.readFileSync(path.join(oldDir, "embedded-ports.json"), "utf8")) as {
+      mongod: number;
+    };
+    const owner = mongoClient(ports.mongod, oldDir);
+    expect(
+      await owner.db("atlante").collection("survives").findOne({ marker: "from before" }),
+    ).not.toBeNull();
+    await owner.close();
+    const stranger = mongoClient(ports.mongod);
+    await expect(stranger.db("atlante").collection("survives").findOne({})).rejects.toThrow();
+    await stranger.close();
+    run.proc.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
   }, 90_000);
 });
