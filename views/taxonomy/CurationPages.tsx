@@ -1,6 +1,7 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
+import { Field } from "../components/Field";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type TagView, type Term } from "../../src/modules/taxonomy/taxonomy.types";
 import { VOCABULARY_KINDS, type VocabularyKind } from "../../src/modules/taxonomy/vocabulary.model";
@@ -12,7 +13,8 @@ export interface TagFormState {
   errors: Record<string, string>;
 }
 
-function Field(props: {
+/** A field of the curation forms: ids prefixed by the form's, errors already translated. */
+export function CurationField(props: {
   formId: string;
   name: string;
   label: MessageKey;
@@ -24,37 +26,19 @@ function Field(props: {
 }) {
   const { t } = usePage();
   const id = `${props.formId}-${props.name}`;
-  const described =
-    [props.help ? `${id}-help` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name: props.name,
-    class: `form-control${props.error ? " is-invalid" : ""}`,
-    "aria-invalid": props.error ? ("true" as const) : undefined,
-    "aria-describedby": described,
-    required: props.required,
-  };
   return (
-    <div class="form-group mb-3">
-      <label for={id} class="active">
-        {t(props.label)}
-      </label>
-      {props.multiline ? (
-        <textarea {...common} rows={3} value={props.value} />
-      ) : (
-        <input {...common} type="text" value={props.value} />
-      )}
-      {props.help ? (
-        <small id={`${id}-help`} class="form-text">
-          {t(props.help)}
-        </small>
-      ) : null}
-      {props.error ? (
-        <div class="invalid-feedback d-block" id={`${id}-error`}>
-          {props.error}
-        </div>
-      ) : null}
-    </div>
+    <Field
+      name={props.name}
+      id={id}
+      label={t(props.label)}
+      rows={props.multiline ? 3 : undefined}
+      value={props.value}
+      hint={props.help ? t(props.help) : undefined}
+      hintId={`${id}-help`}
+      error={props.error}
+      class="form-group mb-3"
+      required={props.required}
+    />
   );
 }
 
@@ -71,7 +55,7 @@ export function TagFields(props: {
   const f = props.formId;
   return (
     <>
-      <Field
+      <CurationField
         formId={f}
         name="label_it"
         label="tax.field.label_it"
@@ -79,7 +63,7 @@ export function TagFields(props: {
         error={e("label_it")}
         required
       />
-      <Field
+      <CurationField
         formId={f}
         name="label_en"
         label="tax.field.label_en"
@@ -87,7 +71,7 @@ export function TagFields(props: {
         error={e("label_en")}
       />
       {props.withSlug !== false ? (
-        <Field
+        <CurationField
           formId={f}
           name="slug"
           label="tax.field.slug"
@@ -96,7 +80,7 @@ export function TagFields(props: {
           help="tax.field.slug.help"
         />
       ) : null}
-      <Field
+      <CurationField
         formId={f}
         name="description_it"
         label="tax.field.description_it"
@@ -104,7 +88,7 @@ export function TagFields(props: {
         error={e("description_it")}
         multiline
       />
-      <Field
+      <CurationField
         formId={f}
         name="description_en"
         label="tax.field.description_en"
@@ -112,7 +96,7 @@ export function TagFields(props: {
         error={e("description_en")}
         multiline
       />
-      <Field
+      <CurationField
         formId={f}
         name="synonyms"
         label="tax.field.synonyms"
@@ -225,7 +209,7 @@ export function TagCurationPage(props: { tags: TagView[]; state?: TagFormState; 
                   <form method="post" action={`/curation/tags/${tag.slug}/merge`} novalidate>
                     <CsrfField />
                     <p class="small">{t("tax.curation.mergeHelp")}</p>
-                    <Field
+                    <CurationField
                       formId={`merge-${tag.slug}`}
                       name="into"
                       label="tax.curation.mergeInto"
@@ -338,7 +322,7 @@ export function TermEditPage(props: {
         <h1>{heading}</h1>
         <form method="post" action={`/curation/vocabularies/${term.kind}/${term.key}`} novalidate>
           <CsrfField />
-          <Field
+          <CurationField
             formId={f}
             name="label_it"
             label="tax.field.label_it"
@@ -346,7 +330,7 @@ export function TermEditPage(props: {
             error={props.errors.label_it}
             required
           />
-          <Field
+          <CurationField
             formId={f}
             name="label_en"
             label="tax.field.label_en"
@@ -354,7 +338,7 @@ export function TermEditPage(props: {
             error={props.errors.label_en}
             required
           />
-          <Field
+          <CurationField
             formId={f}
             name="description_it"
             label="tax.field.description_it"
@@ -362,7 +346,7 @@ export function TermEditPage(props: {
             error={props.errors.description_it}
             multiline
           />
-          <Field
+          <CurationField
             formId={f}
             name="description_en"
             label="tax.field.description_en"
@@ -372,7 +356,7 @@ export function TermEditPage(props: {
           />
           {term.kind === "theme" ? (
             <>
-              <Field
+              <CurationField
                 formId={f}
                 name="questions_it"
                 label="tax.field.questions_it"
@@ -381,7 +365,7 @@ export function TermEditPage(props: {
                 help="tax.field.questions.help"
                 multiline
               />
-              <Field
+              <CurationField
                 formId={f}
                 name="questions_en"
                 label="tax.field.questions_en"
