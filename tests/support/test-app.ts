@@ -36,6 +36,12 @@ export interface TestContext {
 
 /** Test-only environment overrides, merged over the defaults below. */
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Readonly<Config> {
+  if (!process.env.ATLANTE_TEST_MONGO_URI) {
+    throw new Error(
+      "No test servers: a test that needs MongoDB and Meilisearch belongs in tests/integration or tests/e2e, " +
+        "whose Jest projects start them (tests/unit runs without).",
+    );
+  }
   const id = `${process.env.JEST_WORKER_ID ?? "0"}_${crypto.randomBytes(4).toString("hex")}`;
   const dataDir = path.join(process.env.ATLANTE_TEST_DIR ?? "/tmp", `app_${id}`);
   fs.mkdirSync(dataDir, { recursive: true });

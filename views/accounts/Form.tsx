@@ -1,57 +1,14 @@
-// Form pieces shared by the account pages: labelled fields with their error tied by aria-describedby.
+// Form pieces shared by the account pages: field errors as message keys, notices, the narrow form page.
 import type { ComponentChildren } from "preact";
 import { usePage } from "../page-context";
-import type { MessageKey } from "../../src/web/i18n/index";
+import type { MessageKey, Translate } from "../../src/web/i18n/index";
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
-export interface FieldProps {
-  name: string;
-  label: MessageKey;
-  type?: "text" | "email" | "password" | "search";
-  value?: string;
-  errors?: FieldErrors;
-  hint?: MessageKey;
-  autocomplete?: string;
-  required?: boolean;
-  maxLength?: number;
-}
-
-export function Field(props: FieldProps) {
-  const { t } = usePage();
-  const id = `f-${props.name}`;
-  const error = props.errors?.[props.name];
-  const described = [props.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div class="form-group atl-field">
-      <label for={id} class="active">
-        {t(props.label)}
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- preact's input union needs one literal
-        type={(props.type ?? "text") as "text"}
-        class={`form-control${error ? " is-invalid" : ""}`}
-        value={props.type === "password" ? undefined : props.value}
-        autoComplete={props.autocomplete}
-        required={props.required}
-        maxLength={props.maxLength}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={described || undefined}
-      />
-      {props.hint ? (
-        <small id={`${id}-hint`} class="form-text">
-          {t(props.hint)}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} class="invalid-feedback d-block" role="alert">
-          {t(error)}
-        </div>
-      ) : null}
-    </div>
-  );
+/** The translated error of one field, if it has one. */
+export function errorOf(t: Translate, errors: FieldErrors | undefined, name: string): string | undefined {
+  const key = errors?.[name];
+  return key ? t(key) : undefined;
 }
 
 /** An alert at the top of a form: errors summary or a notice. */

@@ -3,7 +3,8 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { Field, FormErrors, FormPage, Notice, type FieldErrors } from "./Form";
+import { Field } from "../components/Field";
+import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "./Form";
 
 export function ForgotPage(props: { email?: string; errors?: FieldErrors; sent?: boolean }) {
   const { t } = usePage();
@@ -17,10 +18,12 @@ export function ForgotPage(props: { email?: string; errors?: FieldErrors; sent?:
           <CsrfField />
           <Field
             name="email"
-            label="accounts.field.email"
+            label={t("accounts.field.email")}
             type="email"
             value={props.email}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "email")}
+            class="form-group atl-field"
+            alert
             autocomplete="email"
             required
             maxLength={254}
@@ -44,10 +47,12 @@ export function ResetPage(props: { action: string; errors?: FieldErrors }) {
           <CsrfField />
           <Field
             name="password"
-            label="accounts.field.newPassword"
+            label={t("accounts.field.newPassword")}
             type="password"
-            errors={props.errors}
-            hint="accounts.password.rule"
+            error={errorOf(t, props.errors, "password")}
+            class="form-group atl-field"
+            alert
+            hint={t("accounts.password.rule")}
             autocomplete="new-password"
             required
           />
@@ -77,19 +82,23 @@ export function InvitePage(props: {
           <CsrfField />
           <Field
             name="name"
-            label="accounts.field.name"
+            label={t("accounts.field.name")}
             value={props.name}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "name")}
+            class="form-group atl-field"
+            alert
             autocomplete="name"
             required
             maxLength={120}
           />
           <Field
             name="password"
-            label="accounts.field.newPassword"
+            label={t("accounts.field.newPassword")}
             type="password"
-            errors={props.errors}
-            hint="accounts.password.rule"
+            error={errorOf(t, props.errors, "password")}
+            class="form-group atl-field"
+            alert
+            hint={t("accounts.password.rule")}
             autocomplete="new-password"
             required
           />
@@ -137,39 +146,44 @@ export function JoinPage(props: { values: JoinValues; errors?: FieldErrors; sent
           <CsrfField />
           <Field
             name="name"
-            label="accounts.field.name"
+            label={t("accounts.field.name")}
             value={v.name}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "name")}
+            class="form-group atl-field"
+            alert
             autocomplete="name"
             required
             maxLength={120}
           />
           <Field
             name="email"
-            label="accounts.field.email"
+            label={t("accounts.field.email")}
             type="email"
             value={v.email}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "email")}
+            class="form-group atl-field"
+            alert
             autocomplete="email"
             required
             maxLength={254}
           />
           <Field
             name="organisation"
-            label="accounts.field.organisation"
+            label={t("accounts.field.organisation")}
             value={v.organisation}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "organisation")}
+            class="form-group atl-field"
+            alert
             autocomplete="organization"
             maxLength={200}
           />
-          <div class="form-group">
-            <label for="f-message" class="active">
-              {t("accounts.field.message")}
-            </label>
-            <textarea id="f-message" name="message" class="form-control" rows={4} maxLength={2000}>
-              {v.message ?? ""}
-            </textarea>
-          </div>
+          <Field
+            name="message"
+            label={t("accounts.field.message")}
+            rows={4}
+            value={v.message ?? ""}
+            maxLength={2000}
+          />
           <button type="submit" class="btn btn-primary">
             {t("accounts.join.submit")}
           </button>

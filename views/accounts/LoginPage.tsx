@@ -2,7 +2,8 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { Field, FormErrors, FormPage, Notice, type FieldErrors } from "./Form";
+import { Field } from "../components/Field";
+import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "./Form";
 
 export function LoginPage(props: {
   email?: string;
@@ -22,19 +23,23 @@ export function LoginPage(props: {
           <input type="hidden" name="next" value={props.next} />
           <Field
             name="email"
-            label="accounts.field.email"
+            label={t("accounts.field.email")}
             type="email"
             value={props.email}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "email")}
+            class="form-group atl-field"
+            alert
             autocomplete="username"
             required
             maxLength={254}
           />
           <Field
             name="password"
-            label="accounts.field.password"
+            label={t("accounts.field.password")}
             type="password"
-            errors={props.errors}
+            error={errorOf(t, props.errors, "password")}
+            class="form-group atl-field"
+            alert
             autocomplete="current-password"
             required
           />

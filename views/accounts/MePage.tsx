@@ -2,7 +2,8 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { Field, FormErrors, Notice, type FieldErrors } from "./Form";
+import { Field } from "../components/Field";
+import { errorOf, FormErrors, Notice, type FieldErrors } from "./Form";
 
 export interface MeValues {
   name: string;
@@ -36,35 +37,43 @@ export function MePage(props: {
               <CsrfField />
               <Field
                 name="name"
-                label="accounts.field.name"
+                label={t("accounts.field.name")}
                 value={v.name}
-                errors={props.profileErrors}
+                error={errorOf(t, props.profileErrors, "name")}
+                class="form-group atl-field"
+                alert
                 autocomplete="name"
                 required
                 maxLength={120}
               />
               <Field
                 name="organisation"
-                label="accounts.field.organisation"
+                label={t("accounts.field.organisation")}
                 value={v.organisation}
-                errors={props.profileErrors}
+                error={errorOf(t, props.profileErrors, "organisation")}
+                class="form-group atl-field"
+                alert
                 autocomplete="organization"
                 maxLength={200}
               />
-              <div class="select-wrapper mb-4">
-                <label for="f-language">{t("accounts.field.language")}</label>
-                <select id="f-language" name="language">
-                  <option value="" selected={v.language === null}>
-                    {t("accounts.field.language.none")}
-                  </option>
-                  <option value="it" selected={v.language === "it"}>
-                    {t("lang.it")}
-                  </option>
-                  <option value="en" selected={v.language === "en"}>
-                    {t("lang.en")}
-                  </option>
-                </select>
-              </div>
+              <Field
+                name="language"
+                label={t("accounts.field.language")}
+                class="select-wrapper mb-4"
+                control={(c) => (
+                  <select id={c.id} name="language">
+                    <option value="" selected={v.language === null}>
+                      {t("accounts.field.language.none")}
+                    </option>
+                    <option value="it" selected={v.language === "it"}>
+                      {t("lang.it")}
+                    </option>
+                    <option value="en" selected={v.language === "en"}>
+                      {t("lang.en")}
+                    </option>
+                  </select>
+                )}
+              />
               <button type="submit" class="btn btn-primary">
                 {t("accounts.me.save")}
               </button>
@@ -79,18 +88,22 @@ export function MePage(props: {
               <CsrfField />
               <Field
                 name="currentPassword"
-                label="accounts.field.currentPassword"
+                label={t("accounts.field.currentPassword")}
                 type="password"
-                errors={props.passwordErrors}
+                error={errorOf(t, props.passwordErrors, "currentPassword")}
+                class="form-group atl-field"
+                alert
                 autocomplete="current-password"
                 required
               />
               <Field
                 name="password"
-                label="accounts.field.newPassword"
+                label={t("accounts.field.newPassword")}
                 type="password"
-                errors={props.passwordErrors}
-                hint="accounts.password.rule"
+                error={errorOf(t, props.passwordErrors, "password")}
+                class="form-group atl-field"
+                alert
+                hint={t("accounts.password.rule")}
                 autocomplete="new-password"
                 required
               />

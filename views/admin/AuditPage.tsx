@@ -1,6 +1,7 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
-import { Pager } from "./Pager";
+import { Pager, pageHref } from "../components/Pager";
+import { ADMIN_PAGER } from "./pager-labels";
 
 export interface AuditRow {
   id: string;
@@ -83,7 +84,13 @@ export function AuditPage(props: {
             </table>
           </div>
         )}
-        <Pager page={props.page} pages={props.pages} base="/admin/audit" query={{ action: props.action }} />
+        <Pager
+          page={props.page}
+          pages={props.pages}
+          href={(p) => pageHref("/admin/audit", { action: props.action }, p)}
+          labels={ADMIN_PAGER}
+          current="caption"
+        />
       </div>
     </Layout>
   );

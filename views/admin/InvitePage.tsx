@@ -2,7 +2,8 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { hasRole } from "../../src/web/auth-guards";
-import { Field, FormErrors, FormPage, Notice, type FieldErrors } from "../accounts/Form";
+import { Field } from "../components/Field";
+import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "../accounts/Form";
 
 export function AdminInvitePage(props: {
   email?: string;
@@ -25,32 +26,31 @@ export function AdminInvitePage(props: {
           <CsrfField />
           <Field
             name="email"
-            label="accounts.field.email"
+            label={t("accounts.field.email")}
             type="email"
             value={props.email}
-            errors={props.errors}
+            error={errorOf(t, props.errors, "email")}
+            class="form-group atl-field"
+            alert
             required
             maxLength={254}
           />
-          <div class="select-wrapper mb-4">
-            <label for="f-role">{t("accounts.field.role")}</label>
-            <select
-              id="f-role"
-              name="role"
-              aria-describedby={props.errors?.role ? "f-role-error" : undefined}
-            >
-              {roles.map((r) => (
-                <option key={r} value={r} selected={props.role === r}>
-                  {t(`accounts.role.${r}`)}
-                </option>
-              ))}
-            </select>
-            {props.errors?.role ? (
-              <div id="f-role-error" class="invalid-feedback d-block" role="alert">
-                {t(props.errors.role)}
-              </div>
-            ) : null}
-          </div>
+          <Field
+            name="role"
+            label={t("accounts.field.role")}
+            error={errorOf(t, props.errors, "role")}
+            class="select-wrapper mb-4"
+            alert
+            control={(c) => (
+              <select id={c.id} name="role" aria-describedby={c["aria-describedby"]}>
+                {roles.map((r) => (
+                  <option key={r} value={r} selected={props.role === r}>
+                    {t(`accounts.role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          />
           <button type="submit" class="btn btn-primary">
             {t("accounts.admin.invite.submit")}
           </button>

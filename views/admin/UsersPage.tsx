@@ -3,7 +3,8 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { Notice } from "../accounts/Form";
-import { Pager } from "./Pager";
+import { Pager, pageHref } from "../components/Pager";
+import { ADMIN_PAGER } from "./pager-labels";
 
 export interface UserRow {
   id: string;
@@ -158,8 +159,9 @@ export function UsersPage(props: {
         <Pager
           page={props.page}
           pages={props.pages}
-          base="/admin/users"
-          query={{ q: f.q, role: f.role, status: f.status }}
+          href={(p) => pageHref("/admin/users", { q: f.q, role: f.role, status: f.status }, p)}
+          labels={ADMIN_PAGER}
+          current="caption"
         />
       </div>
     </Layout>

@@ -2,8 +2,8 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
-import { Field, FormErrors, Notice, type FieldErrors } from "../accounts/Form";
-import type { MessageKey } from "../../src/web/i18n/index";
+import { describedBy, Field, FieldError } from "../components/Field";
+import { errorOf, FormErrors, Notice, type FieldErrors } from "../accounts/Form";
 import { NOTE_KINDS } from "../../src/modules/notes/note.model";
 import { labelOf, type Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
 import { KIND_KEY } from "./NoteCard";
@@ -16,16 +16,6 @@ export interface NoteFormValues {
   body?: string;
   tags?: string;
   reason?: string;
-}
-
-function FieldError(props: { id: string; error?: MessageKey }) {
-  const { t } = usePage();
-  if (!props.error) return null;
-  return (
-    <div id={`${props.id}-error`} class="invalid-feedback d-block" role="alert">
-      {t(props.error)}
-    </div>
-  );
 }
 
 export function NoteFormPage(props: {
@@ -46,8 +36,7 @@ export function NoteFormPage(props: {
   const e = props.errors ?? {};
   const editing = props.version !== undefined;
   const title = editing ? t("notes.edit.title") : t("notes.new.title", { project: props.project.title });
-  const described = (name: string, hint?: boolean) =>
-    [hint ? `f-${name}-hint` : "", e[name] ? `f-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const error = (name: string) => errorOf(t, e, name);
   return (
     <Layout title={title} scripts={["notes.js"]} noindex>
       <div class="container my-4">
@@ -68,7 +57,7 @@ export function NoteFormPage(props: {
           <input type="hidden" name="draftToken" value={props.draftToken} />
           {props.idem ? <input type="hidden" name="idem" value={props.idem} /> : null}
           {editing ? <input type="hidden" name="version" value={String(props.version)} /> : null}
-          <fieldset class="mb-3" aria-describedby={described("kind")}>
+          <fieldset class="mb-3" aria-describedby={describedBy(!!e.kind && "f-kind-error")}>
             <legend class="h6">{t("notes.field.kind")}</legend>
             {NOTE_KINDS.map((kind) => (
               <div class="form-check" key={kind}>
@@ -89,71 +78,92 @@ export function NoteFormPage(props: {
                 </small>
               </div>
             ))}
-            <FieldError id="f-kind" error={e.kind} />
+            <FieldError id="f-kind" error={error("kind")} alert />
           </fieldset>
-          <div class="select-wrapper mb-3">
-            <label for="f-theme">{t("notes.field.theme")}</label>
-            <select
-              id="f-theme"
-              name="theme"
-              class="form-select"
-              aria-describedby={described("theme")}
-              required
-            >
-              <option value="">—</option>
-              {props.vocab.themes.map((th) => (
-                <option key={th.key} value={th.key} selected={v.theme === th.key}>
-                  {labelOf(th, lang)}
-                </option>
-              ))}
-            </select>
-            <FieldError id="f-theme" error={e.theme} />
-          </div>
-          <div class="select-wrapper mb-3">
-            <label for="f-question">{t("notes.field.question")}</label>
-            <select
-              id="f-question"
-              name="question"
-              class="form-select"
-              aria-describedby={described("question")}
-            >
-              <option value="">{t("notes.field.question.none")}</option>
-              {props.vocab.themes.map((th) => (
-                <optgroup key={th.key} label={labelOf(th, lang)} data-theme={th.key}>
-                  {th.guidingQuestions.map((q) => (
-                    <option key={q.id} value={q.id} selected={v.question === q.id}>
-                      {lang === "en" ? q.en : q.it}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-            <FieldError id="f-question" error={e.question} />
-          </div>
-          <Field name="title" label="notes.field.title" value={v.title} errors={e} required maxLength={200} />
-          <div class="form-group atl-field">
-            <label for="f-body" class="active">
-              {t("notes.field.body")}
-            </label>
-            <textarea
-              id="f-body"
-              name="body"
-              rows={10}
-              class={`form-control${e.body ? " is-invalid" : ""}`}
-              aria-describedby={described("body", true)}
-              aria-invalid={e.body ? "true" : undefined}
-              required
-            >
-              {v.body ?? ""}
-            </textarea>
-            <small id="f-body-hint" class="form-text">
-              {t("notes.field.body.hint")}
-            </small>
-            <FieldError id="f-body" error={e.body} />
-          </div>
-          <Field name="tags" label="notes.field.tags" value={v.tags} errors={e} maxLength={500} />
+          <Field
+            name="theme"
+            label={t("notes.field.theme")}
+            error={error("theme")}
+            class="select-wrapper mb-3"
+            alert
+            control={(c) => (
+              <select
+                id={c.id}
+                name="theme"
+                class="form-select"
+                aria-describedby={c["aria-describedby"]}
+                required
+              >
+                <option value="">—</option>
+                {props.vocab.themes.map((th) => (
+                  <option key={th.key} value={th.key} selected={v.theme === th.key}>
+                    {labelOf(th, lang)}
+                  </option>
+                ))}
+              </select>
+            )}
+          />
+          <Field
+            name="question"
+            label={t("notes.field.question")}
+            error={error("question")}
+            class="select-wrapper mb-3"
+            alert
+            control={(c) => (
+              <select id={c.id} name="question" class="form-select" aria-describedby={c["aria-describedby"]}>
+                <option value="">{t("notes.field.question.none")}</option>
+                {props.vocab.themes.map((th) => (
+                  <optgroup key={th.key} label={labelOf(th, lang)} data-theme={th.key}>
+                    {th.guidingQuestions.map((q) => (
+                      <option key={q.id} value={q.id} selected={v.question === q.id}>
+                        {lang === "en" ? q.en : q.it}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          />
+          <Field
+            name="title"
+            label={t("notes.field.title")}
+            value={v.title}
+            error={error("title")}
+            class="form-group atl-field"
+            alert
+            required
+            maxLength={200}
+          />
+          <Field
+            name="body"
+            label={t("notes.field.body")}
+            rows={10}
+            value={v.body ?? ""}
+            hint={t("notes.field.body.hint")}
+            error={error("body")}
+            class="form-group atl-field"
+            alert
+            required
+          />
+          <Field
+            name="tags"
+            label={t("notes.field.tags")}
+            value={v.tags}
+            error={error("tags")}
+            class="form-group atl-field"
+            alert
+            maxLength={500}
+          />
           {editing ? (
-            <Field name="reason" label="notes.field.reason" value={v.reason} errors={e} maxLength={500} />
+            <Field
+              name="reason"
+              label={t("notes.field.reason")}
+              value={v.reason}
+              error={error("reason")}
+              class="form-group atl-field"
+              alert
+              maxLength={500}
+            />
           ) : null}
           <section class="atl-note-preview my-3" aria-labelledby="preview-title" aria-live="polite">
             <h2 class="h6" id="preview-title">

@@ -3,7 +3,8 @@ import { usePage } from "../page-context";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import type { Facets, ListedProject, SortName } from "../../src/modules/projects/project.queries";
-import { countLabel, Pager, ProjectList, type Labels } from "./parts";
+import { Pager, pageHref } from "../components/Pager";
+import { countLabel, ProjectList, PROJECTS_PAGER, type Labels } from "./parts";
 
 export interface BrowseQuery {
   theme?: string;
@@ -16,11 +17,7 @@ export interface BrowseQuery {
 }
 
 export function browseHref(q: BrowseQuery, page = 1): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q) as [string, string | undefined][]) if (v) params.set(k, v);
-  if (page > 1) params.set("page", String(page));
-  const s = params.toString();
-  return s ? `/projects?${s}` : "/projects";
+  return pageHref("/projects", q, page);
 }
 
 interface Option {
@@ -165,7 +162,13 @@ export function BrowsePage(props: {
               {countLabel(t, f.total)}
             </h2>
             <ProjectList items={props.items} labels={props.labels} headingLevel={3} />
-            <Pager page={props.page} pages={props.pages} hrefFor={(p) => browseHref(q, p)} />
+            <Pager
+              page={props.page}
+              pages={props.pages}
+              href={(p) => browseHref(q, p)}
+              labels={PROJECTS_PAGER}
+              current="item"
+            />
           </section>
         </div>
       </div>

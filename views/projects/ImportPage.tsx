@@ -1,5 +1,6 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
+import { Field } from "../components/Field";
 import type { ImportReport, ReportEntry } from "../../src/modules/projects/import.service";
 
 /** How many report lines the page shows (the command line prints them all). */
@@ -75,26 +76,17 @@ export function ImportPage(props: {
         ) : null}
         <p>{t("import.intro")}</p>
         <form method="post" action={action} encType="multipart/form-data" class="mb-5">
-          <div class="mb-3">
-            <label for="import-file" class="form-label d-block">
-              {t("import.file.label", { max: props.maxMb })}
-            </label>
-            <input
-              type="file"
-              id="import-file"
-              name="file"
-              accept=".csv,.json,text/csv,application/json"
-              required
-              class={`form-control${props.error ? " is-invalid" : ""}`}
-              aria-invalid={props.error ? "true" : undefined}
-              aria-describedby={props.error ? "import-file-error" : undefined}
-            />
-            {props.error ? (
-              <div class="invalid-feedback d-block" id="import-file-error">
-                {props.error}
-              </div>
-            ) : null}
-          </div>
+          <Field
+            name="file"
+            id="import-file"
+            label={t("import.file.label", { max: props.maxMb })}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            required
+            error={props.error}
+            class="mb-3"
+            labelClass="form-label d-block"
+          />
           <div class="form-check mb-3">
             <input type="checkbox" id="import-dry-run" name="dryRun" value="1" checked={props.dryRun} />
             <label for="import-dry-run">{t("import.dryRun.label")}</label>

@@ -4,6 +4,7 @@ import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import type { ProjectFormValues } from "../../src/modules/projects/project.input";
+import { describedBy, Field, FieldError } from "../components/Field";
 import type { Labels } from "./parts";
 
 /** Field errors already translated, by field name. */
@@ -11,26 +12,7 @@ export type FormErrors = Record<string, string[]>;
 
 type TextField = Exclude<keyof ProjectFormValues, "zones" | "provinces" | "targetGroups" | "themes" | "tags">;
 
-function describedBy(name: string, errors: FormErrors, help?: boolean): string | undefined {
-  const ids = [help ? `f-${name}-help` : "", errors[name] ? `f-${name}-error` : ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-function FieldError(props: { name: string; errors: FormErrors }) {
-  const messages = props.errors[props.name];
-  if (!messages) return null;
-  return (
-    <div class="invalid-feedback d-block" id={`f-${props.name}-error`}>
-      {messages.join(" ")}
-    </div>
-  );
-}
-
-// preact types each input type separately; a union of types needs this one widening.
-function inputType(type: "text" | "date" | "email" | "tel" = "text"): { type: "text" } {
-  return { type } as { type: "text" };
-}
-
+/** A text field of the project form, bound to its values and errors. */
 function Input(props: {
   name: TextField;
   label: MessageKey;
@@ -42,34 +24,24 @@ function Input(props: {
   multiline?: number;
 }) {
   const { t } = usePage();
-  const id = `f-${props.name}`;
-  const invalid = !!props.errors[props.name];
-  const common = {
-    id,
-    name: props.name,
-    class: `form-control${invalid ? " is-invalid" : ""}`,
-    "aria-invalid": invalid ? ("true" as const) : undefined,
-    "aria-describedby": describedBy(props.name, props.errors, !!props.help),
-    required: props.required,
-  };
   return (
-    <div class="form-group mb-4">
-      <label for={id} class="active">
-        {t(props.label)}
-        {props.required ? <span class="atl-required"> ({t("projects.form.required")})</span> : null}
-      </label>
-      {props.multiline ? (
-        <textarea {...common} rows={props.multiline} value={props.values[props.name]} />
-      ) : (
-        <input {...common} {...inputType(props.type)} value={props.values[props.name]} />
-      )}
-      {props.help ? (
-        <small id={`${id}-help`} class="form-text">
-          {t(props.help)}
-        </small>
-      ) : null}
-      <FieldError name={props.name} errors={props.errors} />
-    </div>
+    <Field
+      name={props.name}
+      label={
+        <>
+          {t(props.label)}
+          {props.required ? <span class="atl-required"> ({t("projects.form.required")})</span> : null}
+        </>
+      }
+      type={props.type}
+      rows={props.multiline}
+      value={props.values[props.name]}
+      hint={props.help ? t(props.help) : undefined}
+      hintId={`f-${props.name}-help`}
+      error={props.errors[props.name]?.join(" ")}
+      class="form-group mb-4"
+      required={props.required}
+    />
   );
 }
 
@@ -83,8 +55,10 @@ function Checkboxes(props: {
 }) {
   const { t } = usePage();
   const chosen = new Set(props.values[props.name]);
+  const error = props.errors[props.name]?.join(" ");
+  const described = describedBy(!!props.help && `f-${props.name}-help`, !!error && `f-${props.name}-error`);
   return (
-    <fieldset class="mb-4" aria-describedby={describedBy(props.name, props.errors, !!props.help)}>
+    <fieldset class="mb-4" aria-describedby={described}>
       <legend class="h6">{t(props.legend)}</legend>
       {props.help ? (
         <small id={`f-${props.name}-help`} class="form-text d-block mb-2">
@@ -108,7 +82,7 @@ function Checkboxes(props: {
           );
         })}
       </div>
-      <FieldError name={props.name} errors={props.errors} />
+      <FieldError id={`f-${props.name}`} error={error} />
     </fieldset>
   );
 }
@@ -122,7 +96,6 @@ export function ProjectFields(props: { values: ProjectFormValues; errors: FormEr
   const tagOptions = tags.all
     .filter((tag) => tag.status === "active" || values.tags.includes(tag.slug))
     .map((tag) => ({ value: tag.slug, label: labelOf(tag, lang) }));
-  const fundingInvalid = !!errors.fundingProgramme;
   return (
     <>
       <Input name="title" label="projects.field.title" values={values} errors={errors} required />
@@ -142,23 +115,22 @@ export function ProjectFields(props: { values: ProjectFormValues; errors: FormEr
         multiline={10}
         help="projects.field.description.help"
       />
-      <div class="select-wrapper mb-4">
-        <label for="f-fundingProgramme">{t("projects.field.fundingProgramme")}</label>
-        <select
-          id="f-fundingProgramme"
-          name="fundingProgramme"
-          aria-invalid={fundingInvalid ? "true" : undefined}
-          aria-describedby={describedBy("fundingProgramme", errors)}
-        >
-          <option value="">{t("projects.form.noneSelected")}</option>
-          {vocab.funding.map((f) => (
-            <option key={f.key} value={f.key} selected={values.fundingProgramme === f.key}>
-              {labelOf(f, lang)}
-            </option>
-          ))}
-        </select>
-        <FieldError name="fundingProgramme" errors={errors} />
-      </div>
+      <Field
+        name="fundingProgramme"
+        label={t("projects.field.fundingProgramme")}
+        error={errors.fundingProgramme?.join(" ")}
+        class="select-wrapper mb-4"
+        control={(c) => (
+          <select {...c} name="fundingProgramme">
+            <option value="">{t("projects.form.noneSelected")}</option>
+            {vocab.funding.map((f) => (
+              <option key={f.key} value={f.key} selected={values.fundingProgramme === f.key}>
+                {labelOf(f, lang)}
+              </option>
+            ))}
+          </select>
+        )}
+      />
       <Input name="call" label="projects.field.call" values={values} errors={errors} />
       <Input
         name="cup"

@@ -7,6 +7,7 @@ import type { TagIndex, Vocabulary } from "../../src/modules/taxonomy/taxonomy.t
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import { formatInteger } from "../../src/web/i18n/format";
 import type { ListedProject } from "../../src/modules/projects/project.queries";
+import type { PagerLabels } from "../components/Pager";
 
 /** What pages need to show vocabulary keys and tag ids as labels. */
 export interface Labels {
@@ -110,33 +111,10 @@ export function ProjectList(props: {
   );
 }
 
-/** Previous / next links that keep the other query parameters (works without JavaScript). */
-export function Pager(props: { page: number; pages: number; hrefFor: (page: number) => string }) {
-  const { t } = usePage();
-  if (props.pages <= 1) return null;
-  return (
-    <nav class="pagination-wrapper" aria-label={t("projects.pagination")}>
-      <ul class="pagination">
-        {props.page > 1 ? (
-          <li class="page-item">
-            <a class="page-link" href={props.hrefFor(props.page - 1)} rel="prev">
-              {t("projects.prev")}
-            </a>
-          </li>
-        ) : null}
-        <li class="page-item">
-          <span class="page-link" aria-current="page">
-            {t("projects.page", { page: props.page, pages: props.pages })}
-          </span>
-        </li>
-        {props.page < props.pages ? (
-          <li class="page-item">
-            <a class="page-link" href={props.hrefFor(props.page + 1)} rel="next">
-              {t("projects.next")}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
+/** The catalogue's lists page with "page n of m" between the previous and next links. */
+export const PROJECTS_PAGER: PagerLabels = {
+  previous: "projects.prev",
+  next: "projects.next",
+  page: "projects.page",
+  nav: "projects.pagination",
+};

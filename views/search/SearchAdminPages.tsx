@@ -1,6 +1,7 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
+import { Field } from "../components/Field";
 
 export interface FailedRow {
   type: string;
@@ -85,26 +86,14 @@ export function ThesaurusPage(props: { text: string; error?: string; saved?: num
         <p id="thesaurus-hint">{t("search.thesaurus.intro")}</p>
         <form method="post" action="/admin/search/thesaurus">
           <CsrfField />
-          <div class="form-group">
-            <label for="f-thesaurus" class="active">
-              {t("search.thesaurus.field")}
-            </label>
-            <textarea
-              id="f-thesaurus"
-              name="thesaurus"
-              rows={14}
-              class={`form-control${props.error ? " is-invalid" : ""}`}
-              aria-describedby={props.error ? "thesaurus-hint f-thesaurus-error" : "thesaurus-hint"}
-              aria-invalid={props.error ? "true" : undefined}
-            >
-              {props.text}
-            </textarea>
-            {props.error ? (
-              <div class="invalid-feedback d-block" id="f-thesaurus-error">
-                {props.error}
-              </div>
-            ) : null}
-          </div>
+          <Field
+            name="thesaurus"
+            label={t("search.thesaurus.field")}
+            rows={14}
+            value={props.text}
+            describedBy="thesaurus-hint"
+            error={props.error}
+          />
           <button type="submit" class="btn btn-primary">
             {t("search.thesaurus.save")}
           </button>

@@ -5,7 +5,8 @@ import type { SearchResult } from "../../src/modules/search/search.service";
 import { SORTS } from "../../src/modules/search/search.schemas";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ErrorDetail } from "../../src/web/errors";
-import { FACET_LABEL, FacetGroup, Hit, Pagination, SelectedFilters, type Labels } from "./SearchParts";
+import { Pager, type PagerLabels } from "../components/Pager";
+import { FACET_LABEL, FacetGroup, Hit, SelectedFilters, type Labels } from "./SearchParts";
 import { searchUrl, withoutValue, type SearchState } from "./search-url";
 
 export interface SearchPageProps {
@@ -15,6 +16,13 @@ export interface SearchPageProps {
   popularTags: { slug: string; label: string }[];
   errors?: ErrorDetail[];
 }
+
+const SEARCH_PAGER: PagerLabels = {
+  previous: "search.previous",
+  next: "search.next",
+  page: "search.page",
+  nav: "search.pagination",
+};
 
 function NoResults(props: {
   state: SearchState;
@@ -150,7 +158,15 @@ export function SearchPage(props: SearchPageProps) {
                   ))}
                 </ol>
               ) : null}
-              {result ? <Pagination state={state} pages={result.pages} /> : null}
+              {result ? (
+                <Pager
+                  page={state.page}
+                  pages={result.pages}
+                  href={(page) => searchUrl(state, { page })}
+                  labels={SEARCH_PAGER}
+                  current="numbers"
+                />
+              ) : null}
             </div>
           </div>
         </form>

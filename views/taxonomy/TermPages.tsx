@@ -4,7 +4,8 @@ import { usePage } from "../page-context";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type TagView, type Term } from "../../src/modules/taxonomy/taxonomy.types";
 import type { ListedProject } from "../../src/modules/projects/project.queries";
-import { countLabel, Pager, ProjectList, type Labels } from "../projects/parts";
+import { Pager, pageHref } from "../components/Pager";
+import { countLabel, ProjectList, PROJECTS_PAGER, type Labels } from "../projects/parts";
 
 /** The page of one theme, tag or zone: what it is, then its published projects. */
 export function TermPage(props: {
@@ -46,7 +47,9 @@ export function TermPage(props: {
           <Pager
             page={props.page}
             pages={props.pages}
-            hrefFor={(p) => (p > 1 ? `${props.selfHref}?page=${p}` : props.selfHref)}
+            href={(p) => pageHref(props.selfHref, {}, p)}
+            labels={PROJECTS_PAGER}
+            current="item"
           />
         </section>
       </div>

@@ -8,13 +8,10 @@ import type { Lang } from "../../web/i18n/index";
 import type { VNode } from "preact";
 import { sendPage } from "../../web/render";
 import { TermIndexPage, TermPage, ThemeQuestions, TagDetails } from "../../../views/taxonomy/TermPages";
-import {
-  ProposeTagPage,
-  TagCurationPage,
-  TermEditPage,
-  VocabulariesPage,
-  type TagFormState,
-} from "../../../views/taxonomy/CurationPages";
+import type { TagFormState } from "../../../views/taxonomy/CurationForm";
+import { ProposeTagPage } from "../../../views/taxonomy/ProposeTagPage";
+import { TagCurationPage } from "../../../views/taxonomy/TagCurationPage";
+import { TermEditPage, VocabulariesPage } from "../../../views/taxonomy/VocabularyPages";
 import type { ProjectQueries, BrowseFilters } from "../projects/project.queries";
 import { actorOf } from "./actor";
 import { parseOr400 } from "./parse";
