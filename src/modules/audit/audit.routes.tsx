@@ -7,7 +7,7 @@ import { AuditPage } from "../../../views/admin/AuditPage";
 import type { AccountsCore } from "../accounts/accounts.service";
 import type { AuditService } from "./audit.service";
 import { UserModel, type UserDoc } from "../accounts/user.model";
-import { parseOr400 } from "../accounts/forms";
+import { parseOr400 } from "../../web/validate";
 
 const PAGE_SIZE = 100;
 const auditQuery = z.strictObject({

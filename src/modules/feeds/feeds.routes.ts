@@ -6,7 +6,7 @@ import { NotFoundError } from "../../web/errors";
 import { ProjectModel } from "../projects/project.model";
 import type { NoteQueries } from "../notes/note.queries";
 import { markdownToText } from "../search/normalize";
-import { parseOr400 } from "../taxonomy/parse";
+import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { labelOf } from "../taxonomy/taxonomy.types";
 

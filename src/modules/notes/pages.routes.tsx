@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import type { AccountsCore } from "../accounts/accounts.service";
 import { actorOf } from "../taxonomy/actor";
-import { parseOr400 } from "../taxonomy/parse";
+import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { QueuePage } from "../../../views/notes/QueuePage";
 import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";

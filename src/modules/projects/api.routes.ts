@@ -4,7 +4,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
 import { openApiDocument } from "../../web/openapi";
-import { parseOr400 } from "../taxonomy/parse";
+import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { TagIndex } from "../taxonomy/taxonomy.types";
 import type { ExportService } from "./export.service";

@@ -7,7 +7,7 @@ import { sendPage } from "../../web/render";
 import { ProjectFormPage } from "../../../views/projects/ProjectFormPage";
 import { ConflictPage, describeValue, DiffPage, HistoryPage } from "../../../views/projects/HistoryPages";
 import { actorOf } from "../taxonomy/actor";
-import { parseOr400 } from "../taxonomy/parse";
+import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { formValuesOfRaw, projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";

@@ -14,7 +14,7 @@ import { ProjectCard, type Labels } from "../../../views/projects/parts";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
-import { parseOr400 } from "../taxonomy/parse";
+import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
 import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";

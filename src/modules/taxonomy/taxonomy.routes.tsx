@@ -7,6 +7,7 @@ import type { PageCache } from "../../web/page-cache";
 import type { Lang } from "../../web/i18n/index";
 import type { VNode } from "preact";
 import { sendPage } from "../../web/render";
+import { parseOr400 } from "../../web/validate";
 import { TermIndexPage, TermPage, ThemeQuestions, TagDetails } from "../../../views/taxonomy/TermPages";
 import {
   ProposeTagPage,
@@ -17,7 +18,6 @@ import {
 } from "../../../views/taxonomy/CurationPages";
 import type { ProjectQueries, BrowseFilters } from "../projects/project.queries";
 import { actorOf } from "./actor";
-import { parseOr400 } from "./parse";
 import type { TaxonomyService } from "./taxonomy.service";
 import { labelOf, type Term } from "./taxonomy.types";
 import {
