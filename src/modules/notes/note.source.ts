@@ -6,7 +6,8 @@ import mongoose from "mongoose";
 import stopWords from "../../seed/data/stopwords-it.json";
 import { ProjectModel } from "../projects/project.model";
 import type { SearchDocument, SearchSource } from "../search/sources";
-import { markdownToText, normalizeApostrophes } from "../search/normalize";
+import { markdownToText } from "../../web/markdown";
+import { normalizeApostrophes } from "../../web/text";
 import type { TagIndex } from "../taxonomy/taxonomy.types";
 import { NoteModel, type NoteDoc } from "./note.model";
 

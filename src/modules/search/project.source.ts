@@ -5,7 +5,8 @@ import mongoose from "mongoose";
 import stopWords from "../../seed/data/stopwords-it.json";
 import { ProjectModel, type ProjectDoc } from "../projects/project.model";
 import type { TagIndex } from "../taxonomy/taxonomy.types";
-import { markdownToText, normalizeApostrophes } from "./normalize";
+import { markdownToText } from "../../web/markdown";
+import { normalizeApostrophes } from "../../web/text";
 import type { SearchDocument, SearchSource } from "./sources";
 import { expansions, loadThesaurus, synonymsOf } from "./thesaurus";
 
