@@ -8,7 +8,7 @@ import { cliStdio, importCommand, parseImportArgs, UsageError } from "../src/mod
 import { createImportService } from "../src/modules/projects/import.service";
 import { createProjectService } from "../src/modules/projects/project.service";
 import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service";
-import type { Actor } from "../src/modules/taxonomy/actor";
+import type { Actor } from "../src/modules/accounts/actor";
 
 const CLI_ACTOR: Actor = { id: "cli-import", name: "Import (command line)", role: "admin" };
 

@@ -8,7 +8,7 @@ import { TagModel } from "../../src/modules/taxonomy/tag.model";
 import { ProjectConflictError, ProjectValidationError } from "../../src/modules/projects/project.errors";
 import { parseEuroCents } from "../../src/modules/projects/project.input";
 import { diffSnapshots } from "../../src/modules/projects/project.snapshot";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 import { useTestApp } from "../support/test-app";
 
 const ctx = useTestApp();

@@ -1,10 +1,10 @@
 // Accounts: users, logins with throttling, profile and password changes, roles and disabling.
 import mongoose, { type Connection } from "mongoose";
-import type { Role } from "../../../views/page-context";
 import type { Lang } from "../../web/i18n/index";
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/audit.service";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password";
+import type { Role } from "./actor";
 import * as rate from "./rate-limit";
 import { UserModel, type UserDoc, type UserStatus } from "./user.model";
 

@@ -10,7 +10,8 @@ import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson } from "../../web/validate";
 import { emailField, formBase } from "./forms";
-import { ROLES, USER_STATUSES } from "./user.model";
+import { ROLES } from "./actor";
+import { USER_STATUSES } from "./user.model";
 import { localiseRateLimit } from "./accounts.routes";
 
 const PAGE_SIZE = 50;

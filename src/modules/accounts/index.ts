@@ -1,9 +1,13 @@
-// The accounts module: its services, wired once by the composition root.
+// The accounts module's entry: its services, wired once by the composition root, and who acts (roles,
+// actors) for the other modules.
 import type { Infra } from "../../composition";
 import { createMailer, type Mailer } from "../../infra/mailer";
 import type { AuditService } from "../audit/audit.service";
 import { createAccountsService, type AccountsCore } from "./accounts.service";
 import { createLinksService, type LinksService } from "./links.service";
+
+export { ROLES, SYSTEM_ACTOR, actorOf, type Actor, type Role } from "./actor";
+export type { AccountsCore } from "./accounts.service";
 
 export interface AccountsServices {
   accounts: AccountsCore;

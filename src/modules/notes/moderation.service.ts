@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/audit.service";
 import { ProjectModel } from "../projects/project.model";
 import { enqueueIndexing } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
+import type { Actor } from "../accounts/index";
 import { NoteModel, type NoteDoc } from "./note.model";
 import type { NotesCore } from "./note.service";
 

@@ -2,7 +2,7 @@
 import mongoose from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { renderMarkdown } from "../../web/markdown";
-import type { Role } from "../../../views/page-context";
+import type { Role } from "../accounts/index";
 import { ProjectModel } from "../projects/project.model";
 import { NoteModel, type NoteDoc, type NoteKind } from "./note.model";
 

@@ -5,7 +5,7 @@ import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../web/errors";
 import type { AuditService } from "../audit/audit.service";
 import { enqueueIndexing } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
+import type { Actor } from "../accounts/index";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { NoteDraftModel, NoteModel, type NoteDoc } from "./note.model";
 import { checkVocabulary, draftToken, openProject } from "./note.rules";

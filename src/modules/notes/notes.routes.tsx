@@ -6,7 +6,7 @@ import { AppError, ForbiddenError, NotFoundError } from "../../web/errors";
 import { renderMarkdown } from "../../web/markdown";
 import { sendPage } from "../../web/render";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson, type FieldErrors } from "../../web/validate";
-import { actorOf } from "../taxonomy/actor";
+import { actorOf } from "../accounts/index";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { NoteFormPage, type NoteFormValues } from "../../../views/notes/NoteFormPage";
 import type { NotesCore } from "./note.service";

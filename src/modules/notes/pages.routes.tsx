@@ -5,7 +5,7 @@ import { requireRole } from "../../web/auth-guards";
 import { NotFoundError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import type { AccountsCore } from "../accounts/accounts.service";
-import { actorOf } from "../taxonomy/actor";
+import { actorOf } from "../accounts/index";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { QueuePage } from "../../../views/notes/QueuePage";

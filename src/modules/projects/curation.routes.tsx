@@ -6,7 +6,7 @@ import { NotFoundError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import { ProjectFormPage } from "../../../views/projects/ProjectFormPage";
 import { ConflictPage, describeValue, DiffPage, HistoryPage } from "../../../views/projects/HistoryPages";
-import { actorOf } from "../taxonomy/actor";
+import { actorOf } from "../accounts/index";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { formValuesOfRaw, projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";

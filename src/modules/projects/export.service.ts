@@ -2,7 +2,7 @@
 // can be imported again. Coordinators get every project that is not deleted; everyone else the published ones.
 import type { Writable } from "node:stream";
 import { hasRole } from "../../web/auth-guards";
-import type { Role } from "../../../views/page-context";
+import type { Role } from "../accounts/index";
 import type { TagIndex } from "../taxonomy/taxonomy.types";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { IMPORT_COLUMNS, type ImportColumn } from "./import.format";

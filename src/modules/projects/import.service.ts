@@ -8,7 +8,7 @@ import { hasRole } from "../../web/auth-guards";
 import type { Translate } from "../../web/i18n/index";
 import { OutboxModel } from "../search/outbox.model";
 import { outboxRows } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
+import type { Actor } from "../accounts/index";
 import { slugify } from "../taxonomy/slug";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { ImportRow, RowProblem } from "./import.format";

@@ -3,7 +3,7 @@
 // filter's most selective index, cached, and served a little stale (never more than a refresh) after an edit.
 import mongoose, { type QueryFilter } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
-import type { Role } from "../../../views/page-context";
+import type { Role } from "../accounts/index";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { LIST_FIELDS, ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";

@@ -4,7 +4,7 @@ import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import { enqueueIndexing } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
+import type { Actor } from "../accounts/index";
 import { slugify } from "../taxonomy/slug";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { validateProject, type FieldError, type ProjectInput, type ProjectRaw } from "./project.input";

@@ -17,7 +17,7 @@ import {
   type TagFormState,
 } from "../../../views/taxonomy/CurationPages";
 import type { ProjectQueries, BrowseFilters } from "../projects/project.queries";
-import { actorOf } from "./actor";
+import { actorOf } from "../accounts/index";
 import type { TaxonomyService } from "./taxonomy.service";
 import { labelOf, type Term } from "./taxonomy.types";
 import {

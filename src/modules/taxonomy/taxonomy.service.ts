@@ -2,7 +2,7 @@
 // Read paths are served from a small in-memory snapshot; every write clears it.
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from "../../web/errors";
-import type { Actor } from "./actor";
+import type { Actor } from "../accounts/index";
 import { slugify, isSlug } from "./slug";
 import { TagModel, type TagStatus } from "./tag.model";
 import { VocabularyTermModel, type VocabularyKind } from "./vocabulary.model";

@@ -1,6 +1,6 @@
 import type { ClientSession } from "mongoose";
 import type { Lang } from "../../web/i18n/define";
-import type { Actor } from "./actor";
+import type { Actor } from "../accounts/index";
 import type { TagStatus } from "./tag.model";
 import type { VocabularyKind } from "./vocabulary.model";
 
