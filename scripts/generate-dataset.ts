@@ -17,8 +17,7 @@
 import mongoose, { type Connection } from "mongoose";
 import { ConfigError, loadConfig } from "../src/config";
 import { withSearch, UsageError as SearchUsageError } from "../src/modules/search/cli";
-import { outboxRows } from "../src/modules/search/outbox";
-import { OutboxModel } from "../src/modules/search/outbox.model";
+import { enqueueIndexingMany } from "../src/modules/search/outbox";
 import { ProjectModel, type ProjectStatus } from "../src/modules/projects/project.model";
 import { RevisionModel } from "../src/modules/projects/revision.model";
 import { snapshotOf } from "../src/modules/projects/project.snapshot";
@@ -224,13 +223,10 @@ export async function generateDataset(
       { ordered: false },
     );
     if (args.outbox)
-      await OutboxModel.collection.insertMany(
-        outboxRows(
-          "project",
-          docs.map((d) => d._id),
-          now,
-        ),
-        { ordered: false },
+      await enqueueIndexingMany(
+        "project",
+        docs.map((d) => d._id),
+        { at: now },
       );
     onProgress?.(start + docs.length, args.projects, "projects");
   }
@@ -714,15 +710,10 @@ async function writeNotes(input: {
       docs.push(noteOf(ranked[rankOf(cumulative, rnd() * weight)]!));
     await NoteModel.collection.insertMany(docs, { ordered: false });
     if (args.outbox) {
-      const at = new Date();
       // As the service does for every new note: the indexer adds the published ones, skips the others.
-      await OutboxModel.collection.insertMany(
-        outboxRows(
-          "note",
-          docs.map((d) => d._id),
-          at,
-        ),
-        { ordered: false },
+      await enqueueIndexingMany(
+        "note",
+        docs.map((d) => d._id),
       );
     }
     onProgress?.(start + docs.length, total, "notes");

@@ -1,7 +1,7 @@
 // The notes module as the composition root sees it.
 import mongoose, { type Connection } from "mongoose";
 import type { AuditService } from "../audit/audit.service";
-import { OutboxModel } from "../search/outbox.model";
+import { enqueueIndexingMany } from "../search/outbox";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
@@ -34,10 +34,7 @@ export function createNotesModule(deps: NotesModuleDeps) {
       { $pull: { tags: loserId }, $inc: { version: 1 } },
       { session },
     );
-    await OutboxModel.insertMany(
-      ids.map((id) => ({ type: "note", docId: String(id) })),
-      { session },
-    );
+    await enqueueIndexingMany("note", ids, { session });
     core.changed();
   });
   // A renamed tag changes the label text indexed with its notes.
@@ -48,12 +45,11 @@ export function createNotesModule(deps: NotesModuleDeps) {
     )
       .session(session)
       .lean();
-    if (rows.length > 0) {
-      await OutboxModel.insertMany(
-        rows.map((r) => ({ type: "note", docId: String(r._id) })),
-        { session },
-      );
-    }
+    await enqueueIndexingMany(
+      "note",
+      rows.map((r) => r._id),
+      { session },
+    );
   });
 
   return { core, moderation, queries };

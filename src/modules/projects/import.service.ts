@@ -6,8 +6,7 @@ import mongoose, { type Connection } from "mongoose";
 import { ForbiddenError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import type { Translate } from "../../web/i18n/index";
-import { OutboxModel } from "../search/outbox.model";
-import { outboxRows } from "../search/outbox";
+import { enqueueIndexingMany } from "../search/outbox";
 import type { Actor } from "../accounts/index";
 import { slugify } from "../taxonomy/slug";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
@@ -296,13 +295,10 @@ export function createImportService(deps: {
         })),
         { session },
       );
-      await OutboxModel.collection.insertMany(
-        outboxRows(
-          "project",
-          docs.map((d) => d._id),
-          now,
-        ),
-        { session },
+      await enqueueIndexingMany(
+        "project",
+        docs.map((d) => d._id),
+        { session, at: now },
       );
       if (tagIds.size > 0) {
         const ids = [...tagIds].map((id) => new mongoose.Types.ObjectId(id));

@@ -5,7 +5,7 @@ import type { Logger } from "../../infra/logger";
 import type { ReadinessCheck } from "../../infra/health-check";
 import { ProjectModel } from "../projects/project.model";
 import type { TagView } from "../taxonomy/taxonomy.types";
-import { checkSource, driftCount, type DriftReport } from "./check";
+import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
 import { ensureFallbackIndex } from "./fallback";
 import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
@@ -130,11 +130,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
     for (const source of registry.all()) {
       const report = await checkSource(deps.meili, deps.prefix, source);
       reports.push(report);
-      if (fix && driftCount(report) > 0) {
-        const ids = [...report.missing, ...report.extra, ...report.stale];
-        await OutboxModel.insertMany(ids.map((docId) => ({ type: source.type, docId })));
-        queued += ids.length;
-      }
+      if (fix && driftCount(report) > 0) queued += await queueRepairs(report);
     }
     if (queued > 0) indexer.poke();
     return { reports, queued };

@@ -1,5 +1,6 @@
 // The registry of indexed document types: what the indexer, reindex and check know about a type.
 import type { Settings } from "meilisearch";
+import type { IndexedType } from "./outbox.model";
 
 /** A document as stored in Meilisearch: `id` is the primary key, `version` the source's version. */
 export interface SearchDocument {
@@ -10,7 +11,7 @@ export interface SearchDocument {
 
 export interface SearchSource {
   /** Outbox type, e.g. "project". */
-  type: string;
+  type: IndexedType;
   /** Index name without the deployment prefix, e.g. "projects". */
   indexName: string;
   /**
