@@ -1,16 +1,12 @@
 // The search module as the composition root sees it: sources, indexer, rebuilds and the query service.
 import type { Meilisearch } from "meilisearch";
-import type { ClientSession } from "mongoose";
 import type { Logger } from "../../infra/logger";
 import type { ReadinessCheck } from "../../infra/health-check";
-import { ProjectModel } from "../projects/project.model";
-import type { TagView } from "../taxonomy/taxonomy.types";
 import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
 import { ensureFallbackIndex } from "./fallback";
 import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, releaseLease } from "./lease";
-import { OutboxModel } from "./outbox.model";
 import { createProjectSource } from "./project.source";
 import { createNoteSource } from "../notes/note.source";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
@@ -19,15 +15,11 @@ import { SourceRegistry, indexUid } from "./sources";
 
 export const REBUILD_LEASE = "search-rebuild";
 
-export interface SearchTaxonomyHooks extends SearchTaxonomy {
-  onTagChanged?(hook: (session: ClientSession, tag: TagView) => Promise<void>): void;
-}
-
 export interface SearchModuleDeps {
   meili: Meilisearch;
   prefix: string;
   logger: Logger;
-  taxonomy: SearchTaxonomyHooks;
+  taxonomy: SearchTaxonomy;
   indexer?: Partial<IndexerOptions>;
   /** How often the indexer's holder checks that settings and synonyms are current. */
   settingsCheckMs?: number;
@@ -66,17 +58,6 @@ export function createSearchModule(deps: SearchModuleDeps) {
   });
   let settingsTimer: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
-
-  // A renamed or edited tag changes the documents of the projects that carry it.
-  deps.taxonomy.onTagChanged?.(async (session, tag) => {
-    const rows = await ProjectModel.find({ tags: tag.id }, { _id: 1 }).session(session).lean();
-    if (rows.length > 0) {
-      await OutboxModel.insertMany(
-        rows.map((r) => ({ type: "project", docId: String(r._id) })),
-        { session },
-      );
-    }
-  });
 
   /** Rebuilds one type (or all) unless another instance is rebuilding; the indexer keeps running. */
   async function reindex(types = registry.types(), options: ReindexOptions = {}): Promise<ReindexResult[]> {
