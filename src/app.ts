@@ -134,7 +134,12 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));
-  const notesDeps = { core: services.notes.core, taxonomy: services.taxonomy, secret: config.sessionSecret };
+  const notesDeps = {
+    core: services.notes.core,
+    taxonomy: services.taxonomy,
+    projects: services.projectQueries,
+    secret: config.sessionSecret,
+  };
   app.use(notesRouter(notesDeps));
   app.use(noteDraftRescue(notesDeps));
   app.use(
@@ -143,10 +148,16 @@ export function createApp(deps: AppDeps): Express {
       queries: services.notes.queries,
       taxonomy: services.taxonomy,
       accounts: services.accounts,
+      projects: services.projectQueries,
     }),
   );
   app.use(
-    feedsRouter({ baseUrl: config.baseUrl, notes: services.notes.queries, taxonomy: services.taxonomy }),
+    feedsRouter({
+      baseUrl: config.baseUrl,
+      notes: services.notes.queries,
+      projects: services.projectQueries,
+      taxonomy: services.taxonomy,
+    }),
   );
 
   app.use(notFound);

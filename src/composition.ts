@@ -66,6 +66,7 @@ export function createServices(infra: Infra): Services {
     connection: infra.mongo,
     audit,
     taxonomy,
+    projects: projectQueries,
     trustedAfter: infra.config.notesTrustedAfter,
     // createApp refuses to start without a session secret; scripts without one never see a form.
     secret: infra.config.sessionSecret ?? randomBytes(32).toString("hex"),

@@ -10,6 +10,7 @@ import { createAuditService } from "../../src/modules/audit/audit.service";
 import { createNotesModule } from "../../src/modules/notes/index";
 import { NOTE_KINDS, NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
+import { projectRefs } from "../../src/modules/projects/project.refs";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
 import { load, report, startAppOn, startBenchServers, targetLine, type LoadResult, percentile } from "./util";
@@ -142,6 +143,7 @@ export async function benchNotes(seconds: number): Promise<void> {
       connection,
       audit,
       taxonomy,
+      projects: projectRefs,
       trustedAfter: 1_000_000,
       secret: "bench-secret-0123456789",
     });

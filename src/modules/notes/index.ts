@@ -1,6 +1,7 @@
 // The notes module as the composition root sees it.
 import mongoose, { type Connection } from "mongoose";
 import type { AuditService } from "../audit/audit.service";
+import type { ProjectRefs } from "../projects/index";
 import { enqueueIndexingMany } from "../search/outbox";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { createModeration } from "./moderation.service";
@@ -12,14 +13,16 @@ export interface NotesModuleDeps {
   connection: Connection;
   audit: AuditService;
   taxonomy: TaxonomyService;
+  /** The projects notes are written on and link to. */
+  projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
   trustedAfter: number;
   secret: string;
 }
 
 export function createNotesModule(deps: NotesModuleDeps) {
   const core = createNotesCore(deps);
-  const moderation = createModeration({ core, audit: deps.audit });
-  const queries = createNoteQueries();
+  const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
+  const queries = createNoteQueries({ projects: deps.projects });
 
   // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
   deps.taxonomy.onTagMerged(async (session, loser, survivor) => {

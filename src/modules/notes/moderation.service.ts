@@ -1,8 +1,7 @@
 // Moderation: the queue of pending and flagged notes, and the coordinators' decisions (each audited).
-import mongoose from "mongoose";
 import { ConflictError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/audit.service";
-import { ProjectModel } from "../projects/project.model";
+import type { ProjectRefs } from "../projects/index";
 import { enqueueIndexing } from "../search/outbox";
 import type { Actor } from "../accounts/index";
 import { NoteModel, type NoteDoc } from "./note.model";
@@ -16,7 +15,11 @@ export interface QueueItem {
   ageMs: number;
 }
 
-export function createModeration(deps: { core: NotesCore; audit: AuditService }) {
+export function createModeration(deps: {
+  core: NotesCore;
+  audit: AuditService;
+  projects: Pick<ProjectRefs, "refsOf">;
+}) {
   const { core } = deps;
 
   /** Applies one decision to one note; throws 409 when the note is not in a state the decision fits. */
@@ -88,15 +91,10 @@ export function createModeration(deps: { core: NotesCore; audit: AuditService })
         NoteModel.countDocuments({ deletedAt: null, status: "pending" }),
         NoteModel.countDocuments({ deletedAt: null, status: "published", flagCount: { $gt: 0 } }),
       ]);
-      const projects = await ProjectModel.find(
-        {
-          _id: {
-            $in: [...new Set(notes.map((n) => String(n.project)))].map((s) => new mongoose.Types.ObjectId(s)),
-          },
-        },
-        { slug: 1, title: 1 },
-      ).lean();
-      const byId = new Map(projects.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
+      const byId = await deps.projects.refsOf(
+        notes.map((n) => n.project),
+        { withDeleted: true },
+      );
       const now = Date.now();
       const items: QueueItem[] = notes.map((n) => ({
         note: n,

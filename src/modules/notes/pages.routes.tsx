@@ -7,6 +7,7 @@ import { sendPage } from "../../web/render";
 import type { AccountsCore } from "../accounts/accounts.service";
 import { actorOf } from "../accounts/index";
 import { parseOr400 } from "../../web/validate";
+import type { ProjectRefs } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { QueuePage } from "../../../views/notes/QueuePage";
 import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";
@@ -22,6 +23,7 @@ export interface NotePagesDeps {
   queries: NoteQueries;
   taxonomy: TaxonomyService;
   accounts: Pick<AccountsCore, "findById">;
+  projects: Pick<ProjectRefs, "refBySlug">;
 }
 
 export function notePagesRouter(deps: NotePagesDeps): Router {
@@ -96,7 +98,7 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
 
   router.get("/api/v1/projects/:slug/notes", async (req, res) => {
     const { slug } = parseOr400(slugParams, req.params, "address");
-    const project = await openProjectForRead(slug);
+    const project = await openProjectForRead(deps.projects, slug);
     const [views, tags] = await Promise.all([queries.forProject(project._id, {}), taxonomy.tags()]);
     res.json({
       project: { slug: project.slug, title: project.title },

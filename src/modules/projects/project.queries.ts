@@ -8,6 +8,7 @@ import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import { LIST_FIELDS, ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";
+import { projectRefs } from "./project.refs";
 import { createRelatedProjects } from "./related";
 import { ExpiringMap } from "../../infra/expiring-map";
 import { Doorkeeper } from "../../infra/doorkeeper";
@@ -330,6 +331,8 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     revisions,
     revision,
     publishedCounts,
+    /** What other modules read of projects (notes, feeds). */
+    ...projectRefs,
     /** After any change: cached counts are refreshed on their next use (briefly served stale meanwhile). */
     markStale,
     /** Forgets cached counts and projects, and which projects were asked for. */
