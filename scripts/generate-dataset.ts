@@ -16,14 +16,16 @@
 // a benchmark): without it, run `npm run reindex` to make them searchable (it rebuilds both indexes).
 import mongoose, { type Connection } from "mongoose";
 import { ConfigError, loadConfig } from "../src/config";
-import { withSearch, UsageError as SearchUsageError } from "../src/modules/search/cli";
+import { withSearch } from "../src/composition";
+import { UsageError as SearchUsageError } from "../src/modules/search/cli";
 import { enqueueIndexingMany } from "../src/modules/search/outbox";
 import { ProjectModel, type ProjectStatus } from "../src/modules/projects/project.model";
 import { RevisionModel } from "../src/modules/projects/revision.model";
 import { snapshotOf } from "../src/modules/projects/project.snapshot";
 import type { ProjectDoc } from "../src/modules/projects/project.model";
 import { sortKey } from "../src/modules/projects/project.service";
-import { NOTE_KINDS, NoteModel, type NoteKind, type NoteStatus } from "../src/modules/notes/note.model";
+import { NoteModel, type NoteStatus } from "../src/modules/notes/note.model";
+import { NOTE_KINDS, type NoteKind } from "../src/modules/taxonomy/taxonomy.types";
 import { UserModel } from "../src/modules/accounts/user.model";
 import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service";
 import type { Term } from "../src/modules/taxonomy/taxonomy.types";

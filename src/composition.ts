@@ -2,9 +2,10 @@
 import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { Config } from "./config";
-import type { Logger } from "./infra/logger";
+import { withCliServers } from "./infra/cli-servers";
+import { createLogger, type Logger } from "./infra/logger";
 import type { Meilisearch } from "./infra/meili";
-import { meiliHealth } from "./infra/meili";
+import { createMeiliClient, meiliHealth } from "./infra/meili";
 import { mongoHealth } from "./infra/mongo";
 import type { ReadinessCheck } from "./infra/health-check";
 import { createAuditService, type AuditService } from "./modules/audit/audit.service";
@@ -18,7 +19,11 @@ import { createExportService, type ExportService } from "./modules/projects/expo
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { PageCache } from "./web/page-cache";
 import { createSearchModule, type SearchModule } from "./modules/search/search.module";
+import type { SearchSource } from "./modules/search/sources";
+import { UsageError } from "./modules/search/cli";
+import { createProjectSource } from "./modules/projects/project.source";
 import { createNotesModule, type NotesModule } from "./modules/notes/index";
+import { createNoteSource } from "./modules/notes/note.source";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 
 export interface Infra {
@@ -42,6 +47,11 @@ export interface Services extends AccountsServices {
   notes: NotesModule;
 }
 
+/** What search indexes: the catalogue's projects and the published notes. */
+export function searchSources(taxonomy: TaxonomyService, projects: ProjectQueries): SearchSource[] {
+  return [createProjectSource(taxonomy), createNoteSource({ taxonomy, projects })];
+}
+
 export function createServices(infra: Infra): Services {
   const audit = createAuditService({ logger: infra.logger });
   const taxonomy = createTaxonomyService({ connection: infra.mongo });
@@ -59,6 +69,7 @@ export function createServices(infra: Infra): Services {
     prefix: infra.config.meiliIndexPrefix,
     logger: infra.logger,
     taxonomy,
+    sources: searchSources(taxonomy, projectQueries),
   });
   // A project changed here: its outbox entry is committed, the indexer need not wait for its next poll.
   projects.onChange(() => search.indexer.poke());
@@ -132,4 +143,27 @@ export function readinessChecks(infra: Infra, services: Services): ReadinessChec
     { name: "meilisearch", check: () => meiliHealth(infra.meili) },
     services.search.readiness(),
   ];
+}
+
+/**
+ * For the search tools (reindex, search:check) and the catalogue's import and export: connects to MongoDB
+ * and Meilisearch (starting the embedded ones when none is configured) and runs `fn` with the search module.
+ */
+export async function withSearch<T>(
+  config: Readonly<Config>,
+  fn: (search: SearchModule) => Promise<T>,
+): Promise<T> {
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const busy = (message: string) => new UsageError(message);
+  return withCliServers(config, { logger, meili: true, busy }, async ({ mongo, meiliUrl, meiliKey }) => {
+    const taxonomy = createTaxonomyService({ connection: mongo });
+    const search = createSearchModule({
+      meili: createMeiliClient(meiliUrl!, meiliKey),
+      prefix: config.meiliIndexPrefix,
+      logger,
+      taxonomy,
+      sources: searchSources(taxonomy, createProjectQueries({ taxonomy })),
+    });
+    return fn(search);
+  });
 }

@@ -4,7 +4,8 @@ import { hasRole } from "../../web/auth-guards";
 import { renderMarkdown } from "../../web/markdown";
 import type { Role } from "../accounts/index";
 import type { ProjectRef, ProjectRefs } from "../projects/index";
-import { NoteModel, type NoteDoc, type NoteKind } from "./note.model";
+import type { NoteKind } from "../taxonomy/index";
+import { NoteModel, type NoteDoc } from "./note.model";
 
 export interface Viewer {
   id?: string;

@@ -1,17 +1,15 @@
-// The search module as the composition root sees it: sources, indexer, rebuilds and the query service.
+// The search module as the composition root sees it: the sources it is given, the indexer, rebuilds and
+// the query service.
 import type { Meilisearch } from "meilisearch";
 import type { Logger } from "../../infra/logger";
 import type { ReadinessCheck } from "../../infra/health-check";
 import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
-import { ensureFallbackIndex } from "./fallback";
 import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, releaseLease } from "./lease";
-import { createProjectSource } from "./project.source";
-import { createNoteSource } from "../notes/note.source";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
 import { createSearchService, type SearchTaxonomy } from "./search.service";
-import { SourceRegistry, indexUid } from "./sources";
+import { SourceRegistry, indexUid, type SearchSource } from "./sources";
 
 export const REBUILD_LEASE = "search-rebuild";
 
@@ -20,6 +18,8 @@ export interface SearchModuleDeps {
   prefix: string;
   logger: Logger;
   taxonomy: SearchTaxonomy;
+  /** What is indexed: one source per document type (projects, notes), implemented by their modules. */
+  sources: SearchSource[];
   indexer?: Partial<IndexerOptions>;
   /** How often the indexer's holder checks that settings and synonyms are current. */
   settingsCheckMs?: number;
@@ -27,8 +27,7 @@ export interface SearchModuleDeps {
 
 export function createSearchModule(deps: SearchModuleDeps) {
   const registry = new SourceRegistry();
-  registry.register(createProjectSource(deps.taxonomy));
-  registry.register(createNoteSource(deps.taxonomy));
+  for (const source of deps.sources) registry.register(source);
   const indexer = new Indexer(
     {
       meili: deps.meili,
@@ -55,6 +54,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
     },
     taxonomy: deps.taxonomy,
     logger: deps.logger,
+    fallback: registry.get("project")?.fallback,
   });
   let settingsTimer: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
@@ -126,9 +126,16 @@ export function createSearchModule(deps: SearchModuleDeps) {
     /** Re-reads settings and synonyms now (after a thesaurus edit, say). */
     syncSettings: syncInBackground,
     async start(options: { indexer?: boolean } = {}): Promise<void> {
-      await ensureFallbackIndex().catch((err: unknown) =>
-        deps.logger.warn({ err: (err as Error).message }, "search: could not create the fallback text index"),
-      );
+      for (const source of registry.all()) {
+        await source.fallback
+          ?.prepare()
+          .catch((err: unknown) =>
+            deps.logger.warn(
+              { err: (err as Error).message },
+              "search: could not create the fallback text index",
+            ),
+          );
+      }
       if (options.indexer === false) return;
       indexer.start();
       void syncInBackground();

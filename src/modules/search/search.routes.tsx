@@ -9,7 +9,7 @@ import { sendJson } from "../../web/fragments";
 import { detailsOf, parseOr400 } from "../../web/validate";
 import type { Lang } from "../../web/i18n/define";
 import type { Translate } from "../../web/i18n/index";
-import { NOTE_KINDS } from "../notes/note.model";
+import { NOTE_KINDS } from "../taxonomy/index";
 import { SearchPage } from "../../../views/search/SearchPage";
 import type { Labels } from "../../../views/search/SearchParts";
 import type { SearchState } from "../../../views/search/search-url";

@@ -1,12 +1,70 @@
-// The registry of indexed document types: what the indexer, reindex and check know about a type.
+// What search indexes: the sources that feed it (registered by the composition root, implemented by the
+// modules that own the documents), the documents they write, and the registry the indexer, reindex and
+// check read.
 import type { Settings } from "meilisearch";
 import type { IndexedType } from "./outbox.model";
+import type { SearchResult } from "./search.hits";
+import type { SearchQuery, Viewer } from "./search.schemas";
 
 /** A document as stored in Meilisearch: `id` is the primary key, `version` the source's version. */
 export interface SearchDocument {
   id: string;
   version: number;
   [field: string]: unknown;
+}
+
+/** A project as search shows and filters it (the fields the search service and its hits read). */
+export interface ProjectSearchDocument extends SearchDocument {
+  type: "project";
+  slug: string;
+  title: string;
+  sortTitle: string;
+  tagText: string[];
+  summary: string;
+  organisations: string[];
+  description: string;
+  outcomes: string;
+  themes: string[];
+  tags: string[];
+  zones: string[];
+  provinces: string[];
+  targetGroups: string[];
+  /** Every calendar year the project ran (start to end). */
+  years: number[];
+  startYear: number | null;
+  endYear: number | null;
+  date: number | null;
+  budget: number | null;
+  status: string;
+  /** "public" for published projects, "internal" for what only coordinators may find. */
+  visibility: "public" | "internal";
+  demo: boolean;
+}
+
+/** A published note as search shows and filters it. */
+export interface NoteSearchDocument extends SearchDocument {
+  type: "note";
+  title: string;
+  body: string;
+  kind: string;
+  theme: string;
+  question: string | null;
+  tags: string[];
+  tagText: string[];
+  author: string;
+  projectId: string;
+  projectSlug: string;
+  projectTitle: string;
+  date: number;
+  visibility: "public";
+  demo: boolean;
+}
+
+/** Answers searches from MongoDB while Meilisearch cannot (simpler ranking, same filters). */
+export interface SearchFallback {
+  /** Creates what the fallback needs (a text index), at start; harmless when it exists. */
+  prepare(): Promise<void>;
+  search(query: SearchQuery, viewer: Viewer): Promise<SearchResult>;
 }
 
 export interface SearchSource {
@@ -29,6 +87,8 @@ export interface SearchSource {
   versions(): AsyncIterable<{ id: string; version: number }>;
   /** How many documents iterate() will yield (for progress bars). */
   count(): Promise<number>;
+  /** The catalogue's projects have one; notes come back with Meilisearch. */
+  fallback?: SearchFallback;
 }
 
 export class SourceRegistry {

@@ -4,6 +4,13 @@ import type { Actor } from "../accounts/index";
 import type { TagStatus } from "./tag.model";
 import type { VocabularyKind } from "./vocabulary.model";
 
+/**
+ * The kinds of experience a note records: the seminar's questions (what worked, what worked less, what do
+ * we recommend) and lessons. A fixed vocabulary: notes store it, search filters on it.
+ */
+export const NOTE_KINDS = ["worked", "worked_less", "recommendation", "lesson"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
 export interface Term {
   kind: VocabularyKind;
   key: string;

@@ -1,0 +1,16 @@
+// The search module's entry: what the modules that own indexed documents use (the outbox, the source
+// contract, text helpers), and what the composition root wires.
+export { enqueueIndexing, enqueueIndexingMany } from "./outbox";
+export type { IndexedType } from "./outbox.model";
+export type {
+  NoteSearchDocument,
+  ProjectSearchDocument,
+  SearchDocument,
+  SearchFallback,
+  SearchSource,
+} from "./sources";
+export type { SearchQuery, Viewer as SearchViewer } from "./search.schemas";
+export { emptyFacets, projectHit, type SearchResult } from "./search.hits";
+export { normalizeQuery } from "./normalize";
+export { expansions, loadThesaurus, synonymsOf } from "./thesaurus";
+export { createSearchModule, type SearchModule } from "./search.module";
