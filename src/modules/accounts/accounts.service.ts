@@ -80,6 +80,14 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
       return doc.toObject<UserDoc>();
     },
 
+    /** The e-mail addresses of these users (by id); unknown ids are missing from the map. */
+    async emailsOf(ids: string[]): Promise<Map<string, string>> {
+      const users = await UserModel.find({ _id: { $in: ids } }, { email: 1 }).lean<
+        Pick<UserDoc, "_id" | "email">[]
+      >();
+      return new Map(users.map((u) => [u._id.toString(), u.email]));
+    },
+
     findById(id: string): Promise<UserDoc | null> {
       if (!mongoose.isValidObjectId(id)) return Promise.resolve(null);
       return UserModel.findById(id).lean<UserDoc>().exec();
