@@ -25,6 +25,7 @@ import { notesSectionFor, themeNotesFor } from "./modules/notes/section";
 import { feedLinks, feedsRouter } from "./modules/feeds/feeds.routes";
 import { curationRouter } from "./modules/projects/curation.routes";
 import { projectsRouter } from "./modules/projects/projects.routes";
+import { termsRouter } from "./modules/projects/terms.routes";
 import { taxonomyRouter } from "./modules/taxonomy/taxonomy.routes";
 
 export interface AppDeps extends Infra {
@@ -116,8 +117,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
+  app.use(taxonomyRouter({ taxonomy: services.taxonomy, cache: services.catalogueCache }));
+  // After the taxonomy's router: /tags/propose is not a tag's slug.
   app.use(
-    taxonomyRouter({
+    termsRouter({
       taxonomy: services.taxonomy,
       queries: services.projectQueries,
       cache: services.catalogueCache,
