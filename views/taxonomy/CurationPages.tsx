@@ -2,8 +2,13 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { labelOf, type TagView, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import { VOCABULARY_KINDS, type VocabularyKind } from "../../src/modules/taxonomy/vocabulary.model";
+import {
+  VOCABULARY_KINDS,
+  labelOf,
+  type TagView,
+  type Term,
+  type VocabularyKind,
+} from "../../src/modules/taxonomy/taxonomy.types";
 
 export interface TagFormState {
   /** "create", "propose" or the slug of the edited tag. */

@@ -5,15 +5,10 @@ import type { ProjectRefs } from "../projects/index";
 import { enqueueIndexing } from "../search/outbox";
 import type { Actor } from "../accounts/index";
 import { NoteModel, type NoteDoc } from "./note.model";
+import { toView, type QueueItem } from "./note.queries";
 import type { NotesCore } from "./note.service";
 
 export type ModerationAction = "approve" | "reject" | "dismiss";
-
-export interface QueueItem {
-  note: NoteDoc;
-  project: { slug: string; title: string } | undefined;
-  ageMs: number;
-}
 
 export function createModeration(deps: {
   core: NotesCore;
@@ -97,12 +92,12 @@ export function createModeration(deps: {
       );
       const now = Date.now();
       const items: QueueItem[] = notes.map((n) => ({
-        note: n,
+        view: toView(n),
         project: byId.get(String(n.project)),
         ageMs: now - new Date(n.createdAt).getTime(),
       }));
       const oldest = items
-        .filter((i) => i.note.status === "pending")
+        .filter((i) => i.view.note.status === "pending")
         .reduce((m, i) => Math.max(m, i.ageMs), 0);
       return { items, counts: { pending, flagged, oldestMs: oldest } };
     },

@@ -21,6 +21,13 @@ export interface NoteView {
 
 export type { ProjectRef };
 
+/** A note in the moderation queue, with its project and how long it has waited. */
+export interface QueueItem {
+  view: NoteView;
+  project: ProjectRef | undefined;
+  ageMs: number;
+}
+
 const LIST_LIMIT = 500;
 // Rendering Markdown is the costly part of a notes list: keep the HTML of recent versions.
 const htmlCache = new Map<string, string>();

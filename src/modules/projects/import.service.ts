@@ -17,23 +17,7 @@ import { setOf, sortKey, type ProjectService } from "./project.service";
 import { snapshotOf } from "./project.snapshot";
 import { RevisionModel } from "./revision.model";
 import { ProjectValidationError } from "./project.errors";
-
-export interface ReportEntry {
-  line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: ReportEntry[];
-  warnings: ReportEntry[];
-}
+import type { ImportReport } from "./import.report";
 
 export interface ImportOptions {
   dryRun?: boolean;

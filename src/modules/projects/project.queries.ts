@@ -13,6 +13,9 @@ import { createRelatedProjects } from "./related";
 import { ExpiringMap } from "../../infra/expiring-map";
 import { Doorkeeper } from "../../infra/doorkeeper";
 
+/** A project as the pages read it: a lean document, plain data. */
+export type { ProjectDoc };
+
 export const SORTS = {
   start: { startDate: -1, _id: -1 },
   title: { sortTitle: 1, _id: 1 },

@@ -12,15 +12,7 @@ import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.mod
 import { RevisionModel } from "./revision.model";
 import { contentUpdateOf, snapshotOf, type Snapshot } from "./project.snapshot";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";
-
-export const TRANSITIONS = {
-  submit: { from: ["draft"], to: "in_review" },
-  publish: { from: ["draft", "in_review"], to: "published" },
-  return: { from: ["in_review"], to: "draft" },
-  archive: { from: ["published"], to: "archived" },
-  restore: { from: ["archived"], to: "published" },
-} as const satisfies Record<string, { from: readonly ProjectStatus[]; to: ProjectStatus }>;
-export type TransitionName = keyof typeof TRANSITIONS;
+import { TRANSITIONS, type TransitionName } from "./project.workflow";
 
 type Update = Record<string, unknown>;
 

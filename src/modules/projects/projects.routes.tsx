@@ -18,6 +18,7 @@ import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/taxonomy.service";
 import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
 import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
+import { transitionsFrom } from "./project.workflow";
 
 export interface CatalogueDeps {
   queries: ProjectQueries;
@@ -160,6 +161,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
         descriptionHtml={html.description}
         outcomesHtml={html.outcomes}
         curator={hasRole(role, "coordinator")}
+        transitions={transitionsFrom(project.status)}
         notes={notes ?? undefined}
       />
     );

@@ -17,7 +17,7 @@ import {
 } from "../../../views/taxonomy/CurationPages";
 import { actorOf } from "../accounts/index";
 import type { TaxonomyService } from "./taxonomy.service";
-import { labelOf, type Term } from "./taxonomy.types";
+import { VOCABULARY_KINDS, labelOf, type Term, type VocabularyKind } from "./taxonomy.types";
 import {
   csrfOnlySchema,
   keyParamSchema,
@@ -26,7 +26,6 @@ import {
   tagFormSchema,
   termFormSchema,
 } from "./taxonomy.schemas";
-import { VOCABULARY_KINDS, type VocabularyKind } from "./vocabulary.model";
 
 export function taxonomyRouter(deps: { taxonomy: TaxonomyService; cache: PageCache }): Router {
   const { taxonomy, cache } = deps;
