@@ -8,23 +8,25 @@ import type { Meilisearch } from "./infra/meili";
 import { createMeiliClient, meiliHealth } from "./infra/meili";
 import { mongoHealth } from "./infra/mongo";
 import type { ReadinessCheck } from "./infra/health-check";
-import { createAuditService, type AuditService } from "./modules/audit/audit.service";
-import { createAccountsServices, type AccountsServices } from "./modules/accounts/index";
-import { ensureDemoAccounts } from "./modules/accounts/demo";
-import { createTaxonomyService, type TaxonomyService } from "./modules/taxonomy/taxonomy.service";
-import { createProjectService, type ProjectService } from "./modules/projects/project.service";
-import { createProjectQueries, type ProjectQueries } from "./modules/projects/project.queries";
-import { createImportService, type ImportService } from "./modules/projects/import.service";
-import { createExportService, type ExportService } from "./modules/projects/export.service";
+import { createAuditService, type AuditService } from "./modules/audit/index";
+import { createAccountsServices, ensureDemoAccounts, type AccountsServices } from "./modules/accounts/index";
+import { createTaxonomyService, type TaxonomyService } from "./modules/taxonomy/index";
+import {
+  createExportService,
+  createImportService,
+  createProjectQueries,
+  createProjectService,
+  createProjectSource,
+  type ExportService,
+  type ImportService,
+  type ProjectQueries,
+  type ProjectService,
+} from "./modules/projects/index";
+import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
+import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
-import { PageCache } from "./web/page-cache";
-import { createSearchModule, type SearchModule } from "./modules/search/search.module";
-import type { SearchSource } from "./modules/search/sources";
-import { UsageError } from "./modules/search/cli";
-import { createProjectSource } from "./modules/projects/project.source";
-import { createNotesModule, type NotesModule } from "./modules/notes/index";
-import { createNoteSource } from "./modules/notes/note.source";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
+import { PageCache } from "./web/page-cache";
 
 export interface Infra {
   config: Readonly<Config>;

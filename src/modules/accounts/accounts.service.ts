@@ -2,7 +2,7 @@
 import mongoose, { type Connection } from "mongoose";
 import type { Lang } from "../../web/i18n/index";
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password";
 import type { Role } from "./actor";
 import * as rate from "./rate-limit";

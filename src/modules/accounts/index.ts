@@ -2,12 +2,18 @@
 // actors) for the other modules.
 import type { Infra } from "../../composition";
 import { createMailer, type Mailer } from "../../infra/mailer";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import { createAccountsService, type AccountsCore } from "./accounts.service";
 import { createLinksService, type LinksService } from "./links.service";
 
 export { ROLES, SYSTEM_ACTOR, actorOf, type Actor, type Role } from "./actor";
 export type { AccountsCore } from "./accounts.service";
+export type { LinksService } from "./links.service";
+export { ensureDemoAccounts } from "./demo";
+export { SESSION_COOKIE, accountsSession } from "./session";
+export { accountsRouter } from "./accounts.routes";
+export { meRouter } from "./me.routes";
+export { adminUsersRouter } from "./admin.routes";
 
 export interface AccountsServices {
   accounts: AccountsCore;

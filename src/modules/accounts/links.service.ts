@@ -6,7 +6,7 @@ import type { Mailer } from "../../infra/mailer";
 import { translator, type Lang } from "../../web/i18n/index";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import type { AccountsCore } from "./accounts.service";
 import type { Actor, Role } from "./actor";
 import { passwordErrorKey } from "./accounts.service";

@@ -4,10 +4,9 @@ import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
 import { markdownToText } from "../../web/markdown";
 import type { ProjectRefs } from "../projects/index";
-import type { NoteQueries } from "../notes/note.queries";
+import type { NoteQueries } from "../notes/index";
 import { parseOr400 } from "../../web/validate";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
-import { labelOf } from "../taxonomy/taxonomy.types";
+import { type TaxonomyService, labelOf } from "../taxonomy/index";
 
 const ENTRIES = 30;
 

@@ -1,13 +1,20 @@
-// The notes module as the composition root sees it.
+// The notes module's entry: the module as the composition root wires it, its routers and the parts it
+// plugs into the catalogue's pages, and the read side other modules use.
 import mongoose, { type Connection } from "mongoose";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import type { ProjectRefs } from "../projects/index";
-import { enqueueIndexingMany } from "../search/outbox";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { enqueueIndexingMany } from "../search/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
 import { createNoteQueries } from "./note.queries";
 import { createNotesCore } from "./note.service";
+
+export type { NoteQueries } from "./note.queries";
+export { createNoteSource } from "./note.source";
+export { noteDraftRescue, notesRouter } from "./notes.routes";
+export { notePagesRouter } from "./pages.routes";
+export { notesSectionFor, themeNotesFor } from "./section";
 
 export interface NotesModuleDeps {
   connection: Connection;

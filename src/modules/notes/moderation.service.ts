@@ -1,8 +1,8 @@
 // Moderation: the queue of pending and flagged notes, and the coordinators' decisions (each audited).
 import { ConflictError, ValidationError } from "../../web/errors";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import type { ProjectRefs } from "../projects/index";
-import { enqueueIndexing } from "../search/outbox";
+import { enqueueIndexing } from "../search/index";
 import type { Actor } from "../accounts/index";
 import { NoteModel, type NoteDoc } from "./note.model";
 import { toView, type QueueItem } from "./note.queries";

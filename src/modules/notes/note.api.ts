@@ -1,7 +1,7 @@
 // The JSON shape of a published note in the API.
 import { NotFoundError } from "../../web/errors";
 import type { ProjectRefs } from "../projects/index";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TagIndex } from "../taxonomy/index";
 import type { NoteView } from "./note.queries";
 
 /** A published (or archived) project whose notes anyone may read. */

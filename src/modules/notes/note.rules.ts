@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import mongoose from "mongoose";
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from "../../web/errors";
 import type { ProjectRefs } from "../projects/index";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TaxonomyService } from "../taxonomy/index";
 import type { NoteForm } from "./note.schemas";
 
 /** A project that takes notes: published and not deleted (archived or unknown projects do not). */

@@ -3,11 +3,11 @@
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../web/errors";
-import type { AuditService } from "../audit/audit.service";
-import { enqueueIndexing } from "../search/outbox";
+import type { AuditService } from "../audit/index";
+import { enqueueIndexing } from "../search/index";
 import type { Actor } from "../accounts/index";
 import type { ProjectRefs } from "../projects/index";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TaxonomyService } from "../taxonomy/index";
 import { NoteDraftModel, NoteModel, type NoteDoc } from "./note.model";
 import { checkVocabulary, draftToken, openProject } from "./note.rules";
 import type { EditForm, NoteForm } from "./note.schemas";

@@ -8,7 +8,7 @@ import type { ProjectRef, ProjectRefs } from "../projects/index";
 import type { NoteSearchDocument, SearchSource } from "../search/index";
 import { markdownToText } from "../../web/markdown";
 import { normalizeApostrophes } from "../../web/text";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TagIndex } from "../taxonomy/index";
 import { NoteModel, type NoteDoc } from "./note.model";
 
 const PROJECTION_VERSION = 1;

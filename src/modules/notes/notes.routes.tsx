@@ -8,7 +8,7 @@ import { sendPage } from "../../web/render";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson, type FieldErrors } from "../../web/validate";
 import { actorOf } from "../accounts/index";
 import type { ProjectRefs } from "../projects/index";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TaxonomyService } from "../taxonomy/index";
 import { NoteFormPage, type NoteFormValues } from "../../../views/notes/NoteFormPage";
 import type { NotesCore } from "./note.service";
 import { openProject, verifyDraftToken } from "./note.rules";

@@ -8,7 +8,7 @@ import { ProjectFormPage } from "../../../views/projects/ProjectFormPage";
 import { ConflictPage, describeValue, DiffPage, HistoryPage } from "../../../views/projects/HistoryPages";
 import { actorOf } from "../accounts/index";
 import { parseOr400 } from "../../web/validate";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TaxonomyService } from "../taxonomy/index";
 import { formValuesOfRaw, projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";
 import { formValuesOfProject, groupErrors } from "./project.form";

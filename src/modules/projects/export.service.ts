@@ -3,8 +3,7 @@
 import type { Writable } from "node:stream";
 import { hasRole } from "../../web/auth-guards";
 import type { Role } from "../accounts/index";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TagIndex, TaxonomyService } from "../taxonomy/index";
 import { IMPORT_COLUMNS, type ImportColumn } from "./import.format";
 import { formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";

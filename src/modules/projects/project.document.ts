@@ -6,7 +6,7 @@ import stopWords from "../../seed/data/stopwords-it.json";
 import { markdownToText } from "../../web/markdown";
 import { normalizeApostrophes } from "../../web/text";
 import { expansions, synonymsOf, type ProjectSearchDocument } from "../search/index";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TagIndex } from "../taxonomy/index";
 import type { ProjectDoc } from "./project.model";
 
 /** Bump when projectToDocument changes what it writes. */

@@ -8,7 +8,7 @@ import {
   type SearchResult,
   type SearchViewer,
 } from "../search/index";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TagIndex } from "../taxonomy/index";
 import { ProjectModel } from "./project.model";
 import { projectToDocument } from "./project.document";
 

@@ -4,7 +4,7 @@
 import mongoose, { type QueryFilter } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import type { Role } from "../accounts/index";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TaxonomyService } from "../taxonomy/index";
 import { LIST_FIELDS, ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";

@@ -3,10 +3,9 @@
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
-import { enqueueIndexing } from "../search/outbox";
+import { enqueueIndexing } from "../search/index";
 import type { Actor } from "../accounts/index";
-import { slugify } from "../taxonomy/slug";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { slugify, type TaxonomyService } from "../taxonomy/index";
 import { validateProject, type FieldError, type ProjectInput, type ProjectRaw } from "./project.input";
 import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";

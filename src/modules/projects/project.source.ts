@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import mongoose from "mongoose";
 import { loadThesaurus, type SearchSource } from "../search/index";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TagIndex } from "../taxonomy/index";
 import { ensureFallbackIndex, mongoSearch } from "./project.fallback";
 import { ProjectModel } from "./project.model";
 import {

@@ -15,7 +15,7 @@ import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
 import { parseOr400 } from "../../web/validate";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { TaxonomyService } from "../taxonomy/index";
 import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
 import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
 import { transitionsFrom } from "./project.workflow";

@@ -1,5 +1,6 @@
-// The taxonomy module's entry: the vocabularies and tags other modules read, label and resolve.
-export type { TaxonomyService } from "./taxonomy.service";
+// The taxonomy module's entry: the vocabularies and tags other modules read, label and resolve, and the
+// service and router the composition root and the app wire.
+export { createTaxonomyService, type TaxonomyService } from "./taxonomy.service";
 export {
   NOTE_KINDS,
   labelOf,
@@ -12,3 +13,4 @@ export {
   type Vocabulary,
 } from "./taxonomy.types";
 export { isSlug, slugify } from "./slug";
+export { taxonomyRouter } from "./taxonomy.routes";
