@@ -1,6 +1,8 @@
 // The accounts module's entry: its services, wired once by the composition root, and who acts (roles,
 // actors) for the other modules.
-import type { Infra } from "../../composition";
+import type { Connection } from "mongoose";
+import type { Config } from "../../config";
+import type { Logger } from "../../infra/logger";
 import { createMailer, type Mailer } from "../../infra/mailer";
 import type { AuditService } from "../audit/index";
 import { createAccountsService, type AccountsCore } from "./accounts.service";
@@ -21,7 +23,14 @@ export interface AccountsServices {
   mailer: Mailer;
 }
 
-export function createAccountsServices(infra: Infra, audit: AuditService): AccountsServices {
+/** What the accounts services are built from (the composition root's infrastructure). */
+export interface AccountsInfra {
+  config: Readonly<Config>;
+  logger: Logger;
+  mongo: Connection;
+}
+
+export function createAccountsServices(infra: AccountsInfra, audit: AuditService): AccountsServices {
   const mailer = createMailer(infra.config, infra.logger);
   const accounts = createAccountsService({ mongo: infra.mongo, audit });
   const links = createLinksService({
