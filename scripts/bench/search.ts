@@ -14,7 +14,7 @@ import { createSearchModule } from "../../src/modules/search/search.module";
 import { searchSources } from "../../src/composition";
 import { createProjectQueries } from "../../src/modules/projects/project.queries";
 import { HIGHLIGHT, PROJECT_RESULT_PARAMS } from "../../src/modules/search/search.service";
-import type { SearchDocument } from "../../src/modules/search/sources";
+import type { SearchDocument } from "../../src/modules/search/documents";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
 import { generateDataset } from "../generate-dataset";
 import { loadResultOf, report, startAppOn, startBenchServers, type LoadResult } from "./util";

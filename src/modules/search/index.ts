@@ -2,13 +2,8 @@
 // contract, text helpers), and what the composition root and the app wire.
 export { enqueueIndexing, enqueueIndexingMany } from "./outbox";
 export type { IndexedType } from "./outbox.model";
-export type {
-  NoteSearchDocument,
-  ProjectSearchDocument,
-  SearchDocument,
-  SearchFallback,
-  SearchSource,
-} from "./sources";
+export type { NoteSearchDocument, ProjectSearchDocument, SearchDocument } from "./documents";
+export type { SearchFallback, SearchSource } from "./sources";
 export type { SearchQuery, Viewer as SearchViewer } from "./search.schemas";
 export { emptyFacets, projectHit, type SearchResult } from "./search.hits";
 export { normalizeQuery } from "./normalize";

@@ -1,7 +1,7 @@
 // Search results as the page and the API see them.
 import { PRE, highlightToHtml, highlightToText } from "./highlight";
 import type { Facet } from "./search.filters";
-import type { NoteSearchDocument, ProjectSearchDocument } from "./sources";
+import type { NoteSearchDocument, ProjectSearchDocument } from "./documents";
 
 export interface SearchHit {
   type: "project" | "note";

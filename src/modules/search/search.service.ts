@@ -26,7 +26,8 @@ import {
   type SearchResult,
 } from "./search.hits";
 import type { SearchQuery, SearchSort, Viewer } from "./search.schemas";
-import type { NoteSearchDocument, ProjectSearchDocument, SearchFallback } from "./sources";
+import type { NoteSearchDocument, ProjectSearchDocument } from "./documents";
+import type { SearchFallback } from "./sources";
 
 export type { SearchHit, SearchResult, FacetCounts } from "./search.hits";
 
