@@ -15,16 +15,11 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // Layers: infrastructure and web middleware never import feature modules or views upward.
-      "no-restricted-imports": "off",
     },
   },
-  {
-    files: ["src/infra/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: ["**/modules/**", "**/views/**", "**/web/**"] }],
-    },
-  },
+  // Layers (infra, web, views and scripts never import upward; modules use each other only through their
+  // index.ts and never in a circle) are not checked here but by dependency-cruiser, in the same
+  // `npm run lint`: see .dependency-cruiser.cjs.
   {
     files: ["**/*.cjs", "**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,

@@ -1,7 +1,8 @@
 // `npm run export -- --format csv|json [--all] [--out FILE]`: the catalogue in the import format
 // (published projects; with --all every project that is not deleted). With the embedded default, stop Atlante first.
 import { ConfigError, loadConfig } from "../src/config";
-import { withSearch, UsageError as SearchUsageError } from "../src/modules/search/cli";
+import { withSearch } from "../src/composition";
+import { UsageError as SearchUsageError } from "../src/modules/search/cli";
 import { cliStdio, exportCommand, parseExportArgs, UsageError } from "../src/modules/projects/import.cli";
 import { createExportService } from "../src/modules/projects/export.service";
 import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service";

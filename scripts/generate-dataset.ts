@@ -16,15 +16,16 @@
 // a benchmark): without it, run `npm run reindex` to make them searchable (it rebuilds both indexes).
 import mongoose, { type Connection } from "mongoose";
 import { ConfigError, loadConfig } from "../src/config";
-import { withSearch, UsageError as SearchUsageError } from "../src/modules/search/cli";
-import { outboxRows } from "../src/modules/search/outbox";
-import { OutboxModel } from "../src/modules/search/outbox.model";
+import { withSearch } from "../src/composition";
+import { UsageError as SearchUsageError } from "../src/modules/search/cli";
+import { enqueueIndexingMany } from "../src/modules/search/outbox";
 import { ProjectModel, type ProjectStatus } from "../src/modules/projects/project.model";
 import { RevisionModel } from "../src/modules/projects/revision.model";
 import { snapshotOf } from "../src/modules/projects/project.snapshot";
 import type { ProjectDoc } from "../src/modules/projects/project.model";
 import { sortKey } from "../src/modules/projects/project.service";
-import { NOTE_KINDS, NoteModel, type NoteKind, type NoteStatus } from "../src/modules/notes/note.model";
+import { NoteModel, type NoteStatus } from "../src/modules/notes/note.model";
+import { NOTE_KINDS, type NoteKind } from "../src/modules/taxonomy/taxonomy.types";
 import { UserModel } from "../src/modules/accounts/user.model";
 import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service";
 import type { Term } from "../src/modules/taxonomy/taxonomy.types";
@@ -224,13 +225,10 @@ export async function generateDataset(
       { ordered: false },
     );
     if (args.outbox)
-      await OutboxModel.collection.insertMany(
-        outboxRows(
-          "project",
-          docs.map((d) => d._id),
-          now,
-        ),
-        { ordered: false },
+      await enqueueIndexingMany(
+        "project",
+        docs.map((d) => d._id),
+        { at: now },
       );
     onProgress?.(start + docs.length, args.projects, "projects");
   }
@@ -714,15 +712,10 @@ async function writeNotes(input: {
       docs.push(noteOf(ranked[rankOf(cumulative, rnd() * weight)]!));
     await NoteModel.collection.insertMany(docs, { ordered: false });
     if (args.outbox) {
-      const at = new Date();
       // As the service does for every new note: the indexer adds the published ones, skips the others.
-      await OutboxModel.collection.insertMany(
-        outboxRows(
-          "note",
-          docs.map((d) => d._id),
-          at,
-        ),
-        { ordered: false },
+      await enqueueIndexingMany(
+        "note",
+        docs.map((d) => d._id),
       );
     }
     onProgress?.(start + docs.length, total, "notes");

@@ -2,13 +2,13 @@
 // validation and write path as the coordinators' upload. With the embedded default, stop Atlante first.
 import mongoose from "mongoose";
 import { ConfigError, loadConfig } from "../src/config";
-import { withSearch } from "../src/modules/search/cli";
+import { withSearch } from "../src/composition";
 import { UsageError as SearchUsageError } from "../src/modules/search/cli";
 import { cliStdio, importCommand, parseImportArgs, UsageError } from "../src/modules/projects/import.cli";
 import { createImportService } from "../src/modules/projects/import.service";
 import { createProjectService } from "../src/modules/projects/project.service";
 import { createTaxonomyService } from "../src/modules/taxonomy/taxonomy.service";
-import type { Actor } from "../src/modules/taxonomy/actor";
+import type { Actor } from "../src/modules/accounts/actor";
 
 const CLI_ACTOR: Actor = { id: "cli-import", name: "Import (command line)", role: "admin" };
 

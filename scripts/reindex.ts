@@ -1,7 +1,8 @@
 // `npm run reindex [-- --type project] [--batch-size N]`: rebuilds the search indexes from MongoDB and swaps
 // them in atomically (searches keep working). With the embedded default, stop Atlante first.
 import { ConfigError, loadConfig } from "../src/config";
-import { UsageError, reindexCommand, stdio, withSearch } from "../src/modules/search/cli";
+import { withSearch } from "../src/composition";
+import { UsageError, reindexCommand, stdio } from "../src/modules/search/cli";
 
 async function main(): Promise<number> {
   const config = loadConfig();

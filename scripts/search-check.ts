@@ -1,7 +1,8 @@
 // `npm run search:check [-- --fix]`: compares ids and versions in MongoDB and Meilisearch, reports drift
 // and, with --fix, repairs it through the indexer. Exit code 0 when in step, 1 when drift remains.
 import { ConfigError, loadConfig } from "../src/config";
-import { UsageError, checkCommand, stdio, withSearch } from "../src/modules/search/cli";
+import { withSearch } from "../src/composition";
+import { UsageError, checkCommand, stdio } from "../src/modules/search/cli";
 
 async function main(): Promise<number> {
   const config = loadConfig();

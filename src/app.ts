@@ -11,23 +11,32 @@ import { requestLog } from "./web/request-log";
 import { languageMiddleware, languageRouter } from "./web/i18n/middleware";
 import { securityHeaders } from "./web/security";
 import { staticRouter } from "./web/static";
-import { homeRouter } from "./modules/home/home.routes";
-import { accountsSession, SESSION_COOKIE } from "./modules/accounts/session";
-import { accountsRouter } from "./modules/accounts/accounts.routes";
-import { meRouter } from "./modules/accounts/me.routes";
-import { adminUsersRouter } from "./modules/accounts/admin.routes";
-import { auditRouter } from "./modules/audit/audit.routes";
-import { searchRouter } from "./modules/search/search.routes";
-import { searchAdminRouter } from "./modules/search/search.admin.routes";
-import { importRouter } from "./modules/projects/import.routes";
-import { projectsApiRouter } from "./modules/projects/api.routes";
-import { noteDraftRescue, notesRouter } from "./modules/notes/notes.routes";
-import { notePagesRouter } from "./modules/notes/pages.routes";
-import { notesSectionFor, themeNotesFor } from "./modules/notes/section";
-import { feedLinks, feedsRouter } from "./modules/feeds/feeds.routes";
-import { curationRouter } from "./modules/projects/curation.routes";
-import { projectsRouter } from "./modules/projects/projects.routes";
-import { taxonomyRouter } from "./modules/taxonomy/taxonomy.routes";
+import { homeRouter } from "./modules/home/index";
+import {
+  accountsRouter,
+  accountsSession,
+  adminUsersRouter,
+  meRouter,
+  SESSION_COOKIE,
+} from "./modules/accounts/index";
+import { auditRouter } from "./modules/audit/index";
+import { searchAdminRouter, searchRouter } from "./modules/search/index";
+import {
+  curationRouter,
+  importRouter,
+  projectsApiRouter,
+  projectsRouter,
+  termsRouter,
+} from "./modules/projects/index";
+import {
+  noteDraftRescue,
+  notePagesRouter,
+  notesRouter,
+  notesSectionFor,
+  themeNotesFor,
+} from "./modules/notes/index";
+import { feedLinks, feedsRouter } from "./modules/feeds/index";
+import { taxonomyRouter } from "./modules/taxonomy/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -130,8 +139,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
+  app.use(taxonomyRouter({ taxonomy: services.taxonomy, cache: services.catalogueCache }));
+  // After the taxonomy's router: /tags/propose is not a tag's slug.
   app.use(
-    taxonomyRouter({
+    termsRouter({
       taxonomy: services.taxonomy,
       queries: services.projectQueries,
       cache: services.catalogueCache,
@@ -148,7 +159,12 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));
-  const notesDeps = { core: services.notes.core, taxonomy: services.taxonomy, secret: config.sessionSecret };
+  const notesDeps = {
+    core: services.notes.core,
+    taxonomy: services.taxonomy,
+    projects: services.projectQueries,
+    secret: config.sessionSecret,
+  };
   app.use(notesRouter(notesDeps));
   app.use(noteDraftRescue(notesDeps));
   app.use(
@@ -157,10 +173,16 @@ export function createApp(deps: AppDeps): Express {
       queries: services.notes.queries,
       taxonomy: services.taxonomy,
       accounts: services.accounts,
+      projects: services.projectQueries,
     }),
   );
   app.use(
-    feedsRouter({ baseUrl: config.baseUrl, notes: services.notes.queries, taxonomy: services.taxonomy }),
+    feedsRouter({
+      baseUrl: config.baseUrl,
+      notes: services.notes.queries,
+      projects: services.projectQueries,
+      taxonomy: services.taxonomy,
+    }),
   );
 
   app.use(notFound);

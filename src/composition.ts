@@ -2,24 +2,31 @@
 import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { Config } from "./config";
-import type { Logger } from "./infra/logger";
+import { withCliServers } from "./infra/cli-servers";
+import { createLogger, type Logger } from "./infra/logger";
 import type { Meilisearch } from "./infra/meili";
-import { meiliHealth } from "./infra/meili";
+import { createMeiliClient, meiliHealth } from "./infra/meili";
 import { mongoHealth } from "./infra/mongo";
 import type { ReadinessCheck } from "./infra/health-check";
-import { createAuditService, type AuditService } from "./modules/audit/audit.service";
-import { createAccountsServices, type AccountsServices } from "./modules/accounts/index";
-import { ensureDemoAccounts } from "./modules/accounts/demo";
-import { createTaxonomyService, type TaxonomyService } from "./modules/taxonomy/taxonomy.service";
-import { createProjectService, type ProjectService } from "./modules/projects/project.service";
-import { createProjectQueries, type ProjectQueries } from "./modules/projects/project.queries";
-import { createImportService, type ImportService } from "./modules/projects/import.service";
-import { createExportService, type ExportService } from "./modules/projects/export.service";
+import { createAuditService, type AuditService } from "./modules/audit/index";
+import { createAccountsServices, ensureDemoAccounts, type AccountsServices } from "./modules/accounts/index";
+import { createTaxonomyService, type TaxonomyService } from "./modules/taxonomy/index";
+import {
+  createExportService,
+  createImportService,
+  createProjectQueries,
+  createProjectService,
+  createProjectSource,
+  type ExportService,
+  type ImportService,
+  type ProjectQueries,
+  type ProjectService,
+} from "./modules/projects/index";
+import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
+import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
-import { PageCache } from "./web/page-cache";
-import { createSearchModule, type SearchModule } from "./modules/search/search.module";
-import { createNotesModule, type NotesModule } from "./modules/notes/index";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
+import { PageCache } from "./web/page-cache";
 
 export interface Infra {
   config: Readonly<Config>;
@@ -42,6 +49,11 @@ export interface Services extends AccountsServices {
   notes: NotesModule;
 }
 
+/** What search indexes: the catalogue's projects and the published notes. */
+export function searchSources(taxonomy: TaxonomyService, projects: ProjectQueries): SearchSource[] {
+  return [createProjectSource(taxonomy), createNoteSource({ taxonomy, projects })];
+}
+
 export function createServices(infra: Infra): Services {
   const audit = createAuditService({ logger: infra.logger });
   const taxonomy = createTaxonomyService({ connection: infra.mongo });
@@ -59,6 +71,7 @@ export function createServices(infra: Infra): Services {
     prefix: infra.config.meiliIndexPrefix,
     logger: infra.logger,
     taxonomy,
+    sources: searchSources(taxonomy, projectQueries),
   });
   // A project changed here: its outbox entry is committed, the indexer need not wait for its next poll.
   projects.onChange(() => search.indexer.poke());
@@ -66,6 +79,7 @@ export function createServices(infra: Infra): Services {
     connection: infra.mongo,
     audit,
     taxonomy,
+    projects: projectQueries,
     trustedAfter: infra.config.notesTrustedAfter,
     // createApp refuses to start without a session secret; scripts without one never see a form.
     secret: infra.config.sessionSecret ?? randomBytes(32).toString("hex"),
@@ -131,4 +145,27 @@ export function readinessChecks(infra: Infra, services: Services): ReadinessChec
     { name: "meilisearch", check: () => meiliHealth(infra.meili) },
     services.search.readiness(),
   ];
+}
+
+/**
+ * For the search tools (reindex, search:check) and the catalogue's import and export: connects to MongoDB
+ * and Meilisearch (starting the embedded ones when none is configured) and runs `fn` with the search module.
+ */
+export async function withSearch<T>(
+  config: Readonly<Config>,
+  fn: (search: SearchModule) => Promise<T>,
+): Promise<T> {
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const busy = (message: string) => new UsageError(message);
+  return withCliServers(config, { logger, meili: true, busy }, async ({ mongo, meiliUrl, meiliKey }) => {
+    const taxonomy = createTaxonomyService({ connection: mongo });
+    const search = createSearchModule({
+      meili: createMeiliClient(meiliUrl!, meiliKey),
+      prefix: config.meiliIndexPrefix,
+      logger,
+      taxonomy,
+      sources: searchSources(taxonomy, createProjectQueries({ taxonomy })),
+    });
+    return fn(search);
+  });
 }

@@ -1,8 +1,7 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import { translator, type Lang, type Translate } from "../src/web/i18n/index";
-
-export type Role = "member" | "coordinator" | "admin";
+import type { Role } from "../src/modules/accounts/actor";
 
 export interface PageUser {
   id: string;

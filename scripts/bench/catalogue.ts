@@ -15,6 +15,8 @@ import { translator } from "../../src/web/i18n/index";
 import { generateDataset } from "../generate-dataset";
 import { createMeiliClient } from "../../src/infra/meili";
 import { createSearchModule } from "../../src/modules/search/search.module";
+import { searchSources } from "../../src/composition";
+import { createProjectQueries } from "../../src/modules/projects/project.queries";
 import { loadResultOf, report, startAppOn, startBenchServers, targetLine, type LoadResult } from "./util";
 
 const CONNECTIONS = 20;
@@ -63,11 +65,13 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
     // Build the search index before the server starts: else its first start rebuilds it in the
     // background, and Meilisearch indexing N documents would share the CPU with the measured requests.
     const indexStarted = performance.now();
+    const indexTaxonomy = createTaxonomyService({ connection });
     const search = createSearchModule({
       meili: createMeiliClient(servers.meiliUrl!, meiliKey),
       prefix: PREFIX,
       logger,
-      taxonomy: createTaxonomyService({ connection }),
+      taxonomy: indexTaxonomy,
+      sources: searchSources(indexTaxonomy, createProjectQueries({ taxonomy: indexTaxonomy })),
     });
     await search.reindex();
     const indexMs = performance.now() - indexStarted;

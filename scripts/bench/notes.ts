@@ -8,8 +8,10 @@ import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { createAccountsService } from "../../src/modules/accounts/accounts.service";
 import { createAuditService } from "../../src/modules/audit/audit.service";
 import { createNotesModule } from "../../src/modules/notes/index";
-import { NOTE_KINDS, NoteModel } from "../../src/modules/notes/note.model";
+import { NoteModel } from "../../src/modules/notes/note.model";
+import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import { ProjectModel } from "../../src/modules/projects/project.model";
+import { projectRefs } from "../../src/modules/projects/project.refs";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
 import { load, report, startAppOn, startBenchServers, targetLine, type LoadResult, percentile } from "./util";
@@ -142,6 +144,7 @@ export async function benchNotes(seconds: number): Promise<void> {
       connection,
       audit,
       taxonomy,
+      projects: projectRefs,
       trustedAfter: 1_000_000,
       secret: "bench-secret-0123456789",
     });

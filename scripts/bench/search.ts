@@ -11,8 +11,10 @@ import { createIndexWithSettings } from "../../src/modules/search/index-admin";
 import { succeeded } from "../../src/modules/search/meili-tasks";
 import { enqueueIndexing } from "../../src/modules/search/outbox";
 import { createSearchModule } from "../../src/modules/search/search.module";
+import { searchSources } from "../../src/composition";
+import { createProjectQueries } from "../../src/modules/projects/project.queries";
 import { HIGHLIGHT, PROJECT_RESULT_PARAMS } from "../../src/modules/search/search.service";
-import type { SearchDocument } from "../../src/modules/search/sources";
+import type { SearchDocument } from "../../src/modules/search/documents";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
 import { generateDataset } from "../generate-dataset";
 import { loadResultOf, report, startAppOn, startBenchServers, type LoadResult } from "./util";
@@ -79,7 +81,8 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     const generated = await generateDataset(connection, { projects, seed: 1, outbox: false });
     const meili = createMeiliClient(servers.meiliUrl!, meiliKey);
     const taxonomy = createTaxonomyService({ connection });
-    const search = createSearchModule({ meili, prefix: PREFIX, logger, taxonomy });
+    const sources = searchSources(taxonomy, createProjectQueries({ taxonomy }));
+    const search = createSearchModule({ meili, prefix: PREFIX, logger, taxonomy, sources });
     const source = search.registry.get("project")!;
 
     // Raw ingestion: the same documents, already built, straight into a fresh index with the same settings.

@@ -1,7 +1,7 @@
 // Route guards: deny by default. The accounts module puts the signed-in user in res.locals.user
 // (before any module router); these guards only read it.
 import type { RequestHandler } from "express";
-import type { Role } from "../../views/page-context";
+import type { Role } from "../modules/accounts/actor";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 
 const RANK: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 };

@@ -1,6 +1,8 @@
 // Markdown to safe HTML: raw HTML in the source is escaped (html: false), links and images may only
 // point to http(s), mailto or same-site paths, and every link opens with rel="nofollow noopener".
+// Markdown to plain text too, for the search index and the feeds.
 import MarkdownIt from "markdown-it";
+import { normalizeApostrophes } from "./text";
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 
@@ -25,4 +27,17 @@ md.renderer.rules.image = (tokens, idx) => {
 /** Renders untrusted Markdown to HTML that is safe to insert into a page. */
 export function renderMarkdown(source: string): string {
   return md.render(source.slice(0, 100_000));
+}
+
+/** Markdown to plain text, roughly: enough for indexing, snippets and feeds (never rendered as HTML). */
+export function markdownToText(source: string): string {
+  return normalizeApostrophes(source)
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/[*_~`]+/g, "")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }

@@ -1,7 +1,7 @@
 // The public JSON API of the catalogue and its OpenAPI document, against the real app.
 import { useTestApp } from "../support/test-app";
 import { loginAs } from "../support/auth";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 
 const ctx = useTestApp();
 const coordinator: Actor = { id: "c1", name: "Carla Coordinatrice", role: "coordinator" };

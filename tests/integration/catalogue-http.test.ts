@@ -1,6 +1,6 @@
 // Catalogue pages and curation over HTTP: anonymous browsing, members, coordinators, bad input.
 import { ProjectModel } from "../../src/modules/projects/project.model";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 import { loginAs } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 

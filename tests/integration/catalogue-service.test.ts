@@ -8,7 +8,7 @@ import { TagModel } from "../../src/modules/taxonomy/tag.model";
 import { ProjectConflictError, ProjectValidationError } from "../../src/modules/projects/project.errors";
 import { parseEuroCents } from "../../src/modules/projects/project.input";
 import { diffSnapshots } from "../../src/modules/projects/project.snapshot";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 import { useTestApp } from "../support/test-app";
 
 const ctx = useTestApp();
@@ -282,6 +282,22 @@ describe("tags and vocabularies", () => {
     // Seeding does not bring the renamed seed tag back.
     await ctx.services.taxonomy.seed();
     expect(await TagModel.countDocuments({ slug: "italiano-l2" })).toBe(0);
+  });
+
+  it("When a tag is renamed, then each of its projects is queued for the search index once", async () => {
+    const published = await ctx.services.projects.create(coordinator, base, { status: "published" });
+    const draft = await ctx.services.projects.create(coordinator, { ...base, title: "Bozza" });
+    const entries = (id: unknown) => OutboxModel.countDocuments({ type: "project", docId: String(id) });
+    const before = [await entries(published._id), await entries(draft._id)];
+    await ctx.services.taxonomy.updateTag(coordinator, "italiano-l2", {
+      slug: "italiano-l2",
+      label_it: "Italiano come lingua seconda",
+      label_en: "Italian as a second language",
+      description_it: "",
+      description_en: "",
+      synonyms: [],
+    });
+    expect([await entries(published._id), await entries(draft._id)]).toEqual(before.map((n) => n + 1));
   });
 
   it("When one tag is merged into another, then every project moves to the survivor, synonyms are kept and the old slug redirects", async () => {

@@ -2,7 +2,7 @@
 // real queries of a request), and counts that follow edits. Timings are in `npm run bench`, not here.
 import type { Document } from "mongodb";
 import { ProjectModel } from "../../src/modules/projects/project.model";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 import { useTestApp } from "../support/test-app";
 
 const ctx = useTestApp();

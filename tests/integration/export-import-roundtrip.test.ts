@@ -5,7 +5,7 @@ import { RevisionModel } from "../../src/modules/projects/revision.model";
 import { parseCsv, parseImportFile } from "../../src/modules/projects/import.format";
 import { snapshotOf } from "../../src/modules/projects/project.snapshot";
 import { translator } from "../../src/web/i18n/index";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 import { useTestApp } from "../support/test-app";
 import { loginAs } from "../support/auth";
 

@@ -15,7 +15,7 @@ import {
   type CliOutput,
 } from "../../src/modules/projects/import.cli";
 import { translator } from "../../src/web/i18n/index";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 import { useTestApp } from "../support/test-app";
 
 const ctx = useTestApp();

@@ -5,7 +5,7 @@ import { waitFor } from "./search-support";
 import { loginAs, type LoggedIn } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import { noteBy, seedCatalogue } from "./notes-fixtures";
-import type { Actor } from "../../src/modules/taxonomy/actor";
+import type { Actor } from "../../src/modules/accounts/actor";
 
 const ctx = useTestApp();
 

@@ -6,7 +6,7 @@
 // "anonymous" (everyone), "member", "coordinator" or "admin". `endsSession` marks routes that log
 // the caller out. A POST is sent with a valid CSRF token and an empty body: an allowed answer is
 // anything but 401/403 or a redirect to /login (a 400 for the empty body is fine).
-import type { Role } from "../../views/page-context";
+import type { Role } from "../../src/modules/accounts/actor";
 
 export type Allow = "anonymous" | Role;
 

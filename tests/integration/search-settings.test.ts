@@ -1,7 +1,7 @@
 // Settings, synonyms and the thesaurus: changing them reaches the index; failures are shown to admins.
 import { useTestApp } from "../support/test-app";
 import { loginAs } from "../support/auth";
-import { SYSTEM_ACTOR } from "../../src/modules/taxonomy/actor";
+import { SYSTEM_ACTOR } from "../../src/modules/accounts/actor";
 import { SearchStateModel } from "../../src/modules/search/index-admin";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { indexUid } from "../../src/modules/search/sources";

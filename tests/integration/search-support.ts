@@ -9,7 +9,8 @@ import { createMeiliClient, type Meilisearch } from "../../src/infra/meili";
 import { findMeilisearch, freePort, startMeilisearch, type StartedServer } from "../../src/infra/servers";
 import { enqueueIndexing } from "../../src/modules/search/outbox";
 import type { IndexedType } from "../../src/modules/search/outbox.model";
-import type { SearchDocument, SearchSource } from "../../src/modules/search/sources";
+import type { SearchDocument } from "../../src/modules/search/documents";
+import type { SearchSource } from "../../src/modules/search/sources";
 
 const itemSchema = new Schema(
   {

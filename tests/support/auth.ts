@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import supertest from "supertest";
-import type { Role } from "../../views/page-context";
+import type { Role } from "../../src/modules/accounts/actor";
 import type { TestContext } from "./test-app";
 
 export const TEST_PASSWORD = "correct horse battery staple 42";

@@ -4,7 +4,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { describedBy, Field, FieldError } from "../components/Field";
 import { errorOf, FormErrors, Notice, type FieldErrors } from "../accounts/Form";
-import { NOTE_KINDS } from "../../src/modules/notes/note.model";
+import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import { labelOf, type Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
 import { KIND_KEY } from "./NoteCard";
 

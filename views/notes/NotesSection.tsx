@@ -2,7 +2,7 @@
 import { usePage } from "../page-context";
 import { CachedHtml, type HtmlFragment } from "../../src/web/fragments";
 import { hasRole } from "../../src/web/auth-guards";
-import { NOTE_KINDS } from "../../src/modules/notes/note.model";
+import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import type { NoteView } from "../../src/modules/notes/note.queries";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import { KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";

@@ -4,8 +4,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Notice } from "../accounts/Form";
 import type { Translate } from "../../src/web/i18n/index";
-import type { QueueItem } from "../../src/modules/notes/moderation.service";
-import { toView } from "../../src/modules/notes/note.queries";
+import type { QueueItem } from "../../src/modules/notes/note.queries";
 import { NoteCard, type NoteLabels } from "./NoteCard";
 
 export function formatAge(t: Translate, ms: number): string {
@@ -86,32 +85,26 @@ export function QueuePage(props: {
               </div>
             </fieldset>
             {props.items.map((item) => {
-              const id = String(item.note._id);
+              const note = item.view.note;
+              const id = String(note._id);
               return (
-                <div class="atl-queue-item d-flex gap-2" key={id} data-status={item.note.status}>
+                <div class="atl-queue-item d-flex gap-2" key={id} data-status={note.status}>
                   <div class="form-check pt-3">
                     <input class="form-check-input" type="checkbox" name="ids" value={id} id={`sel-${id}`} />
                     <label class="form-check-label" for={`sel-${id}`}>
                       <span class="visually-hidden">{t("notes.queue.select")}: </span>
-                      {item.note.title}
+                      {note.title}
                     </label>
                   </div>
                   <div class="flex-grow-1">
                     <p class="small mb-1">
                       {t("notes.queue.age", { age: formatAge(t, item.ageMs) })}
-                      {item.note.flagCount > 0
-                        ? ` · ${t("notes.queue.flags", { n: item.note.flagCount })}`
-                        : ""}
-                      {item.note.flags.map((f, i) => (
+                      {note.flagCount > 0 ? ` · ${t("notes.queue.flags", { n: note.flagCount })}` : ""}
+                      {note.flags.map((f, i) => (
                         <span key={i}> · «{f.reason}»</span>
                       ))}
                     </p>
-                    <NoteCard
-                      view={toView(item.note)}
-                      labels={props.labels}
-                      project={item.project}
-                      level={3}
-                    />
+                    <NoteCard view={item.view} labels={props.labels} project={item.project} level={3} />
                     <p>
                       <a href={`/notes/${id}/edit`}>{t("notes.action.edit")}</a>
                     </p>

@@ -1,7 +1,7 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { Field } from "../components/Field";
-import type { ImportReport, ReportEntry } from "../../src/modules/projects/import.service";
+import type { ImportReport, ReportEntry } from "../../src/modules/projects/import.report";
 
 /** How many report lines the page shows (the command line prints them all). */
 const SHOWN = 500;

@@ -3,9 +3,8 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import type { ProjectDoc } from "../../src/modules/projects/project.model";
-import type { ListedProject } from "../../src/modules/projects/project.queries";
-import { TRANSITIONS, type TransitionName } from "../../src/modules/projects/project.service";
+import type { ListedProject, ProjectDoc } from "../../src/modules/projects/project.queries";
+import type { TransitionName } from "../../src/modules/projects/project.workflow";
 import { DemoBadge, formatDay, formatEuro, ProjectList, StatusBadge, type Labels } from "./parts";
 
 function Row(props: { label: MessageKey; children: preact.ComponentChildren; show?: boolean }) {
@@ -33,13 +32,10 @@ function TermLinks(props: { terms: (Term | undefined)[]; base: string }) {
   );
 }
 
-function CurationPanel(props: { project: ProjectDoc }) {
+function CurationPanel(props: { project: ProjectDoc; transitions: TransitionName[] }) {
   const { t } = usePage();
   const p = props.project;
   const base = `/projects/${p.slug}`;
-  const actions = (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) =>
-    (TRANSITIONS[name].from as readonly string[]).includes(p.status),
-  );
   return (
     <section class="atl-curation my-4 p-3" aria-labelledby="curation-title">
       <h2 class="h5" id="curation-title">
@@ -61,7 +57,7 @@ function CurationPanel(props: { project: ProjectDoc }) {
           <a class="btn btn-outline-primary btn-sm" href={`${base}/edit`}>
             {t("projects.edit")}
           </a>
-          {actions.map((name) => (
+          {props.transitions.map((name) => (
             <form key={name} method="post" action={`${base}/status`}>
               <CsrfField />
               <input type="hidden" name="action" value={name} />
@@ -96,6 +92,8 @@ export function ProjectPage(props: {
   descriptionHtml: string;
   outcomesHtml: string;
   curator: boolean;
+  /** The status changes a curator may make now. */
+  transitions: TransitionName[];
   /** The notes section (notes module); a placeholder when absent. */
   notes?: preact.ComponentChildren;
 }) {
@@ -130,7 +128,7 @@ export function ProjectPage(props: {
         </p>
         {p.demo ? <p class="small text-muted">{t("projects.demo.note")}</p> : null}
         {p.summary ? <p class="lead">{p.summary}</p> : null}
-        {props.curator ? <CurationPanel project={p} /> : null}
+        {props.curator ? <CurationPanel project={p} transitions={props.transitions} /> : null}
         <div class="row">
           <div class="col-lg-8">
             {p.description ? (

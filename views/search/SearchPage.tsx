@@ -1,7 +1,7 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { FACETS, type Facet } from "../../src/modules/search/search.filters";
-import type { SearchResult } from "../../src/modules/search/search.service";
+import type { SearchResult } from "../../src/modules/search/search.hits";
 import { SORTS } from "../../src/modules/search/search.schemas";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ErrorDetail } from "../../src/web/errors";

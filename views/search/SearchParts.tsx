@@ -1,7 +1,7 @@
 import { usePage } from "../page-context";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { Facet } from "../../src/modules/search/search.filters";
-import type { SearchHit } from "../../src/modules/search/search.service";
+import type { SearchHit } from "../../src/modules/search/search.hits";
 import { highlightSegments } from "../../src/modules/search/highlight";
 import { searchUrl, withoutValue, type SearchState } from "./search-url";
 

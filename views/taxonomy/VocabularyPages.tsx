@@ -2,8 +2,12 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
-import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import { VOCABULARY_KINDS, type VocabularyKind } from "../../src/modules/taxonomy/vocabulary.model";
+import {
+  VOCABULARY_KINDS,
+  labelOf,
+  type Term,
+  type VocabularyKind,
+} from "../../src/modules/taxonomy/taxonomy.types";
 import { CurationField } from "./CurationForm";
 
 export function VocabulariesPage(props: { terms: Record<VocabularyKind, Term[]> }) {

@@ -16,17 +16,8 @@ import {
 } from "../../../views/accounts/LinkPages";
 import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
-import {
-  emailField,
-  fieldErrorsOf,
-  formBase,
-  nameField,
-  parseForm,
-  parseOr400,
-  passwordField,
-  textField,
-  throwIfJson,
-} from "./forms";
+import { fieldErrorsOf, parseForm, parseOr400, throwIfJson } from "../../web/validate";
+import { emailField, formBase, nameField, passwordField, textField } from "./forms";
 import { authenticateLocal, withCsrfToken } from "./session";
 
 const loginSchema = z.strictObject({

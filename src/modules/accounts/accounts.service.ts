@@ -1,11 +1,11 @@
 // Accounts: users, logins with throttling, profile and password changes, roles and disabling.
 import mongoose, { type Connection } from "mongoose";
-import type { Role } from "../../../views/page-context";
 import type { Lang } from "../../web/i18n/index";
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password";
 import { refund, reset, take } from "../../infra/throttle";
+import type { Role } from "./actor";
 import { UserModel, type UserDoc, type UserStatus } from "./user.model";
 
 /**
@@ -84,6 +84,14 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
         passwordHash: input.password !== undefined ? await hashPassword(input.password) : null,
       });
       return doc.toObject<UserDoc>();
+    },
+
+    /** The e-mail addresses of these users (by id); unknown ids are missing from the map. */
+    async emailsOf(ids: string[]): Promise<Map<string, string>> {
+      const users = await UserModel.find({ _id: { $in: ids } }, { email: 1 }).lean<
+        Pick<UserDoc, "_id" | "email">[]
+      >();
+      return new Map(users.map((u) => [u._id.toString(), u.email]));
     },
 
     findById(id: string): Promise<UserDoc | null> {

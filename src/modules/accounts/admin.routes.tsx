@@ -8,8 +8,10 @@ import { AdminInvitePage } from "../../../views/admin/InvitePage";
 import { JoinRequestsPage } from "../../../views/admin/JoinRequestsPage";
 import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
-import { emailField, fieldErrorsOf, formBase, parseForm, parseOr400, throwIfJson } from "./forms";
-import { ROLES, USER_STATUSES } from "./user.model";
+import { fieldErrorsOf, parseForm, parseOr400, throwIfJson } from "../../web/validate";
+import { emailField, formBase } from "./forms";
+import { ROLES } from "./actor";
+import { USER_STATUSES } from "./user.model";
 import { localiseRateLimit } from "./accounts.routes";
 
 const PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 // The core of `npm run create-admin`: argument parsing and creating (or promoting) an administrator.
 import { z } from "zod";
 import { translator, type MessageKey } from "../../web/i18n/index";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import { passwordErrorKey, type AccountsCore } from "./accounts.service";
 import { hashPassword } from "./password";
 import { UserModel } from "./user.model";

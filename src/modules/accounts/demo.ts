@@ -2,7 +2,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Infra } from "../../composition";
+import type { Config } from "../../config";
+import type { Logger } from "../../infra/logger";
 import type { AccountsCore } from "./accounts.service";
 
 export const DEMO_FILE = "demo-accounts.json";
@@ -21,7 +22,10 @@ function generatePassword(): string {
  * Creates the demo accounts once: first start with demo content on, while nobody can sign in (members
  * written by the dataset generator have no password and do not count).
  */
-export async function ensureDemoAccounts(infra: Infra, accounts: AccountsCore): Promise<void> {
+export async function ensureDemoAccounts(
+  infra: { config: Pick<Config, "demoContent" | "dataDir">; logger: Logger },
+  accounts: AccountsCore,
+): Promise<void> {
   const { config, logger } = infra;
   if (!config.demoContent || (await accounts.countUsersWithPassword()) > 0) return;
   const file = path.join(config.dataDir, DEMO_FILE);

@@ -1,14 +1,14 @@
 // Invitations, password resets and join requests: single-use links whose token is stored hashed.
 import crypto from "node:crypto";
 import mongoose from "mongoose";
-import type { Role } from "../../../views/page-context";
 import type { Logger } from "../../infra/logger";
 import type { Mailer } from "../../infra/mailer";
 import { translator, type Lang } from "../../web/i18n/index";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
-import type { AuditService } from "../audit/audit.service";
+import type { AuditService } from "../audit/index";
 import type { AccountsCore } from "./accounts.service";
+import type { Actor, Role } from "./actor";
 import { passwordErrorKey } from "./accounts.service";
 import { hashPassword } from "./password";
 import { take } from "../../infra/throttle";
@@ -31,11 +31,6 @@ export type LinkState =
 
 function sha256(raw: string): string {
   return crypto.createHash("sha256").update(raw).digest("hex");
-}
-
-export interface Actor {
-  id: string;
-  role: Role;
 }
 
 export function createLinksService(deps: {
@@ -93,7 +88,11 @@ export function createLinksService(deps: {
     checkLink: check,
 
     /** A coordinator invites a member; an admin may invite any role. */
-    async invite(actor: Actor, input: { email: string; role: Role; lang: Lang }, ip: string): Promise<void> {
+    async invite(
+      actor: Pick<Actor, "id" | "role">,
+      input: { email: string; role: Role; lang: Lang },
+      ip: string,
+    ): Promise<void> {
       if (!hasRole(actor.role, "coordinator")) throw new ForbiddenError();
       if (input.role !== "member" && actor.role !== "admin") {
         throw new ForbiddenError("Only administrators can invite coordinators or administrators");
@@ -251,7 +250,13 @@ export function createLinksService(deps: {
         .exec();
     },
 
-    async decideJoin(actor: Actor, id: string, approve: boolean, lang: Lang, ip: string) {
+    async decideJoin(
+      actor: Pick<Actor, "id" | "role">,
+      id: string,
+      approve: boolean,
+      lang: Lang,
+      ip: string,
+    ) {
       const request = mongoose.isValidObjectId(id)
         ? await JoinRequestModel.findOne({ _id: id, status: "pending" }).lean<JoinRequestDoc>()
         : null;

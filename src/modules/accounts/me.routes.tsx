@@ -7,15 +7,8 @@ import { NotFoundError } from "../../web/errors";
 import { LANG_COOKIE } from "../../web/i18n/middleware";
 import { MePage, type MeValues } from "../../../views/accounts/MePage";
 import type { AccountsCore } from "./accounts.service";
-import {
-  fieldErrorsOf,
-  formBase,
-  nameField,
-  parseForm,
-  passwordField,
-  textField,
-  throwIfJson,
-} from "./forms";
+import { fieldErrorsOf, parseForm, throwIfJson } from "../../web/validate";
+import { formBase, nameField, passwordField, textField } from "./forms";
 
 const profileSchema = z.strictObject({
   ...formBase,

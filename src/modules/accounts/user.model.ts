@@ -1,7 +1,7 @@
 // Users: one document per person; the email is stored lower-cased, so uniqueness is case-insensitive.
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { ROLES } from "./actor";
 
-export const ROLES = ["member", "coordinator", "admin"] as const;
 export const USER_STATUSES = ["invited", "active", "disabled"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 

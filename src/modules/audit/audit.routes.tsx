@@ -4,10 +4,8 @@ import { z } from "zod";
 import { requireRole } from "../../web/auth-guards";
 import { sendPage } from "../../web/render";
 import { AuditPage } from "../../../views/admin/AuditPage";
-import type { AccountsCore } from "../accounts/accounts.service";
 import type { AuditService } from "./audit.service";
-import { UserModel, type UserDoc } from "../accounts/user.model";
-import { parseOr400 } from "../accounts/forms";
+import { parseOr400 } from "../../web/validate";
 
 const PAGE_SIZE = 100;
 const auditQuery = z.strictObject({
@@ -21,7 +19,12 @@ const auditQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-export function auditRouter(deps: { audit: AuditService; accounts: AccountsCore }): Router {
+/** Who the actors are: the accounts module answers (the app passes its service). */
+export interface UserDirectory {
+  emailsOf(ids: string[]): Promise<Map<string, string>>;
+}
+
+export function auditRouter(deps: { audit: AuditService; accounts: UserDirectory }): Router {
   const router = express.Router();
   router.get("/admin/audit", requireRole("admin"), async (req, res) => {
     const q = parseOr400(auditQuery, req.query);
@@ -30,10 +33,7 @@ export function auditRouter(deps: { audit: AuditService; accounts: AccountsCore 
       deps.audit.actions(),
     ]);
     const actorIds = [...new Set(items.map((i) => i.actorId?.toString()).filter((v): v is string => !!v))];
-    const actors = await UserModel.find({ _id: { $in: actorIds } }, { email: 1 }).lean<
-      Pick<UserDoc, "_id" | "email">[]
-    >();
-    const emailOf = new Map(actors.map((a) => [a._id.toString(), a.email]));
+    const emailOf = await deps.accounts.emailsOf(actorIds);
     sendPage(
       req,
       res,

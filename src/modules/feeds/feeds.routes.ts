@@ -1,14 +1,12 @@
 // Atom feeds of newly published projects and notes: overall, per working table and per tag.
 import express, { type RequestHandler, type Router } from "express";
-import mongoose from "mongoose";
 import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
-import { ProjectModel } from "../projects/project.model";
-import type { NoteQueries } from "../notes/note.queries";
-import { markdownToText } from "../search/normalize";
-import { parseOr400 } from "../taxonomy/parse";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
-import { labelOf } from "../taxonomy/taxonomy.types";
+import { markdownToText } from "../../web/markdown";
+import type { ProjectRefs } from "../projects/index";
+import type { NoteQueries } from "../notes/index";
+import { parseOr400 } from "../../web/validate";
+import { type TaxonomyService, labelOf } from "../taxonomy/index";
 
 const ENTRIES = 30;
 
@@ -72,27 +70,15 @@ const tagFile = z.strictObject({
 export function feedsRouter(deps: {
   baseUrl: string;
   notes: NoteQueries;
+  projects: Pick<ProjectRefs, "recentlyPublished">;
   taxonomy: TaxonomyService;
 }): Router {
   const router = express.Router();
   const base = deps.baseUrl;
 
   async function entries(filter: { theme?: string; tagId?: string }): Promise<Entry[]> {
-    const q: Record<string, unknown> = { status: "published", deletedAt: null };
-    if (filter.theme) q.themes = filter.theme;
-    if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
     const [projects, notes] = await Promise.all([
-      ProjectModel.find(q, {
-        slug: 1,
-        title: 1,
-        summary: 1,
-        publishedAt: 1,
-        updatedAt: 1,
-        leadOrganisation: 1,
-      })
-        .sort({ publishedAt: -1, updatedAt: -1 })
-        .limit(ENTRIES)
-        .lean(),
+      deps.projects.recentlyPublished(filter, ENTRIES),
       deps.notes.recent(filter, ENTRIES),
     ]);
     const all: Entry[] = [

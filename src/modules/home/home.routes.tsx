@@ -1,9 +1,8 @@
 import express, { type Router } from "express";
 import { PageCache } from "../../web/page-cache";
 import { HomePage } from "../../../views/home/HomePage";
-import type { ProjectQueries } from "../projects/project.queries";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
-import { labelOf } from "../taxonomy/taxonomy.types";
+import type { ProjectQueries } from "../projects/index";
+import { type TaxonomyService, labelOf } from "../taxonomy/index";
 
 /**
  * The home page: the four themes with links and counts of published projects. Anonymous visitors get

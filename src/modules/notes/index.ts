@@ -1,25 +1,35 @@
-// The notes module as the composition root sees it.
+// The notes module's entry: the module as the composition root wires it, its routers and the parts it
+// plugs into the catalogue's pages, and the read side other modules use.
 import mongoose, { type Connection } from "mongoose";
-import type { AuditService } from "../audit/audit.service";
-import { OutboxModel } from "../search/outbox.model";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { AuditService } from "../audit/index";
+import type { ProjectRefs } from "../projects/index";
+import { enqueueIndexingMany } from "../search/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
 import { createNoteQueries } from "./note.queries";
 import { createNotesCore } from "./note.service";
 
+export type { NoteQueries } from "./note.queries";
+export { createNoteSource } from "./note.source";
+export { noteDraftRescue, notesRouter } from "./notes.routes";
+export { notePagesRouter } from "./pages.routes";
+export { notesSectionFor, themeNotesFor } from "./section";
+
 export interface NotesModuleDeps {
   connection: Connection;
   audit: AuditService;
   taxonomy: TaxonomyService;
+  /** The projects notes are written on and link to. */
+  projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
   trustedAfter: number;
   secret: string;
 }
 
 export function createNotesModule(deps: NotesModuleDeps) {
   const core = createNotesCore(deps);
-  const moderation = createModeration({ core, audit: deps.audit });
-  const queries = createNoteQueries();
+  const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
+  const queries = createNoteQueries({ projects: deps.projects });
 
   // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
   deps.taxonomy.onTagMerged(async (session, loser, survivor) => {
@@ -34,10 +44,7 @@ export function createNotesModule(deps: NotesModuleDeps) {
       { $pull: { tags: loserId }, $inc: { version: 1 } },
       { session },
     );
-    await OutboxModel.insertMany(
-      ids.map((id) => ({ type: "note", docId: String(id) })),
-      { session },
-    );
+    await enqueueIndexingMany("note", ids, { session });
     core.changed();
   });
   // A renamed tag changes the label text indexed with its notes.
@@ -48,12 +55,11 @@ export function createNotesModule(deps: NotesModuleDeps) {
     )
       .session(session)
       .lean();
-    if (rows.length > 0) {
-      await OutboxModel.insertMany(
-        rows.map((r) => ({ type: "note", docId: String(r._id) })),
-        { session },
-      );
-    }
+    await enqueueIndexingMany(
+      "note",
+      rows.map((r) => r._id),
+      { session },
+    );
   });
 
   return { core, moderation, queries };

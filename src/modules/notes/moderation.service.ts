@@ -1,22 +1,20 @@
 // Moderation: the queue of pending and flagged notes, and the coordinators' decisions (each audited).
-import mongoose from "mongoose";
 import { ConflictError, ValidationError } from "../../web/errors";
-import type { AuditService } from "../audit/audit.service";
-import { ProjectModel } from "../projects/project.model";
-import { enqueueIndexing } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
+import type { AuditService } from "../audit/index";
+import type { ProjectRefs } from "../projects/index";
+import { enqueueIndexing } from "../search/index";
+import type { Actor } from "../accounts/index";
 import { NoteModel, type NoteDoc } from "./note.model";
+import { toView, type QueueItem } from "./note.queries";
 import type { NotesCore } from "./note.service";
 
 export type ModerationAction = "approve" | "reject" | "dismiss";
 
-export interface QueueItem {
-  note: NoteDoc;
-  project: { slug: string; title: string } | undefined;
-  ageMs: number;
-}
-
-export function createModeration(deps: { core: NotesCore; audit: AuditService }) {
+export function createModeration(deps: {
+  core: NotesCore;
+  audit: AuditService;
+  projects: Pick<ProjectRefs, "refsOf">;
+}) {
   const { core } = deps;
 
   /** Applies one decision to one note; throws 409 when the note is not in a state the decision fits. */
@@ -88,23 +86,18 @@ export function createModeration(deps: { core: NotesCore; audit: AuditService })
         NoteModel.countDocuments({ deletedAt: null, status: "pending" }),
         NoteModel.countDocuments({ deletedAt: null, status: "published", flagCount: { $gt: 0 } }),
       ]);
-      const projects = await ProjectModel.find(
-        {
-          _id: {
-            $in: [...new Set(notes.map((n) => String(n.project)))].map((s) => new mongoose.Types.ObjectId(s)),
-          },
-        },
-        { slug: 1, title: 1 },
-      ).lean();
-      const byId = new Map(projects.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
+      const byId = await deps.projects.refsOf(
+        notes.map((n) => n.project),
+        { withDeleted: true },
+      );
       const now = Date.now();
       const items: QueueItem[] = notes.map((n) => ({
-        note: n,
+        view: toView(n),
         project: byId.get(String(n.project)),
         ageMs: now - new Date(n.createdAt).getTime(),
       }));
       const oldest = items
-        .filter((i) => i.note.status === "pending")
+        .filter((i) => i.view.note.status === "pending")
         .reduce((m, i) => Math.max(m, i.ageMs), 0);
       return { items, counts: { pending, flagged, oldestMs: oldest } };
     },

@@ -1,16 +1,12 @@
 // The JSON shape of a published note in the API.
 import { NotFoundError } from "../../web/errors";
-import { ProjectModel } from "../projects/project.model";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { ProjectRefs } from "../projects/index";
+import type { TagIndex } from "../taxonomy/index";
 import type { NoteView } from "./note.queries";
-import type { NoteProject } from "./note.rules";
 
 /** A published (or archived) project whose notes anyone may read. */
-export async function openProjectForRead(slug: string): Promise<NoteProject> {
-  const p = await ProjectModel.findOne(
-    { $or: [{ slug }, { oldSlugs: slug }], deletedAt: null, status: { $in: ["published", "archived"] } },
-    { slug: 1, title: 1, status: 1, themes: 1 },
-  ).lean<NoteProject>();
+export async function openProjectForRead(projects: Pick<ProjectRefs, "refBySlug">, slug: string) {
+  const p = await projects.refBySlug(slug, ["published", "archived"]);
   if (!p) throw new NotFoundError(`No project ${slug}`);
   return p;
 }

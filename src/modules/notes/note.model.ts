@@ -1,7 +1,6 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import { NOTE_KINDS } from "../taxonomy/index";
 
-export const NOTE_KINDS = ["worked", "worked_less", "recommendation", "lesson"] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
 export const NOTE_STATUSES = ["pending", "published", "rejected"] as const;
 export type NoteStatus = (typeof NOTE_STATUSES)[number];
 

@@ -2,9 +2,10 @@
 import mongoose from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { renderMarkdown } from "../../web/markdown";
-import type { Role } from "../../../views/page-context";
-import { ProjectModel } from "../projects/project.model";
-import { NoteModel, type NoteDoc, type NoteKind } from "./note.model";
+import type { Role } from "../accounts/index";
+import type { ProjectRef, ProjectRefs } from "../projects/index";
+import type { NoteKind } from "../taxonomy/index";
+import { NoteModel, type NoteDoc } from "./note.model";
 
 export interface Viewer {
   id?: string;
@@ -18,9 +19,13 @@ export interface NoteView {
   replies: { id: string; author: string; at: Date; html: string }[];
 }
 
-export interface ProjectRef {
-  slug: string;
-  title: string;
+export type { ProjectRef };
+
+/** A note in the moderation queue, with its project and how long it has waited. */
+export interface QueueItem {
+  view: NoteView;
+  project: ProjectRef | undefined;
+  ageMs: number;
 }
 
 const LIST_LIMIT = 500;
@@ -50,16 +55,11 @@ export function toView(note: NoteDoc): NoteView {
   };
 }
 
-async function projectsById(ids: mongoose.Types.ObjectId[]): Promise<Map<string, ProjectRef>> {
-  const unique = [...new Set(ids.map(String))].map((s) => new mongoose.Types.ObjectId(s));
-  const rows = await ProjectModel.find(
-    { _id: { $in: unique }, deletedAt: null, status: { $in: ["published", "archived"] } },
-    { slug: 1, title: 1 },
-  ).lean();
-  return new Map(rows.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
-}
+export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
+  /** The notes' projects that readers may see (published or archived). */
+  const projectsById = (ids: mongoose.Types.ObjectId[]) =>
+    deps.projects.refsOf(ids, { statuses: ["published", "archived"] });
 
-export function createNoteQueries() {
   return {
     /** Published notes of a project, plus the viewer's own pending or rejected ones. */
     async forProject(projectId: mongoose.Types.ObjectId, viewer: Viewer): Promise<NoteView[]> {

@@ -2,24 +2,13 @@
 import crypto from "node:crypto";
 import mongoose from "mongoose";
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from "../../web/errors";
-import { ProjectModel } from "../projects/project.model";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { ProjectRefs } from "../projects/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import type { NoteForm } from "./note.schemas";
 
-export interface NoteProject {
-  _id: mongoose.Types.ObjectId;
-  slug: string;
-  title: string;
-  status: string;
-  themes: string[];
-}
-
 /** A project that takes notes: published and not deleted (archived or unknown projects do not). */
-export async function openProject(slug: string): Promise<NoteProject> {
-  const p = await ProjectModel.findOne(
-    { $or: [{ slug }, { oldSlugs: slug }], deletedAt: null },
-    { slug: 1, title: 1, status: 1, themes: 1 },
-  ).lean<NoteProject>();
+export async function openProject(projects: Pick<ProjectRefs, "refBySlug">, slug: string) {
+  const p = await projects.refBySlug(slug);
   if (!p || (p.status !== "published" && p.status !== "archived")) {
     throw new NotFoundError(`No project ${slug}`);
   }

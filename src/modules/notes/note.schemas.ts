@@ -1,6 +1,7 @@
 // zod schemas of the notes forms and API (strict; message keys as errors so forms can show them).
 import { z } from "zod";
-import { BODY_MAX, NOTE_KINDS, REASON_MAX, REPLY_MAX, TITLE_MAX } from "./note.model";
+import { NOTE_KINDS } from "../taxonomy/index";
+import { BODY_MAX, REASON_MAX, REPLY_MAX, TITLE_MAX } from "./note.model";
 
 const text = (max: number, tooLong: string) =>
   z

@@ -3,10 +3,11 @@
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../web/errors";
-import type { AuditService } from "../audit/audit.service";
-import { enqueueIndexing } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { AuditService } from "../audit/index";
+import { enqueueIndexing } from "../search/index";
+import type { Actor } from "../accounts/index";
+import type { ProjectRefs } from "../projects/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import { NoteDraftModel, NoteModel, type NoteDoc } from "./note.model";
 import { checkVocabulary, draftToken, openProject } from "./note.rules";
 import type { EditForm, NoteForm } from "./note.schemas";
@@ -15,6 +16,8 @@ export interface NotesDeps {
   connection: Connection;
   audit: AuditService;
   taxonomy: TaxonomyService;
+  /** The projects notes are written on. */
+  projects: Pick<ProjectRefs, "refBySlug">;
   /** Approved notes after which a member publishes directly. */
   trustedAfter: number;
   /** Signs draft tokens. */
@@ -60,7 +63,7 @@ export function createNotesCore(deps: NotesDeps) {
     slug: string,
     form: NoteForm,
   ): Promise<{ note: NoteLean; duplicate: boolean; slug: string }> {
-    const project = await openProject(slug);
+    const project = await openProject(deps.projects, slug);
     if (form.idem) {
       const existing = await NoteModel.findOne({
         "author.id": actor.id,

@@ -4,39 +4,20 @@ import crypto from "node:crypto";
 import type { Settings } from "meilisearch";
 import mongoose from "mongoose";
 import stopWords from "../../seed/data/stopwords-it.json";
-import { ProjectModel } from "../projects/project.model";
-import type { SearchDocument, SearchSource } from "../search/sources";
-import { markdownToText, normalizeApostrophes } from "../search/normalize";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { ProjectRef, ProjectRefs } from "../projects/index";
+import type { NoteSearchDocument, SearchSource } from "../search/index";
+import { markdownToText } from "../../web/markdown";
+import { normalizeApostrophes } from "../../web/text";
+import type { TagIndex } from "../taxonomy/index";
 import { NoteModel, type NoteDoc } from "./note.model";
 
 const PROJECTION_VERSION = 1;
 
-export interface NoteSearchDocument extends SearchDocument {
-  type: "note";
-  title: string;
-  body: string;
-  kind: string;
-  theme: string;
-  question: string | null;
-  tags: string[];
-  tagText: string[];
-  author: string;
-  projectId: string;
-  projectSlug: string;
-  projectTitle: string;
-  date: number;
-  visibility: "public";
-  demo: boolean;
-}
-
 export const NOTE_FILTERABLE = ["kind", "theme", "tags", "visibility", "projectSlug"] as const;
-
-type ProjectBits = { slug: string; title: string };
 
 export function noteToDocument(
   n: NoteDoc,
-  project: ProjectBits | undefined,
+  project: ProjectRef | undefined,
   tags: TagIndex,
 ): NoteSearchDocument | null {
   if (n.deletedAt || n.status !== "published" || !project) return null;
@@ -76,20 +57,20 @@ export function noteSettings(): Settings {
   };
 }
 
-async function projectsOf(rows: NoteDoc[]): Promise<Map<string, ProjectBits>> {
-  const ids = [...new Set(rows.map((r) => String(r.project)))].map((s) => new mongoose.Types.ObjectId(s));
-  const projects = await ProjectModel.find(
-    { _id: { $in: ids }, deletedAt: null, status: { $in: ["published", "archived"] } },
-    { slug: 1, title: 1 },
-  ).lean();
-  return new Map(projects.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
-}
-
 const LIVE = { status: "published" as const, deletedAt: null };
 
-export function createNoteSource(taxonomy: { tags(): Promise<TagIndex> }): SearchSource {
+export function createNoteSource(deps: {
+  taxonomy: { tags(): Promise<TagIndex> };
+  projects: Pick<ProjectRefs, "refsOf">;
+}): SearchSource {
+  // Notes of projects readers may see (published or archived).
+  const projectsOf = (rows: NoteDoc[]) =>
+    deps.projects.refsOf(
+      rows.map((r) => r.project),
+      { statuses: ["published", "archived"] },
+    );
   const toDocs = async (rows: NoteDoc[]) => {
-    const [projects, tags] = await Promise.all([projectsOf(rows), taxonomy.tags()]);
+    const [projects, tags] = await Promise.all([projectsOf(rows), deps.taxonomy.tags()]);
     return rows
       .map((r) => noteToDocument(r, projects.get(String(r.project)), tags))
       .filter((d) => d !== null);

@@ -5,10 +5,10 @@ import { requireUser } from "../../web/auth-guards";
 import { AppError, ForbiddenError, NotFoundError } from "../../web/errors";
 import { renderMarkdown } from "../../web/markdown";
 import { sendPage } from "../../web/render";
-import { fieldErrorsOf, parseForm, throwIfJson, type FieldErrors } from "../accounts/forms";
-import { parseOr400 } from "../taxonomy/parse";
-import { actorOf } from "../taxonomy/actor";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { fieldErrorsOf, parseForm, parseOr400, throwIfJson, type FieldErrors } from "../../web/validate";
+import { actorOf } from "../accounts/index";
+import type { ProjectRefs } from "../projects/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import { NoteFormPage, type NoteFormValues } from "../../../views/notes/NoteFormPage";
 import type { NotesCore } from "./note.service";
 import { openProject, verifyDraftToken } from "./note.rules";
@@ -24,11 +24,11 @@ import {
   slugParams,
 } from "./note.schemas";
 import type { NoteDoc } from "./note.model";
-import { ProjectModel } from "../projects/project.model";
 
 export interface NotesRouterDeps {
   core: NotesCore;
   taxonomy: TaxonomyService;
+  projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
   secret: string;
 }
 
@@ -96,7 +96,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
   router.get("/projects/:slug/notes/new", requireUser, async (req, res) => {
     const { slug } = parseOr400(slugParams, req.params, "address");
     parseOr400(newNoteQuery, req.query, "query");
-    const project = await openProject(slug);
+    const project = await openProject(deps.projects, slug);
     const draft = await core.findDraft(res.locals.user!.id, project.slug);
     await showForm(req, res, {
       project,
@@ -110,7 +110,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
 
   router.post("/projects/:slug/notes", requireUser, async (req, res) => {
     const { slug } = parseOr400(slugParams, req.params, "address");
-    const project = await openProject(slug);
+    const project = await openProject(deps.projects, slug);
     const action = `/projects/${project.slug}/notes`;
     const body = req.body as Record<string, unknown>;
     const idem = typeof body?.idem === "string" ? body.idem : undefined;
@@ -154,9 +154,8 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     return { id, note, project: ref };
   }
 
-  async function projectRefOf(id: unknown) {
-    const p = await ProjectModel.findOne({ _id: id, deletedAt: null }, { slug: 1, title: 1 }).lean();
-    return p ? { slug: p.slug, title: p.title } : undefined;
+  async function projectRefOf(id: { toString(): string }) {
+    return (await deps.projects.refsOf([id])).get(String(id));
   }
 
   router.get("/notes/:id/edit", requireUser, async (req, res) => {

@@ -4,10 +4,10 @@ import mongoose from "mongoose";
 import { requireRole } from "../../web/auth-guards";
 import { NotFoundError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
-import type { AccountsCore } from "../accounts/accounts.service";
-import { actorOf } from "../taxonomy/actor";
-import { parseOr400 } from "../taxonomy/parse";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { actorOf, type AccountsCore } from "../accounts/index";
+import { parseOr400 } from "../../web/validate";
+import type { ProjectRefs } from "../projects/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import { QueuePage } from "../../../views/notes/QueuePage";
 import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";
 import type { Moderation } from "./moderation.service";
@@ -22,6 +22,7 @@ export interface NotePagesDeps {
   queries: NoteQueries;
   taxonomy: TaxonomyService;
   accounts: Pick<AccountsCore, "findById">;
+  projects: Pick<ProjectRefs, "refBySlug">;
 }
 
 export function notePagesRouter(deps: NotePagesDeps): Router {
@@ -96,7 +97,7 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
 
   router.get("/api/v1/projects/:slug/notes", async (req, res) => {
     const { slug } = parseOr400(slugParams, req.params, "address");
-    const project = await openProjectForRead(slug);
+    const project = await openProjectForRead(deps.projects, slug);
     const [views, tags] = await Promise.all([queries.forProject(project._id, {}), taxonomy.tags()]);
     res.json({
       project: { slug: project.slug, title: project.title },

@@ -12,8 +12,8 @@ import { anonymousContext, PageContext } from "../../../views/page-context";
 import type { PageUser } from "../../../views/page-context";
 import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection";
 import { ThemeNotes } from "../../../views/notes/ListPages";
-import type { ProjectDoc } from "../projects/project.model";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { ProjectDoc } from "../projects/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import type { NoteQueries, NoteView } from "./note.queries";
 
 const MAX_ENTRIES = 1000;

@@ -3,9 +3,8 @@
 import type { Writable } from "node:stream";
 import { hasRole } from "../../web/auth-guards";
 import { ClientClosedError } from "../../web/errors";
-import type { Role } from "../../../views/page-context";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { Role } from "../accounts/index";
+import type { TagIndex, TaxonomyService } from "../taxonomy/index";
 import { IMPORT_COLUMNS, type ImportColumn } from "./import.format";
 import { formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import type { Writable } from "node:stream";
 import { translator, isLang } from "../../web/i18n/index";
-import type { Actor } from "../taxonomy/actor";
+import type { Actor } from "../accounts/index";
 import { ImportFileError, parseImportFile } from "./import.format";
 import type { ImportService } from "./import.service";
 import type { ExportService, ExportFormat } from "./export.service";

@@ -7,7 +7,7 @@ import { extendDeadline } from "../../web/deadline";
 import { ClientClosedError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import { ImportPage } from "../../../views/projects/ImportPage";
-import { actorOf } from "../taxonomy/actor";
+import { actorOf } from "../accounts/index";
 import { ImportFileError, parseImportFile } from "./import.format";
 import type { ImportService } from "./import.service";
 

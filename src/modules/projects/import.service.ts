@@ -6,11 +6,9 @@ import mongoose, { type Connection } from "mongoose";
 import { ForbiddenError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import type { Translate } from "../../web/i18n/index";
-import { OutboxModel } from "../search/outbox.model";
-import { outboxRows } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
-import { slugify } from "../taxonomy/slug";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { enqueueIndexingMany } from "../search/index";
+import type { Actor } from "../accounts/index";
+import { slugify, type TaxonomyService } from "../taxonomy/index";
 import type { ImportRow, RowProblem } from "./import.format";
 import { validateProject, type ProjectInput } from "./project.input";
 import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
@@ -18,23 +16,7 @@ import { setOf, sortKey, type ProjectService } from "./project.service";
 import { snapshotOf } from "./project.snapshot";
 import { RevisionModel } from "./revision.model";
 import { ProjectValidationError } from "./project.errors";
-
-export interface ReportEntry {
-  line: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: ReportEntry[];
-  warnings: ReportEntry[];
-}
+import type { ImportReport } from "./import.report";
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -296,13 +278,10 @@ export function createImportService(deps: {
         })),
         { session },
       );
-      await OutboxModel.collection.insertMany(
-        outboxRows(
-          "project",
-          docs.map((d) => d._id),
-          now,
-        ),
-        { session },
+      await enqueueIndexingMany(
+        "project",
+        docs.map((d) => d._id),
+        { session, at: now },
       );
       if (tagIds.size > 0) {
         const ids = [...tagIds].map((id) => new mongoose.Types.ObjectId(id));

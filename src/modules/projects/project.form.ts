@@ -1,4 +1,4 @@
-import type { TagIndex } from "../taxonomy/taxonomy.types";
+import type { TagIndex } from "../taxonomy/index";
 import { formatDate, formatEuroInput, type FieldError, type ProjectFormValues } from "./project.input";
 import type { ProjectDoc } from "./project.model";
 import type { Translate } from "../../web/i18n/index";

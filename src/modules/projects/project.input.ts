@@ -2,8 +2,7 @@
 // a normalised ProjectInput out, or one error per field as message keys of projects.messages.ts.
 import { z } from "zod";
 import type { MessageKey } from "../../web/i18n/index";
-import { isSlug } from "../taxonomy/slug";
-import type { TagIndex, Vocabulary } from "../taxonomy/taxonomy.types";
+import { isSlug, type TagIndex, type Vocabulary } from "../taxonomy/index";
 
 export interface FieldError {
   field: string;

@@ -3,14 +3,18 @@
 // filter's most selective index, cached, and served a little stale (never more than a refresh) after an edit.
 import mongoose, { type QueryFilter } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
-import type { Role } from "../../../views/page-context";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import type { Role } from "../accounts/index";
+import type { TaxonomyService } from "../taxonomy/index";
 import { LIST_FIELDS, ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";
+import { projectRefs } from "./project.refs";
 import { createRelatedProjects } from "./related";
 import { ExpiringMap } from "../../infra/expiring-map";
 import { Doorkeeper } from "../../infra/doorkeeper";
+
+/** A project as the pages read it: a lean document, plain data. */
+export type { ProjectDoc };
 
 export const SORTS = {
   start: { startDate: -1, _id: -1 },
@@ -330,6 +334,8 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     revisions,
     revision,
     publishedCounts,
+    /** What other modules read of projects (notes, feeds). */
+    ...projectRefs,
     /** After any change: cached counts are refreshed on their next use (briefly served stale meanwhile). */
     markStale,
     /** Forgets cached counts and projects, and which projects were asked for. */

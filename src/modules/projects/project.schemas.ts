@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROJECT_STATUSES } from "./project.model";
-import { TRANSITIONS } from "./project.service";
+import { TRANSITIONS } from "./project.workflow";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const key = z.preprocess(

@@ -3,24 +3,15 @@
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
-import { enqueueIndexing } from "../search/outbox";
-import type { Actor } from "../taxonomy/actor";
-import { slugify } from "../taxonomy/slug";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { enqueueIndexing } from "../search/index";
+import type { Actor } from "../accounts/index";
+import { slugify, type TaxonomyService } from "../taxonomy/index";
 import { validateProject, type FieldError, type ProjectInput, type ProjectRaw } from "./project.input";
 import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";
 import { contentUpdateOf, snapshotOf, type Snapshot } from "./project.snapshot";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";
-
-export const TRANSITIONS = {
-  submit: { from: ["draft"], to: "in_review" },
-  publish: { from: ["draft", "in_review"], to: "published" },
-  return: { from: ["in_review"], to: "draft" },
-  archive: { from: ["published"], to: "archived" },
-  restore: { from: ["archived"], to: "published" },
-} as const satisfies Record<string, { from: readonly ProjectStatus[]; to: ProjectStatus }>;
-export type TransitionName = keyof typeof TRANSITIONS;
+import { TRANSITIONS, type TransitionName } from "./project.workflow";
 
 type Update = Record<string, unknown>;
 

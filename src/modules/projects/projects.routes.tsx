@@ -14,10 +14,11 @@ import { ProjectCard, type Labels } from "../../../views/projects/parts";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
-import { parseOr400 } from "../taxonomy/parse";
-import type { TaxonomyService } from "../taxonomy/taxonomy.service";
+import { parseOr400 } from "../../web/validate";
+import type { TaxonomyService } from "../taxonomy/index";
 import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
 import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
+import { transitionsFrom } from "./project.workflow";
 
 export interface CatalogueDeps {
   queries: ProjectQueries;
@@ -160,6 +161,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
         descriptionHtml={html.description}
         outcomesHtml={html.outcomes}
         curator={hasRole(role, "coordinator")}
+        transitions={transitionsFrom(project.status)}
         notes={notes ?? undefined}
       />
     );

@@ -1,11 +1,12 @@
 // Consistency check: ids and versions in MongoDB against those in Meilisearch.
 import type { Meilisearch } from "meilisearch";
 import { indexExists } from "./index-admin";
-import { OutboxModel } from "./outbox.model";
+import { enqueueIndexingMany } from "./outbox";
+import type { IndexedType } from "./outbox.model";
 import { indexUid, type SearchSource } from "./sources";
 
 export interface DriftReport {
-  type: string;
+  type: IndexedType;
   inSource: number;
   inIndex: number;
   /** In MongoDB (and visible to search) but not in the index. */
@@ -67,6 +68,6 @@ export async function checkSource(
 /** Repairs drift by queueing every drifting document: the indexer (the only writer) re-reads and fixes it. */
 export async function queueRepairs(report: DriftReport): Promise<number> {
   const ids = [...report.missing, ...report.extra, ...report.stale];
-  if (ids.length > 0) await OutboxModel.insertMany(ids.map((docId) => ({ type: report.type, docId })));
+  await enqueueIndexingMany(report.type, ids);
   return ids.length;
 }

@@ -1,14 +1,10 @@
-// The search command-line tools (`npm run reindex`, `npm run search:check`): bootstrap and commands.
-import type { Config } from "../../config";
-import { withCliServers } from "../../infra/cli-servers";
-import { createLogger } from "../../infra/logger";
-import { createMeiliClient } from "../../infra/meili";
-import { createTaxonomyService } from "../taxonomy/taxonomy.service";
+// The search command-line tools (`npm run reindex`, `npm run search:check`): their commands, run on the
+// search module the composition root builds for them (withSearch).
 import { driftCount, type DriftReport } from "./check";
 import { INDEXER_LEASE } from "./indexer";
 import { leaseHolder } from "./lease";
 import { OutboxModel } from "./outbox.model";
-import { createSearchModule, type SearchModule } from "./search.module";
+import type { SearchModule } from "./search.module";
 
 export class UsageError extends Error {}
 
@@ -23,25 +19,6 @@ export const stdio: Output = {
   err: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
 };
-
-/** Connects to MongoDB and Meilisearch (starting the embedded ones when none is configured) and runs `fn`. */
-export async function withSearch<T>(
-  config: Readonly<Config>,
-  fn: (search: SearchModule) => Promise<T>,
-): Promise<T> {
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  const busy = (message: string) => new UsageError(message);
-  return withCliServers(config, { logger, meili: true, busy }, async ({ mongo, meiliUrl, meiliKey }) => {
-    const taxonomy = createTaxonomyService({ connection: mongo });
-    const search = createSearchModule({
-      meili: createMeiliClient(meiliUrl!, meiliKey),
-      prefix: config.meiliIndexPrefix,
-      logger,
-      taxonomy,
-    });
-    return fn(search);
-  });
-}
 
 function bar(done: number, total: number, startedAt: number): string {
   const width = 30;

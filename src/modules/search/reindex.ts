@@ -2,6 +2,7 @@
 import type { Meilisearch } from "meilisearch";
 import { createIndexWithSettings, indexExists, rebuildToken, saveState, settingsHash } from "./index-admin";
 import { succeeded } from "./meili-tasks";
+import { enqueueIndexingMany } from "./outbox";
 import { OutboxModel } from "./outbox.model";
 import { indexUid, type SearchSource } from "./sources";
 
@@ -82,8 +83,6 @@ export async function reindexSource(
     type: source.type,
     createdAt: { $gte: since },
   });
-  if (changed.length > 0) {
-    await OutboxModel.insertMany(changed.map((docId) => ({ type: source.type, docId })));
-  }
+  await enqueueIndexingMany(source.type, changed);
   return { type: source.type, documents: done, requeued: changed.length, ms: Date.now() - started };
 }

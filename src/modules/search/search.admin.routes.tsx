@@ -2,12 +2,11 @@
 import express, { type Router } from "express";
 import { z } from "zod";
 import { requireRole } from "../../web/auth-guards";
-import { ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
+import { parseOr400 } from "../../web/validate";
 import { SearchStatusPage, ThesaurusPage } from "../../../views/search/SearchAdminPages";
 import { backlogStats, retryFailed } from "./indexer";
 import { OutboxModel } from "./outbox.model";
-import { detailsOf } from "./search.routes";
 import { thesaurusFormSchema } from "./search.schemas";
 import { loadThesaurus, parseThesaurusText, saveThesaurus, thesaurusToText } from "./thesaurus";
 
@@ -26,17 +25,11 @@ const thesaurusQuery = z.strictObject({
     .optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) throw new ValidationError("The request is not valid", detailsOf(parsed.error));
-  return parsed.data;
-}
-
 export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router {
   const router = express.Router();
 
   router.get("/admin/search", requireRole("admin"), async (req, res) => {
-    const q = parse(statusQuery, req.query);
+    const q = parseOr400(statusQuery, req.query);
     const [stats, failed] = await Promise.all([
       backlogStats(),
       OutboxModel.find({ status: "failed" }).sort({ updatedAt: -1 }).limit(200).lean(),
@@ -60,13 +53,13 @@ export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router
   });
 
   router.post("/admin/search/retry", requireRole("admin"), async (req, res) => {
-    parse(z.strictObject({ _csrf: z.string().optional() }), req.body);
+    parseOr400(z.strictObject({ _csrf: z.string().optional() }), req.body);
     const n = await retryFailed();
     res.redirect(303, `/admin/search?retried=${n}`);
   });
 
   router.get("/admin/search/thesaurus", requireRole("coordinator"), async (req, res) => {
-    const q = parse(thesaurusQuery, req.query);
+    const q = parseOr400(thesaurusQuery, req.query);
     sendPage(req, res, <ThesaurusPage text={thesaurusToText(await loadThesaurus())} saved={q.saved} />);
   });
 

@@ -1,8 +1,7 @@
 // Search results as the page and the API see them.
-import type { NoteSearchDocument } from "../notes/note.source";
 import { PRE, highlightToHtml, highlightToText } from "./highlight";
-import type { ProjectSearchDocument } from "./project.source";
 import type { Facet } from "./search.filters";
+import type { NoteSearchDocument, ProjectSearchDocument } from "./documents";
 
 export interface SearchHit {
   type: "project" | "note";

@@ -1,33 +1,25 @@
-// The search module as the composition root sees it: sources, indexer, rebuilds and the query service.
+// The search module as the composition root sees it: the sources it is given, the indexer, rebuilds and
+// the query service.
 import type { Meilisearch } from "meilisearch";
-import type { ClientSession } from "mongoose";
 import type { Logger } from "../../infra/logger";
 import type { ReadinessCheck } from "../../infra/health-check";
-import { ProjectModel } from "../projects/project.model";
-import type { TagView } from "../taxonomy/taxonomy.types";
-import { checkSource, driftCount, type DriftReport } from "./check";
-import { ensureFallbackIndex } from "./fallback";
+import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
 import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, releaseLease } from "./lease";
-import { OutboxModel } from "./outbox.model";
-import { createProjectSource } from "./project.source";
-import { createNoteSource } from "../notes/note.source";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
 import { createSearchService, type SearchTaxonomy } from "./search.service";
-import { SourceRegistry, indexUid } from "./sources";
+import { SourceRegistry, indexUid, type SearchSource } from "./sources";
 
 export const REBUILD_LEASE = "search-rebuild";
-
-export interface SearchTaxonomyHooks extends SearchTaxonomy {
-  onTagChanged?(hook: (session: ClientSession, tag: TagView) => Promise<void>): void;
-}
 
 export interface SearchModuleDeps {
   meili: Meilisearch;
   prefix: string;
   logger: Logger;
-  taxonomy: SearchTaxonomyHooks;
+  taxonomy: SearchTaxonomy;
+  /** What is indexed: one source per document type (projects, notes), implemented by their modules. */
+  sources: SearchSource[];
   indexer?: Partial<IndexerOptions>;
   /** How often the indexer's holder checks that settings and synonyms are current. */
   settingsCheckMs?: number;
@@ -35,8 +27,7 @@ export interface SearchModuleDeps {
 
 export function createSearchModule(deps: SearchModuleDeps) {
   const registry = new SourceRegistry();
-  registry.register(createProjectSource(deps.taxonomy));
-  registry.register(createNoteSource(deps.taxonomy));
+  for (const source of deps.sources) registry.register(source);
   const indexer = new Indexer(
     {
       meili: deps.meili,
@@ -63,20 +54,10 @@ export function createSearchModule(deps: SearchModuleDeps) {
     },
     taxonomy: deps.taxonomy,
     logger: deps.logger,
+    fallback: registry.get("project")?.fallback,
   });
   let settingsTimer: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
-
-  // A renamed or edited tag changes the documents of the projects that carry it.
-  deps.taxonomy.onTagChanged?.(async (session, tag) => {
-    const rows = await ProjectModel.find({ tags: tag.id }, { _id: 1 }).session(session).lean();
-    if (rows.length > 0) {
-      await OutboxModel.insertMany(
-        rows.map((r) => ({ type: "project", docId: String(r._id) })),
-        { session },
-      );
-    }
-  });
 
   /** Rebuilds one type (or all) unless another instance is rebuilding; the indexer keeps running. */
   async function reindex(types = registry.types(), options: ReindexOptions = {}): Promise<ReindexResult[]> {
@@ -130,11 +111,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
     for (const source of registry.all()) {
       const report = await checkSource(deps.meili, deps.prefix, source);
       reports.push(report);
-      if (fix && driftCount(report) > 0) {
-        const ids = [...report.missing, ...report.extra, ...report.stale];
-        await OutboxModel.insertMany(ids.map((docId) => ({ type: source.type, docId })));
-        queued += ids.length;
-      }
+      if (fix && driftCount(report) > 0) queued += await queueRepairs(report);
     }
     if (queued > 0) indexer.poke();
     return { reports, queued };
@@ -149,9 +126,16 @@ export function createSearchModule(deps: SearchModuleDeps) {
     /** Re-reads settings and synonyms now (after a thesaurus edit, say). */
     syncSettings: syncInBackground,
     async start(options: { indexer?: boolean } = {}): Promise<void> {
-      await ensureFallbackIndex().catch((err: unknown) =>
-        deps.logger.warn({ err: (err as Error).message }, "search: could not create the fallback text index"),
-      );
+      for (const source of registry.all()) {
+        await source.fallback
+          ?.prepare()
+          .catch((err: unknown) =>
+            deps.logger.warn(
+              { err: (err as Error).message },
+              "search: could not create the fallback text index",
+            ),
+          );
+      }
       if (options.indexer === false) return;
       indexer.start();
       void syncInBackground();

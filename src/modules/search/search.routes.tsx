@@ -2,31 +2,21 @@
 // answer compresses itself (sendPage, sendJson): the app mounts this router before the compression
 // middleware.
 import express, { type Request, type Response, type Router } from "express";
-import type { z } from "zod";
 import { hasRole } from "../../web/auth-guards";
 import { ValidationError, type ErrorDetail } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import { sendJson } from "../../web/fragments";
+import { detailsOf, parseOr400 } from "../../web/validate";
 import type { Lang } from "../../web/i18n/define";
 import type { Translate } from "../../web/i18n/index";
-import { NOTE_KINDS } from "../notes/note.model";
+import { NOTE_KINDS } from "../taxonomy/index";
 import { SearchPage } from "../../../views/search/SearchPage";
 import type { Labels } from "../../../views/search/SearchParts";
 import type { SearchState } from "../../../views/search/search-url";
 import { FACETS } from "./search.filters";
 import "./search.openapi";
-import { facetQuerySchema, searchQuerySchema, type SearchQuery } from "./search.schemas";
+import { facetQuerySchema, searchQuerySchema } from "./search.schemas";
 import type { SearchResult, SearchService, SearchTaxonomy } from "./search.service";
-
-export function detailsOf(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((i) => ({ field: i.path.join(".") || "_", message: i.message }));
-}
-
-function parseQuery(input: unknown): SearchQuery {
-  const parsed = searchQuerySchema.safeParse(input ?? {});
-  if (!parsed.success) throw new ValidationError("The search query is not valid", detailsOf(parsed.error));
-  return parsed.data;
-}
 
 /** What the page shows in its form when the query could not be parsed: the text values the user sent. */
 function looseState(input: Record<string, unknown>): SearchState {
@@ -110,17 +100,16 @@ export function searchRouter(deps: { search: SearchService; taxonomy: SearchTaxo
   router.get("/search", renderPage);
 
   router.get("/api/v1/search", async (req, res) => {
-    const query = parseQuery(req.query);
+    const query = parseOr400(searchQuerySchema, req.query);
     const result = await deps.search.search(query, viewer(res));
     res.set("cache-control", "no-store");
     sendJson(req, res, toJson(result));
   });
 
   router.get("/api/v1/search/facets", async (req, res) => {
-    const parsed = facetQuerySchema.safeParse(req.query ?? {});
-    if (!parsed.success) throw new ValidationError("The facet query is not valid", detailsOf(parsed.error));
-    const values = await deps.search.facetValues(parsed.data.facet, parsed.data.q, req.lang);
-    sendJson(req, res, { facet: parsed.data.facet, values });
+    const { facet, q } = parseOr400(facetQuerySchema, req.query);
+    const values = await deps.search.facetValues(facet, q, req.lang);
+    sendJson(req, res, { facet, values });
   });
 
   return router;

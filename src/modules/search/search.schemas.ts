@@ -70,6 +70,12 @@ export const searchQuerySchema = z.strictObject(
 
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
+/** Who searches. */
+export interface Viewer {
+  /** Coordinators and admins also find drafts and projects in review. */
+  seesDrafts: boolean;
+}
+
 /** Facet-value search (`/api/v1/search/facets?facet=tag&q=medi`). */
 export const facetQuerySchema = z.strictObject({
   facet: z.enum(["theme", "tag", "zone", "target", "year"], {

@@ -3,13 +3,9 @@ import { Meilisearch, type MultiSearchQuery, type SearchResponse } from "meilise
 import { meiliApiError } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import type { Lang } from "../../web/i18n/define";
-import { NOTE_KINDS } from "../notes/note.model";
-import type { NoteSearchDocument } from "../notes/note.source";
-import type { TagIndex, Vocabulary } from "../taxonomy/taxonomy.types";
-import { mongoSearch } from "./fallback";
+import { NOTE_KINDS, type TagIndex, type Vocabulary } from "../taxonomy/index";
 import { PRE, POST } from "./highlight";
 import { normalizeQuery } from "./normalize";
-import type { ProjectSearchDocument } from "./project.source";
 import {
   FACETS,
   NOTE_FACET_FIELDS,
@@ -29,14 +25,11 @@ import {
   type SearchHit,
   type SearchResult,
 } from "./search.hits";
-import type { SearchQuery, SearchSort } from "./search.schemas";
+import type { SearchQuery, SearchSort, Viewer } from "./search.schemas";
+import type { NoteSearchDocument, ProjectSearchDocument } from "./documents";
+import type { SearchFallback } from "./sources";
 
 export type { SearchHit, SearchResult, FacetCounts } from "./search.hits";
-
-export interface Viewer {
-  /** Coordinators and admins also find drafts and projects in review. */
-  seesDrafts: boolean;
-}
 
 export interface SearchTaxonomy {
   vocabulary(): Promise<Vocabulary>;
@@ -97,6 +90,8 @@ export function createSearchService(deps: {
   notesIndex?: string;
   taxonomy: SearchTaxonomy;
   logger: Logger;
+  /** Answers from MongoDB while Meilisearch cannot (projects only). */
+  fallback?: SearchFallback;
   /** Creates missing indexes (with their settings): a fresh deployment, or a test that emptied Meilisearch. */
   ensureIndexes?: () => Promise<void>;
 }) {
@@ -281,7 +276,7 @@ export function createSearchService(deps: {
           return await meiliSearch(query, viewer);
         }
       } catch (err) {
-        if (!isUnavailable(err)) throw err;
+        if (!isUnavailable(err) || !deps.fallback) throw err;
         deps.logger.warn(
           { err: (err as Error).message },
           "search: Meilisearch unavailable, answering from MongoDB",
@@ -300,7 +295,7 @@ export function createSearchService(deps: {
           };
           return empty;
         }
-        return mongoSearch(query, viewer, await deps.taxonomy.tags());
+        return deps.fallback.search(query, viewer);
       }
     },
     /** Values of one facet whose label or key contains the text (the facet search box). */

@@ -1,16 +1,21 @@
-// The registry of indexed document types: what the indexer, reindex and check know about a type.
+// What search indexes: the sources that feed it (registered by the composition root, implemented by the
+// modules that own the documents), and the registry the indexer, reindex and check read.
 import type { Settings } from "meilisearch";
+import type { SearchDocument } from "./documents";
+import type { IndexedType } from "./outbox.model";
+import type { SearchResult } from "./search.hits";
+import type { SearchQuery, Viewer } from "./search.schemas";
 
-/** A document as stored in Meilisearch: `id` is the primary key, `version` the source's version. */
-export interface SearchDocument {
-  id: string;
-  version: number;
-  [field: string]: unknown;
+/** Answers searches from MongoDB while Meilisearch cannot (simpler ranking, same filters). */
+export interface SearchFallback {
+  /** Creates what the fallback needs (a text index), at start; harmless when it exists. */
+  prepare(): Promise<void>;
+  search(query: SearchQuery, viewer: Viewer): Promise<SearchResult>;
 }
 
 export interface SearchSource {
   /** Outbox type, e.g. "project". */
-  type: string;
+  type: IndexedType;
   /** Index name without the deployment prefix, e.g. "projects". */
   indexName: string;
   /**
@@ -28,6 +33,8 @@ export interface SearchSource {
   versions(): AsyncIterable<{ id: string; version: number }>;
   /** How many documents iterate() will yield (for progress bars). */
   count(): Promise<number>;
+  /** The catalogue's projects have one; notes come back with Meilisearch. */
+  fallback?: SearchFallback;
 }
 
 export class SourceRegistry {

@@ -1,7 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
-
-export const TAG_STATUSES = ["active", "proposed", "retired", "merged"] as const;
-export type TagStatus = (typeof TAG_STATUSES)[number];
+import { TAG_STATUSES } from "./taxonomy.types";
 
 /**
  * A curated tag. Projects reference tags by _id, so a rename never touches them; `oldSlugs`

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VOCABULARY_KINDS } from "./vocabulary.model";
+import { VOCABULARY_KINDS } from "./taxonomy.types";
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const list = z

@@ -2,13 +2,22 @@
 // Read paths are served from a small in-memory snapshot; every write clears it.
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from "../../web/errors";
-import type { Actor } from "./actor";
+import type { Actor } from "../accounts/index";
 import { slugify, isSlug } from "./slug";
-import { TagModel, type TagStatus } from "./tag.model";
-import { VocabularyTermModel, type VocabularyKind } from "./vocabulary.model";
+import { TagModel } from "./tag.model";
+import { VocabularyTermModel } from "./vocabulary.model";
 import { seedVocabularies } from "./vocabulary.seed";
 import type { TagForm, TermForm } from "./taxonomy.schemas";
-import type { TagChangeHook, TagIndex, TagMergeHook, TagView, Term, Vocabulary } from "./taxonomy.types";
+import type {
+  TagChangeHook,
+  TagIndex,
+  TagMergeHook,
+  TagStatus,
+  TagView,
+  Term,
+  Vocabulary,
+  VocabularyKind,
+} from "./taxonomy.types";
 
 const CACHE_MS = 30_000;
 

@@ -1,8 +1,20 @@
 import type { ClientSession } from "mongoose";
 import type { Lang } from "../../web/i18n/define";
-import type { Actor } from "./actor";
-import type { TagStatus } from "./tag.model";
-import type { VocabularyKind } from "./vocabulary.model";
+import type { Actor } from "../accounts/index";
+
+/** Kinds of controlled vocabulary seeded from src/seed/data and edited by coordinators. */
+export const VOCABULARY_KINDS = ["theme", "zone", "province", "targetGroup", "funding"] as const;
+export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
+
+export const TAG_STATUSES = ["active", "proposed", "retired", "merged"] as const;
+export type TagStatus = (typeof TAG_STATUSES)[number];
+
+/**
+ * The kinds of experience a note records: the seminar's questions (what worked, what worked less, what do
+ * we recommend) and lessons. A fixed vocabulary: notes store it, search filters on it.
+ */
+export const NOTE_KINDS = ["worked", "worked_less", "recommendation", "lesson"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
 
 export interface Term {
   kind: VocabularyKind;

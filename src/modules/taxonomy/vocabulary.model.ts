@@ -1,8 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
-
-/** Kinds of controlled vocabulary seeded from src/seed/data and edited by coordinators. */
-export const VOCABULARY_KINDS = ["theme", "zone", "province", "targetGroup", "funding"] as const;
-export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
+import { VOCABULARY_KINDS } from "./taxonomy.types";
 
 const questionSchema = new Schema({ id: String, it: String, en: String }, { _id: false });
 

@@ -6,7 +6,8 @@ import territoriesSeed from "../../seed/data/territories.json";
 import targetGroupsSeed from "../../seed/data/target-groups.json";
 import fundingSeed from "../../seed/data/funding.json";
 import areasSeed from "../../seed/data/intervention-areas.json";
-import { VocabularyTermModel, type VocabularyKind } from "./vocabulary.model";
+import type { VocabularyKind } from "./taxonomy.types";
+import { VocabularyTermModel } from "./vocabulary.model";
 import { TagModel } from "./tag.model";
 
 interface SeedTerm {

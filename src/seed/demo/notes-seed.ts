@@ -4,7 +4,7 @@ import type { Connection } from "mongoose";
 import type { Logger } from "../../infra/logger";
 import { NoteModel } from "../../modules/notes/note.model";
 import { ProjectModel } from "../../modules/projects/project.model";
-import { OutboxModel } from "../../modules/search/outbox.model";
+import { enqueueIndexingMany } from "../../modules/search/outbox";
 import { DEMO_AUTHORS, DEMO_NOTES } from "./notes";
 
 const DAY = 24 * 3600 * 1000;
@@ -48,8 +48,9 @@ export async function seedDemoNotes(connection: Connection, logger?: Logger): Pr
   if (docs.length === 0) return { created: 0 };
   await connection.transaction(async (session) => {
     const inserted = await NoteModel.insertMany(docs, { session });
-    await OutboxModel.insertMany(
-      inserted.map((n) => ({ type: "note", docId: String(n._id) })),
+    await enqueueIndexingMany(
+      "note",
+      inserted.map((n) => n._id),
       { session },
     );
   });

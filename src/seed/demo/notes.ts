@@ -1,6 +1,6 @@
 // Demo practitioner notes on the demo projects. Entirely fictional: people, bodies and facts are invented
 // to show what the notes look like. Each row: project slug, kind, working table, guiding question, title, body.
-import type { NoteKind } from "../../modules/notes/note.model";
+import type { NoteKind } from "../../modules/taxonomy/taxonomy.types";
 
 const G = "governance-multilivello";
 const C = "coinvolgimento-comunita";

@@ -3,7 +3,7 @@
 import type { Logger } from "../../infra/logger";
 import type { ProjectQueries } from "../../modules/projects/project.queries";
 import type { ProjectService } from "../../modules/projects/project.service";
-import { SYSTEM_ACTOR } from "../../modules/taxonomy/actor";
+import { SYSTEM_ACTOR } from "../../modules/accounts/actor";
 import type { TaxonomyService } from "../../modules/taxonomy/taxonomy.service";
 import { DEMO_PROJECTS, type DemoProject } from "./projects";
 

@@ -39,6 +39,7 @@ export const coreMessages = defineMessages({
     "error.503.text": "Un servizio necessario non risponde in questo momento. Riprova fra poco.",
     "error.back": "Torna alla home",
     "error.requestId": "Codice della richiesta",
+    "form.invalid": "Valore non valido.",
   },
   en: {
     "site.name": "Atlante",
@@ -78,5 +79,6 @@ export const coreMessages = defineMessages({
     "error.503.text": "A service we depend on is not answering right now. Please try again shortly.",
     "error.back": "Back to the home page",
     "error.requestId": "Request code",
+    "form.invalid": "Invalid value.",
   },
 });

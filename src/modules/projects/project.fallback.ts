@@ -1,12 +1,16 @@
-// When Meilisearch cannot answer: MongoDB text search with the same filters (simpler ranking).
+// When Meilisearch cannot answer: MongoDB text search over projects with the same filters (simpler ranking).
 import mongoose, { type PipelineStage } from "mongoose";
-import { ProjectModel } from "../projects/project.model";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
-import { normalizeQuery } from "./normalize";
-import { projectToDocument } from "./project.source";
-import type { SearchQuery } from "./search.schemas";
-import { emptyFacets, projectHit, type SearchResult } from "./search.hits";
-import type { Viewer } from "./search.service";
+import {
+  emptyFacets,
+  normalizeQuery,
+  projectHit,
+  type SearchQuery,
+  type SearchResult,
+  type SearchViewer,
+} from "../search/index";
+import type { TagIndex } from "../taxonomy/index";
+import { ProjectModel } from "./project.model";
+import { projectToDocument } from "./project.document";
 
 export const FALLBACK_TEXT_INDEX = "search_fallback_text";
 
@@ -39,7 +43,7 @@ function yearClause(year: number) {
   };
 }
 
-function matchOf(query: SearchQuery, viewer: Viewer, tags: TagIndex): Record<string, unknown> {
+function matchOf(query: SearchQuery, viewer: SearchViewer, tags: TagIndex): Record<string, unknown> {
   const and: Record<string, unknown>[] = [{ deletedAt: null }];
   if (!viewer.seesDrafts) and.push({ status: "published" });
   if (query.theme.length) and.push({ themes: { $in: query.theme } });
@@ -64,7 +68,11 @@ function counts(field: string, unwind = true): PipelineStage.FacetPipelineStage[
   ] as PipelineStage.FacetPipelineStage[];
 }
 
-export async function mongoSearch(query: SearchQuery, viewer: Viewer, tags: TagIndex): Promise<SearchResult> {
+export async function mongoSearch(
+  query: SearchQuery,
+  viewer: SearchViewer,
+  tags: TagIndex,
+): Promise<SearchResult> {
   const match = matchOf(query, viewer, tags);
   const hasText = normalizeQuery(query.q) !== "";
   const sort: Record<string, 1 | -1 | { $meta: "textScore" }> =

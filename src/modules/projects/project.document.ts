@@ -1,49 +1,18 @@
-// Projects in the search index: the projection from a Project to its search document, and its settings.
-import crypto from "node:crypto";
+// A project as the search index holds it: the projection from a Project to its search document, and the
+// index's settings (synonyms from the tag vocabulary and the thesaurus).
 import type { Settings } from "meilisearch";
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
 import stopWords from "../../seed/data/stopwords-it.json";
-import { ProjectModel, type ProjectDoc } from "../projects/project.model";
-import type { TagIndex } from "../taxonomy/taxonomy.types";
-import { markdownToText, normalizeApostrophes } from "./normalize";
-import type { SearchDocument, SearchSource } from "./sources";
-import { expansions, loadThesaurus, synonymsOf } from "./thesaurus";
+import { markdownToText } from "../../web/markdown";
+import { normalizeApostrophes } from "../../web/text";
+import { expansions, synonymsOf, type ProjectSearchDocument } from "../search/index";
+import type { TagIndex } from "../taxonomy/index";
+import type { ProjectDoc } from "./project.model";
 
 /** Bump when projectToDocument changes what it writes. */
-const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 1;
 
-export interface ProjectSearchDocument extends SearchDocument {
-  type: "project";
-  slug: string;
-  title: string;
-  sortTitle: string;
-  tagText: string[];
-  summary: string;
-  organisations: string[];
-  description: string;
-  outcomes: string;
-  themes: string[];
-  tags: string[];
-  zones: string[];
-  provinces: string[];
-  targetGroups: string[];
-  /** Every calendar year the project ran (start to end). */
-  years: number[];
-  startYear: number | null;
-  endYear: number | null;
-  date: number | null;
-  budget: number | null;
-  status: string;
-  /** "public" for published projects, "internal" for what only coordinators may find. */
-  visibility: "public" | "internal";
-  demo: boolean;
-}
-
-export interface TaxonomyReader {
-  tags(): Promise<TagIndex>;
-}
-
-type ProjectLean = Omit<ProjectDoc, "tags"> & { tags?: mongoose.Types.ObjectId[] | null };
+export type ProjectLean = Omit<ProjectDoc, "tags"> & { tags?: mongoose.Types.ObjectId[] | null };
 
 function yearsOf(start: Date | null | undefined, end: Date | null | undefined): number[] {
   if (!start) return [];
@@ -132,53 +101,5 @@ export function projectSettings(tags: TagIndex, thesaurus: string[][]): Settings
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { "*": "count" } },
     pagination: { maxTotalHits: 5000 },
-  };
-}
-
-export function createProjectSource(taxonomy: TaxonomyReader): SearchSource {
-  const context = async () => ({ tags: await taxonomy.tags(), thesaurus: await loadThesaurus() });
-  const toDocs = (rows: ProjectLean[], tags: TagIndex, thesaurus: string[][]) =>
-    rows.map((r) => projectToDocument(r, tags, thesaurus)).filter((d) => d !== null);
-  return {
-    type: "project",
-    indexName: "projects",
-    async projectionKey() {
-      const { tags, thesaurus } = await context();
-      // Tag labels and synonyms and the thesaurus are copied into documents: a change means a rebuild.
-      const data = JSON.stringify([PROJECTION_VERSION, thesaurus, tagGroups(tags)]);
-      return crypto.createHash("sha256").update(data).digest("hex").slice(0, 16);
-    },
-    async settings() {
-      const { tags, thesaurus } = await context();
-      return projectSettings(tags, thesaurus);
-    },
-    async load(ids) {
-      const valid = ids.filter((id) => mongoose.isValidObjectId(id));
-      const [{ tags, thesaurus }, rows] = await Promise.all([
-        context(),
-        ProjectModel.find({ _id: { $in: valid } }).lean<ProjectLean[]>(),
-      ]);
-      return new Map(toDocs(rows, tags, thesaurus).map((d) => [d.id, d]));
-    },
-    async *iterate(batchSize) {
-      const { tags, thesaurus } = await context();
-      let last: mongoose.Types.ObjectId | undefined;
-      for (;;) {
-        const rows = await ProjectModel.find({ deletedAt: null, ...(last ? { _id: { $gt: last } } : {}) })
-          .sort({ _id: 1 })
-          .limit(batchSize)
-          .lean<ProjectLean[]>();
-        if (rows.length === 0) return;
-        last = rows.at(-1)!._id;
-        yield toDocs(rows, tags, thesaurus);
-      }
-    },
-    async *versions() {
-      const cursor = ProjectModel.find({ deletedAt: null }, { version: 1 })
-        .lean()
-        .cursor({ batchSize: 5000 });
-      for await (const row of cursor) yield { id: String(row._id), version: row.version };
-    },
-    count: () => ProjectModel.countDocuments({ deletedAt: null }),
   };
 }

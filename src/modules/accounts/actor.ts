@@ -1,4 +1,7 @@
-import type { Role } from "../../../views/page-context";
+// Who does something: a user's role, the actor of a request or script, and the system actor.
+
+export const ROLES = ["member", "coordinator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who does something: the signed-in user, or a script acting for a named person. */
 export interface Actor {

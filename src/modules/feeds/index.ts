@@ -1,0 +1,2 @@
+// The feeds module's entry: the Atom feeds and the links that advertise them.
+export { feedLinks, feedsRouter } from "./feeds.routes";

@@ -1,0 +1,2 @@
+// The home module's entry: the home page.
+export { homeRouter } from "./home.routes";

@@ -1,0 +1,18 @@
+// What an import reports: counts, and the problems of each line (errors skip the row, warnings do not).
+
+export interface ReportEntry {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  errors: ReportEntry[];
+  warnings: ReportEntry[];
+}

@@ -1,0 +1,71 @@
+// Projects as a search source: the documents of the catalogue for the indexer, rebuilds and the consistency
+// check, and the MongoDB text search that answers while Meilisearch cannot.
+import crypto from "node:crypto";
+import mongoose from "mongoose";
+import { loadThesaurus, type SearchSource } from "../search/index";
+import type { TagIndex } from "../taxonomy/index";
+import { ensureFallbackIndex, mongoSearch } from "./project.fallback";
+import { ProjectModel } from "./project.model";
+import {
+  PROJECTION_VERSION,
+  projectSettings,
+  projectToDocument,
+  tagGroups,
+  type ProjectLean,
+} from "./project.document";
+
+export interface TaxonomyReader {
+  tags(): Promise<TagIndex>;
+}
+
+export function createProjectSource(taxonomy: TaxonomyReader): SearchSource {
+  const context = async () => ({ tags: await taxonomy.tags(), thesaurus: await loadThesaurus() });
+  const toDocs = (rows: ProjectLean[], tags: TagIndex, thesaurus: string[][]) =>
+    rows.map((r) => projectToDocument(r, tags, thesaurus)).filter((d) => d !== null);
+  return {
+    type: "project",
+    indexName: "projects",
+    async projectionKey() {
+      const { tags, thesaurus } = await context();
+      // Tag labels and synonyms and the thesaurus are copied into documents: a change means a rebuild.
+      const data = JSON.stringify([PROJECTION_VERSION, thesaurus, tagGroups(tags)]);
+      return crypto.createHash("sha256").update(data).digest("hex").slice(0, 16);
+    },
+    async settings() {
+      const { tags, thesaurus } = await context();
+      return projectSettings(tags, thesaurus);
+    },
+    async load(ids) {
+      const valid = ids.filter((id) => mongoose.isValidObjectId(id));
+      const [{ tags, thesaurus }, rows] = await Promise.all([
+        context(),
+        ProjectModel.find({ _id: { $in: valid } }).lean<ProjectLean[]>(),
+      ]);
+      return new Map(toDocs(rows, tags, thesaurus).map((d) => [d.id, d]));
+    },
+    async *iterate(batchSize) {
+      const { tags, thesaurus } = await context();
+      let last: mongoose.Types.ObjectId | undefined;
+      for (;;) {
+        const rows = await ProjectModel.find({ deletedAt: null, ...(last ? { _id: { $gt: last } } : {}) })
+          .sort({ _id: 1 })
+          .limit(batchSize)
+          .lean<ProjectLean[]>();
+        if (rows.length === 0) return;
+        last = rows.at(-1)!._id;
+        yield toDocs(rows, tags, thesaurus);
+      }
+    },
+    async *versions() {
+      const cursor = ProjectModel.find({ deletedAt: null }, { version: 1 })
+        .lean()
+        .cursor({ batchSize: 5000 });
+      for await (const row of cursor) yield { id: String(row._id), version: row.version };
+    },
+    count: () => ProjectModel.countDocuments({ deletedAt: null }),
+    fallback: {
+      prepare: ensureFallbackIndex,
+      search: async (query, viewer) => mongoSearch(query, viewer, await taxonomy.tags()),
+    },
+  };
+}
