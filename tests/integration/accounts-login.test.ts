@@ -202,12 +202,18 @@ describe("login and sessions", () => {
   it("When one address fails 100 logins on different accounts, then the next attempt gets 429", async () => {
     const agent = ctx.agent();
     const token = await csrfFrom(agent, "/login");
-    for (let i = 0; i < 100; i++) {
-      const res = await agent
-        .post("/login")
-        .type("form")
-        .send({ _csrf: token, email: `ghost${i}@example.org`, password: "not the password" });
-      expect(res.status).toBe(401);
+    // Ten at a time: the same 100 attempts in a fraction of the time on a busy machine.
+    for (let batch = 0; batch < 10; batch++) {
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          agent
+            .post("/login")
+            .type("form")
+            .send({ _csrf: token, email: `ghost${batch * 10 + i}@example.org`, password: "not the password" })
+            .then((r) => r.status),
+        ),
+      );
+      expect(statuses).toEqual(Array(10).fill(401));
     }
     const user = await createUser(ctx, { role: "member" });
     const res = await agent
