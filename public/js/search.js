@@ -33,6 +33,11 @@
     var myH1 = document.querySelector("main h1");
     if (h1 && myH1) myH1.textContent = h1.textContent;
     if (whole) {
+      // The filters panel is replaced with the form: close it first, or its backdrop would stay.
+      var panel = document.getElementById("search-filters");
+      var Offcanvas = window.bootstrap && window.bootstrap.Offcanvas;
+      var open = panel && Offcanvas && Offcanvas.getInstance(panel);
+      if (open) open.hide();
       var newForm = doc.getElementById("search-form");
       if (newForm) form.innerHTML = newForm.innerHTML;
     } else {

@@ -10,6 +10,8 @@ export interface LayoutProps {
   /** Extra page-specific scripts from /static/js (progressive enhancement only). */
   scripts?: string[];
   noindex?: boolean;
+  /** Extra skip links after "skip to main content", e.g. to a page's results. */
+  skipLinks?: { href: string; label: string }[];
 }
 
 /** The page skeleton: Bootstrap Italia header, skip links, main landmark and footer. */
@@ -31,8 +33,10 @@ export function Layout(props: LayoutProps) {
         {(headLinks ?? []).map((l) => (
           <link key={l.href} rel={l.rel} type={l.type} href={l.href} title={l.title} />
         ))}
+        {/* Not deferred: it only marks <html> as having JavaScript, before the first paint, so the
+            no-JavaScript layout (menus shown open) never flashes. */}
+        <script src={`/static/js/app.js${v}`} />
         <script defer src={`/vendor/bootstrap-italia/js/bootstrap-italia.bundle.min.js${v}`} />
-        <script defer src={`/static/js/app.js${v}`} />
         {(props.scripts ?? []).map((s) => (
           <script key={s} defer src={`/static/js/${s}${v}`} />
         ))}
@@ -42,6 +46,11 @@ export function Layout(props: LayoutProps) {
           <a class="visually-hidden-focusable" href="#main-content">
             {t("skip.main")}
           </a>
+          {(props.skipLinks ?? []).map((l) => (
+            <a key={l.href} class="visually-hidden-focusable" href={l.href}>
+              {l.label}
+            </a>
+          ))}
           <a class="visually-hidden-focusable" href="#footer">
             {t("skip.footer")}
           </a>
