@@ -2,6 +2,8 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../page-context";
 import { Header } from "./Header";
 import { Footer } from "./Footer";
+import { LANGS } from "../../src/web/i18n/define";
+import { withLang, withoutLang } from "../../src/web/i18n/lang-url";
 
 export interface LayoutProps {
   title: string;
@@ -16,7 +18,7 @@ export interface LayoutProps {
 
 /** The page skeleton: Bootstrap Italia header, skip links, main landmark and footer. */
 export function Layout(props: LayoutProps) {
-  const { lang, t, assetVersion, headLinks } = usePage();
+  const { lang, t, assetVersion, headLinks, url } = usePage();
   const v = `?v=${assetVersion}`;
   const title = props.title === t("site.name") ? props.title : `${props.title} · ${t("site.name")}`;
   return (
@@ -27,6 +29,12 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        {/* The language is in the address (?lang=), so each language version has its own. */}
+        <link rel="canonical" href={withLang(url, lang)} />
+        {LANGS.map((code) => (
+          <link key={code} rel="alternate" hreflang={code} href={withLang(url, code)} />
+        ))}
+        <link rel="alternate" hreflang="x-default" href={withoutLang(url)} />
         <link rel="stylesheet" href={`/vendor/bootstrap-italia/css/bootstrap-italia.min.css${v}`} />
         <link rel="stylesheet" href={`/static/css/app.css${v}`} />
         <link rel="icon" href={`/static/favicon.svg${v}`} type="image/svg+xml" />

@@ -1,5 +1,6 @@
 // The language in the address: `?lang=en` on any page opens it in that language for that request (a
 // shared link keeps its language), without touching the visitor's own choice (the `lang` cookie).
+import querystring from "node:querystring";
 import { isLang, type Lang } from "./define";
 
 /** The language a URL asks for with `?lang=`, if it names a known one (the first `lang` counts). */
@@ -23,7 +24,17 @@ export function withLang(url: string, lang: Lang): string {
   return `${path}?${params.toString()}${fragment}`;
 }
 
-/** The query string without `lang` (the app's routes never see it: see `stripLangQuery`). */
+/**
+ * The app's query parser: Node's querystring (Express's "simple" parser) without `lang`, which the
+ * language middleware reads from the address itself; routes' strict query schemas never see it.
+ */
+export function parseQueryWithoutLang(str: string): Record<string, unknown> {
+  const query = querystring.parse(str);
+  delete query.lang;
+  return query;
+}
+
+/** The address without `lang` in its query. */
 export function withoutLang(url: string): string {
   const q = url.indexOf("?");
   if (q < 0) return url;
