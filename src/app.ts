@@ -38,6 +38,7 @@ import {
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
+import { siteRouter } from "./modules/site/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -186,6 +187,8 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
     }),
   );
+
+  app.use(siteRouter({ checks: deps.readiness }));
 
   app.use(notFound);
   app.use(handleError);
