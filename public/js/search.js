@@ -9,6 +9,7 @@
   var DEBOUNCE_MS = 250;
   var controller = null;
   var timer = null;
+  var lastShown = window.location.pathname + window.location.search;
 
   function currentUrl() {
     var params = new URLSearchParams();
@@ -74,6 +75,7 @@
         var doc = new DOMParser().parseFromString(html, "text/html");
         if (history === "push") window.history.pushState({ search: true }, "", url);
         else if (history === "replace") window.history.replaceState({ search: true }, "", url);
+        lastShown = window.location.pathname + window.location.search;
         swap(doc, whole);
         setBusy(false);
       })
@@ -140,8 +142,10 @@
   });
 
   window.addEventListener("popstate", function () {
-    if (window.location.pathname === "/search")
-      load(window.location.pathname + window.location.search, "none", true);
+    // A change of the #fragment alone (a skip link, say) is no new search: reloading the form would
+    // take the focus away from where the link put it.
+    var shown = window.location.pathname + window.location.search;
+    if (window.location.pathname === "/search" && shown !== lastShown) load(shown, "none", true);
   });
 
   window.history.replaceState({ search: true }, "", window.location.pathname + window.location.search);

@@ -19,31 +19,30 @@ export function StatusPage(props: { parts: StatusPart[]; checkedAt: Date }) {
         <div class={`alert ${allOk ? "alert-success" : "alert-warning"} atl-status-summary`} role="status">
           {allOk ? t("site.status.ok") : t("site.status.degraded")}
         </div>
-        <div class="table-responsive">
-          <table class="table atl-status-table">
-            <caption>{t("site.status.checked", { time: formatDateTime(props.checkedAt, lang) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("site.status.component")}</th>
-                <th scope="col">{t("site.status.state")}</th>
+        <table class="table atl-status-table">
+          <caption>{t("site.status.checked", { time: formatDateTime(props.checkedAt, lang) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("site.status.component")}</th>
+              <th scope="col">{t("site.status.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.parts.map((p, i) => (
+              <tr key={`${p.part}-${i}`} data-ok={p.ok ? "true" : "false"}>
+                <th scope="row">{t(`site.status.part.${p.part}`)}</th>
+                <td>
+                  <Icon
+                    name={p.ok ? "it-check-circle" : "it-error"}
+                    class={`icon-sm me-1 ${p.ok ? "icon-success" : "icon-danger"}`}
+                  />
+                  {p.ok ? t("site.status.up") : t("site.status.down")}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {props.parts.map((p, i) => (
-                <tr key={`${p.part}-${i}`} data-ok={p.ok ? "true" : "false"}>
-                  <th scope="row">{t(`site.status.part.${p.part}`)}</th>
-                  <td>
-                    <Icon
-                      name={p.ok ? "it-check-circle" : "it-error"}
-                      class={`icon-sm me-1 ${p.ok ? "icon-success" : "icon-danger"}`}
-                    />
-                    {p.ok ? t("site.status.up") : t("site.status.down")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
+
         <p class="small text-muted">{t("site.status.machines", { url: "/readyz" })}</p>
       </div>
     </Layout>
