@@ -9,6 +9,7 @@ import { errorHandler, notFound } from "./web/error-handler";
 import { healthRouter } from "./web/health";
 import { requestLog } from "./web/request-log";
 import { languageMiddleware, languageRouter } from "./web/i18n/middleware";
+import { parseQueryWithoutLang } from "./web/i18n/lang-url";
 import { securityHeaders } from "./web/security";
 import { staticRouter } from "./web/static";
 import { homeRouter } from "./modules/home/index";
@@ -37,6 +38,7 @@ import {
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
+import { siteRouter } from "./modules/site/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -49,7 +51,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
-  app.set("query parser", "simple");
+  // Node's querystring, as Express's "simple" parser, less `lang` (read by the language middleware).
+  app.set("query parser", parseQueryWithoutLang);
 
   app.use(requestLog(logger));
   app.use(healthRouter({ checks: deps.readiness, isShuttingDown: deps.isShuttingDown ?? (() => false) }));
@@ -184,6 +187,8 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
     }),
   );
+
+  app.use(siteRouter({ checks: deps.readiness }));
 
   app.use(notFound);
   app.use(handleError);

@@ -9,6 +9,7 @@
   var DEBOUNCE_MS = 250;
   var controller = null;
   var timer = null;
+  var lastShown = window.location.pathname + window.location.search;
 
   function currentUrl() {
     var params = new URLSearchParams();
@@ -33,6 +34,11 @@
     var myH1 = document.querySelector("main h1");
     if (h1 && myH1) myH1.textContent = h1.textContent;
     if (whole) {
+      // The filters panel is replaced with the form: close it first, or its backdrop would stay.
+      var panel = document.getElementById("search-filters");
+      var Offcanvas = window.bootstrap && window.bootstrap.Offcanvas;
+      var open = panel && Offcanvas && Offcanvas.getInstance(panel);
+      if (open) open.hide();
       var newForm = doc.getElementById("search-form");
       if (newForm) form.innerHTML = newForm.innerHTML;
     } else {
@@ -69,6 +75,7 @@
         var doc = new DOMParser().parseFromString(html, "text/html");
         if (history === "push") window.history.pushState({ search: true }, "", url);
         else if (history === "replace") window.history.replaceState({ search: true }, "", url);
+        lastShown = window.location.pathname + window.location.search;
         swap(doc, whole);
         setBusy(false);
       })
@@ -135,8 +142,10 @@
   });
 
   window.addEventListener("popstate", function () {
-    if (window.location.pathname === "/search")
-      load(window.location.pathname + window.location.search, "none", true);
+    // A change of the #fragment alone (a skip link, say) is no new search: reloading the form would
+    // take the focus away from where the link put it.
+    var shown = window.location.pathname + window.location.search;
+    if (window.location.pathname === "/search" && shown !== lastShown) load(shown, "none", true);
   });
 
   window.history.replaceState({ search: true }, "", window.location.pathname + window.location.search);

@@ -41,6 +41,7 @@ describe("accounts in a real browser", () => {
     ]);
     expect(await invitee.page.textContent(".atl-account-name")).toBe("Ivana Invitata");
 
+    await invitee.page.click(".atl-account-toggle");
     await Promise.all([invitee.page.waitForURL(/\/login\?notice=logout/), invitee.page.click(".atl-logout")]);
     expect(await invitee.page.textContent(".atl-login")).toContain("Accedi");
     const me = await invitee.page.goto(`${web.baseUrl}/me`);

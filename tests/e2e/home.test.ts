@@ -30,7 +30,8 @@ describe("home page in a real browser", () => {
     const { page, context, consoleErrors } = await web.newPage({ locale: "it-IT" });
     await page.goto(`${web.baseUrl}/`);
     await page.click('a[hreflang="en"]');
-    await page.waitForURL(`${web.baseUrl}/`);
+    // The language goes into the address too, so that the address can be shared as it is.
+    await page.waitForURL(`${web.baseUrl}/?lang=en`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(consoleErrors).toEqual([]);
     await context.close();

@@ -23,6 +23,7 @@ describe("import page in a real browser", () => {
     const { page, context, consoleErrors } = await web.newPage();
     page.setDefaultTimeout(8000);
     await loginInBrowser(page, web.baseUrl, coordinator);
+    await page.click(".atl-account-toggle"); // the coordinator's pages are in the account menu
     await Promise.all([page.waitForURL(/\/admin\/import$/), page.click('a[href="/admin/import"]')]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.setInputFiles("#import-file", file);

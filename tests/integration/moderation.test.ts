@@ -32,7 +32,7 @@ test("When a coordinator approves a pending note, then it is published, shown to
   const id = await noteBy(ctx, member, { title: "Da approvare" });
   const queue = await coordinator.agent.get("/moderation/notes");
   expect(queue.status).toBe(200);
-  expect(queue.text).toContain('<a href="/moderation/notes">Moderazione note</a>');
+  expect(queue.text).toContain('<a class="list-item" href="/moderation/notes">Moderazione note</a>');
   expect(queue.text).toContain("Da approvare");
   expect(queue.text).toContain("1 in attesa · 0 segnalate");
   expect(queue.text).toMatch(/in attesa da \d+ min/);

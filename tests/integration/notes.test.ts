@@ -412,6 +412,6 @@ describe("reading", () => {
     for (const id of ids) expect(res.text).toContain(`id="note-${id}"`);
     expect(res.text).toContain("<p>Corpo 6</p>");
     expect(res.text).not.toContain("<p>Corpo 0</p>");
-    expect(res.text).toContain(`<a href="/notes/${ids[0]}">Nota 0</a>`);
+    expect(res.text).toContain(`<a href="/notes/${ids[0]}" lang="it">Nota 0</a>`);
   });
 });

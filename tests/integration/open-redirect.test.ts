@@ -54,6 +54,6 @@ describe("redirects after a language switch or a sign-in", () => {
 
   it("When next is a same-site path, then it is kept", async () => {
     const res = await ctx.agent().get(`/lang/en?next=${encodeURIComponent("/projects?theme=x")}`);
-    expect(res.headers.location).toBe("/projects?theme=x");
+    expect(res.headers.location).toBe("/projects?theme=x&lang=en");
   });
 });

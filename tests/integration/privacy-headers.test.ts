@@ -36,7 +36,7 @@ describe("headers of signed-in pages", () => {
       .set("accept", "text/html")
       .field("dryRun", "1")
       .attach("file", Buffer.from("[]"), "empty.json");
-    expect(res.text).toContain("/lang/en?next=%2Fadmin%2Fimport");
+    expect(res.text).toContain("/lang/en?next=%2Fadmin%2Fimport%3Flang%3Den");
     expect(res.text).not.toContain(`_csrf%3D${token}`);
   });
 });

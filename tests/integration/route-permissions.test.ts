@@ -1,39 +1,11 @@
 // Table-driven permissions: every route registered in the app, as anonymous, member, coordinator and admin.
-import type { Express } from "express";
 import type supertest from "supertest";
 import { csrfFrom, loginAs } from "../support/auth";
+import { registeredRoutes } from "../support/routes";
 import { useTestApp } from "../support/test-app";
 import { ROUTE_TABLE, type Allow, type RouteRow } from "./route-table";
 
 const ctx = useTestApp({ resetBeforeEach: false });
-
-interface Layer {
-  route?: { path: string | string[]; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-  rawPath?: unknown;
-}
-
-/** Every (method, path) the app answers, found by walking the router stack (nested routers too). */
-export function registeredRoutes(app: Express): { method: string; path: string }[] {
-  const found: { method: string; path: string }[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const p of paths) {
-          for (const [method, on] of Object.entries(layer.route.methods)) {
-            if (on && method !== "_all") found.push({ method: method.toUpperCase(), path: prefix + p });
-          }
-        }
-      } else if (layer.handle?.stack) {
-        const mount = typeof layer.rawPath === "string" && layer.rawPath !== "/" ? layer.rawPath : "";
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, "");
-  return found;
-}
 
 const RANK: Record<Allow, number> = { anonymous: 0, member: 1, coordinator: 2, admin: 3 };
 const WHO = ["anonymous", "member", "coordinator", "admin"] as const;

@@ -225,4 +225,11 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/feeds/atlante.atom", allow: "anonymous" },
   { method: "GET", path: "/feeds/themes/:key", allow: "anonymous", sample: "/feeds/themes/no-theme.atom" },
   { method: "GET", path: "/feeds/tags/:slug", allow: "anonymous", sample: "/feeds/tags/no-tag.atom" },
+
+  // the pages a public service has (issue 14)
+  { method: "GET", path: "/chi-siamo", allow: "anonymous" },
+  { method: "GET", path: "/contatti", allow: "anonymous" },
+  { method: "GET", path: "/accessibilita", allow: "anonymous" },
+  { method: "GET", path: "/api", allow: "anonymous" },
+  { method: "GET", path: "/stato", allow: "anonymous" },
 ];

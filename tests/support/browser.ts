@@ -5,11 +5,17 @@ import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { TestContext } from "./test-app";
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+// The same places `npm test`'s pretest step (scripts/ensure-test-deps.cjs) looks at, and installs into.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { candidates } = require("../../scripts/ensure-test-deps.cjs") as { candidates: () => string[] };
 
 export function chromiumPath(): string {
-  const found = CHROMIUM_CANDIDATES.find((p): p is string => !!p && fs.existsSync(p));
-  if (!found) throw new Error("Chromium not found: `apt-get install -y chromium` (or set CHROMIUM_PATH)");
+  const found = candidates().find((p) => fs.existsSync(p));
+  if (!found) {
+    throw new Error(
+      "Chromium not found: `npm test` installs it when run as root with apt-get; otherwise `sudo apt-get install -y chromium` (or set CHROMIUM_PATH)",
+    );
+  }
   return found;
 }
 

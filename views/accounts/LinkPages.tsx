@@ -184,6 +184,9 @@ export function JoinPage(props: { values: JoinValues; errors?: FieldErrors; sent
             value={v.message ?? ""}
             maxLength={2000}
           />
+          <p class="small atl-join-privacy">
+            {t("accounts.join.privacy")} <a href="/privacy">{t("footer.privacy")}</a>
+          </p>
           <button type="submit" class="btn btn-primary">
             {t("accounts.join.submit")}
           </button>

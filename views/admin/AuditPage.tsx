@@ -1,4 +1,5 @@
 import { Layout } from "../layout/Layout";
+import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
 import { Pager, pageHref } from "../components/Pager";
 import { ADMIN_PAGER } from "./pager-labels";
@@ -47,7 +48,7 @@ export function AuditPage(props: {
         {props.rows.length === 0 ? (
           <p>{t("audit.none")}</p>
         ) : (
-          <div class="table-responsive">
+          <TableScroll label={t("audit.title")}>
             <table class="table table-sm">
               <thead>
                 <tr>
@@ -82,7 +83,7 @@ export function AuditPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <Pager
           page={props.page}

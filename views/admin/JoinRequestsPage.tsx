@@ -30,7 +30,7 @@ export function JoinRequestsPage(props: { requests: JoinRow[]; notice?: MessageK
                 </h2>
                 {r.organisation ? <p class="mb-1">{r.organisation}</p> : null}
                 {r.message ? <p class="atl-join-message">{r.message}</p> : null}
-                <div class="d-flex gap-2">
+                <div class="d-flex flex-wrap gap-2">
                   <form method="post" action={`/admin/join-requests/${r.id}/approve`}>
                     <CsrfField />
                     <button type="submit" class="btn btn-primary btn-sm">

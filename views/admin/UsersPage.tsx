@@ -1,4 +1,5 @@
 import { Layout } from "../layout/Layout";
+import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -42,7 +43,7 @@ export function UsersPage(props: {
         <h1>{t("accounts.admin.users.title")}</h1>
         {props.notice ? <Notice kind="success">{t(props.notice)}</Notice> : null}
         {props.error ? <Notice kind="danger">{t(props.error)}</Notice> : null}
-        <form method="get" action="/admin/users" class="row g-3 align-items-end mb-4" role="search">
+        <form method="get" action="/admin/users" class="row g-3 align-items-end mt-2 mb-4" role="search">
           <div class="col-12 col-md-5 form-group mb-0">
             <label for="u-q" class="active">
               {t("accounts.admin.users.search")}
@@ -81,7 +82,7 @@ export function UsersPage(props: {
         {props.users.length === 0 ? (
           <p>{t("accounts.admin.users.none")}</p>
         ) : (
-          <div class="table-responsive">
+          <TableScroll label={t("accounts.admin.users.title")}>
             <table class="table">
               <thead>
                 <tr>
@@ -154,7 +155,7 @@ export function UsersPage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <Pager
           page={props.page}

@@ -1,6 +1,11 @@
+// Bootstrap Italia's header as its documentation composes it: the slim header (owner, language, account),
+// the central header (brand, search) and the navigation bar, which below 992 px collapses behind the
+// "burger" toggler (the navbarcollapsible plugin). Without JavaScript the toggler is hidden and the
+// navigation is shown as a plain list (see `html:not(.js)` in app.css).
 import { usePage } from "../page-context";
 import { Icon } from "../components/Icon";
 import { LANGS } from "../../src/web/i18n/define";
+import { withLang } from "../../src/web/i18n/lang-url";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { AccountMenu } from "../accounts/AccountMenu";
 import { SearchBox } from "../search/SearchBox";
@@ -10,7 +15,7 @@ export interface NavItem {
   label: MessageKey;
 }
 
-/** Main navigation; modules add their entries here. */
+/** Main navigation; modules add their entries here (the bar has room for one or two more). */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.home" },
   { href: "/projects", label: "nav.projects" },
@@ -30,13 +35,13 @@ function LanguageSwitch() {
             {code === lang ? (
               <span class="atl-lang-current" aria-current="true" lang={code}>
                 {code.toUpperCase()}
+                <span class="visually-hidden"> {t(code === "it" ? "lang.it" : "lang.en")}</span>
               </span>
             ) : (
               <a
-                href={`/lang/${code}?next=${encodeURIComponent(url)}`}
+                href={`/lang/${code}?next=${encodeURIComponent(withLang(url, code))}`}
                 lang={code}
                 hreflang={code}
-                title={t(code === "it" ? "lang.it" : "lang.en")}
               >
                 {code.toUpperCase()}
                 <span class="visually-hidden"> {t(code === "it" ? "lang.it" : "lang.en")}</span>
@@ -49,8 +54,54 @@ function LanguageSwitch() {
   );
 }
 
-export function Header() {
+function MainNav() {
   const { t, path } = usePage();
+  return (
+    <nav class="navbar navbar-expand-lg has-megamenu atl-navbar" aria-label={t("nav.label")}>
+      <button
+        class="custom-navbar-toggler"
+        type="button"
+        aria-controls="main-nav"
+        aria-expanded="false"
+        aria-label={t("nav.open")}
+        data-bs-toggle="navbarcollapsible"
+        data-bs-target="#main-nav"
+      >
+        <Icon name="it-burger" />
+      </button>
+      <div class="navbar-collapsable" id="main-nav">
+        <div class="overlay" />
+        <div class="close-div">
+          <button class="btn close-menu" type="button">
+            <span class="visually-hidden">{t("nav.close")}</span>
+            <Icon name="it-close-big" />
+          </button>
+        </div>
+        <div class="menu-wrapper">
+          <ul class="navbar-nav">
+            {NAV_ITEMS.map((item) => {
+              const active = item.href === "/" ? path === "/" : path.startsWith(item.href);
+              return (
+                <li class="nav-item" key={item.href}>
+                  <a
+                    class={`nav-link${active ? " active" : ""}`}
+                    href={item.href}
+                    aria-current={active ? "page" : undefined}
+                  >
+                    <span>{t(item.label)}</span>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+export function Header() {
+  const { t } = usePage();
   return (
     <header class="it-header-wrapper">
       <div class="it-header-slim-wrapper">
@@ -58,7 +109,7 @@ export function Header() {
           <div class="row">
             <div class="col-12">
               <div class="it-header-slim-wrapper-content">
-                <span class="d-lg-block navbar-brand">{t("site.owner")}</span>
+                <span class="d-none d-lg-block navbar-brand">{t("site.owner")}</span>
                 <div class="it-header-slim-right-zone">
                   <LanguageSwitch />
                   <AccountMenu />
@@ -93,24 +144,7 @@ export function Header() {
           <div class="container">
             <div class="row">
               <div class="col-12">
-                <nav class="navbar navbar-expand atl-navbar" aria-label={t("nav.label")}>
-                  <ul class="navbar-nav flex-wrap">
-                    {NAV_ITEMS.map((item) => {
-                      const active = item.href === "/" ? path === "/" : path.startsWith(item.href);
-                      return (
-                        <li class="nav-item" key={item.href}>
-                          <a
-                            class={`nav-link${active ? " active" : ""}`}
-                            href={item.href}
-                            aria-current={active ? "page" : undefined}
-                          >
-                            <span>{t(item.label)}</span>
-                          </a>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </nav>
+                <MainNav />
               </div>
             </div>
           </div>

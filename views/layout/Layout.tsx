@@ -2,6 +2,8 @@ import type { ComponentChildren } from "preact";
 import { usePage } from "../page-context";
 import { Header } from "./Header";
 import { Footer } from "./Footer";
+import { LANGS } from "../../src/web/i18n/define";
+import { withLang, withoutLang } from "../../src/web/i18n/lang-url";
 
 export interface LayoutProps {
   title: string;
@@ -10,11 +12,13 @@ export interface LayoutProps {
   /** Extra page-specific scripts from /static/js (progressive enhancement only). */
   scripts?: string[];
   noindex?: boolean;
+  /** Extra skip links after "skip to main content", e.g. to a page's results. */
+  skipLinks?: { href: string; label: string }[];
 }
 
 /** The page skeleton: Bootstrap Italia header, skip links, main landmark and footer. */
 export function Layout(props: LayoutProps) {
-  const { lang, t, assetVersion, headLinks } = usePage();
+  const { lang, t, assetVersion, headLinks, url } = usePage();
   const v = `?v=${assetVersion}`;
   const title = props.title === t("site.name") ? props.title : `${props.title} · ${t("site.name")}`;
   return (
@@ -25,14 +29,22 @@ export function Layout(props: LayoutProps) {
         <title>{title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
+        {/* The language is in the address (?lang=), so each language version has its own. */}
+        <link rel="canonical" href={withLang(url, lang)} />
+        {LANGS.map((code) => (
+          <link key={code} rel="alternate" hreflang={code} href={withLang(url, code)} />
+        ))}
+        <link rel="alternate" hreflang="x-default" href={withoutLang(url)} />
         <link rel="stylesheet" href={`/vendor/bootstrap-italia/css/bootstrap-italia.min.css${v}`} />
         <link rel="stylesheet" href={`/static/css/app.css${v}`} />
         <link rel="icon" href={`/static/favicon.svg${v}`} type="image/svg+xml" />
         {(headLinks ?? []).map((l) => (
           <link key={l.href} rel={l.rel} type={l.type} href={l.href} title={l.title} />
         ))}
+        {/* Not deferred: it only marks <html> as having JavaScript, before the first paint, so the
+            no-JavaScript layout (menus shown open) never flashes. */}
+        <script src={`/static/js/app.js${v}`} />
         <script defer src={`/vendor/bootstrap-italia/js/bootstrap-italia.bundle.min.js${v}`} />
-        <script defer src={`/static/js/app.js${v}`} />
         {(props.scripts ?? []).map((s) => (
           <script key={s} defer src={`/static/js/${s}${v}`} />
         ))}
@@ -42,6 +54,11 @@ export function Layout(props: LayoutProps) {
           <a class="visually-hidden-focusable" href="#main-content">
             {t("skip.main")}
           </a>
+          {(props.skipLinks ?? []).map((l) => (
+            <a key={l.href} class="visually-hidden-focusable" href={l.href}>
+              {l.label}
+            </a>
+          ))}
           <a class="visually-hidden-focusable" href="#footer">
             {t("skip.footer")}
           </a>

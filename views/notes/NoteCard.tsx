@@ -1,5 +1,6 @@
 // One note as shown on the project page, the theme page and the profile.
 import { usePage } from "../page-context";
+import { CONTENT_LANG } from "../components/content-lang";
 import { formatDay } from "../../src/web/i18n/format";
 import { CsrfField } from "../components/CsrfField";
 import { hasRole } from "../../src/web/auth-guards";
@@ -53,7 +54,9 @@ export function NoteCard(props: {
           ) : null}{" "}
           {note.demo ? <span class="badge bg-secondary">{t("notes.demo")}</span> : null}
         </p>
-        <H class="h5 mb-1">{note.title}</H>
+        <H class="h5 mb-1" lang={CONTENT_LANG}>
+          {note.title}
+        </H>
         <p class="small text-muted mb-2">
           {/^[a-f0-9]{24}$/.test(note.author.id) ? (
             <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a>
@@ -79,7 +82,7 @@ export function NoteCard(props: {
         {note.status === "rejected" && note.rejectReason ? (
           <p class="alert alert-warning py-1">{t("notes.rejected.reason", { reason: note.rejectReason })}</p>
         ) : null}
-        <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: props.view.html }} />
+        <div class="atl-markdown" lang={CONTENT_LANG} dangerouslySetInnerHTML={{ __html: props.view.html }} />
         {tags.length > 0 ? (
           <ul class="list-inline small mb-2">
             {tags.map((tag) => (
@@ -97,7 +100,7 @@ export function NoteCard(props: {
                 <p class="small text-muted mb-1">
                   {t("notes.by", { name: r.author })} · {formatDay(r.at, lang, "medium")}
                 </p>
-                <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: r.html }} />
+                <div class="atl-markdown" lang={CONTENT_LANG} dangerouslySetInnerHTML={{ __html: r.html }} />
               </div>
             ))}
           </section>

@@ -175,7 +175,7 @@ export function NoteFormPage(props: {
               dangerouslySetInnerHTML={{ __html: props.previewHtml ?? "" }}
             />
           </section>
-          <div class="d-flex gap-2">
+          <div class="d-flex flex-wrap gap-2">
             <button type="submit" class="btn btn-primary">
               {editing ? t("notes.save") : t("notes.submit")}
             </button>

@@ -1,5 +1,6 @@
 // One note on its own page, with every action the viewer may take (useful, reply, flag, edit, delete).
 import { Layout } from "../layout/Layout";
+import { CONTENT_LANG } from "../components/content-lang";
 import { usePage } from "../page-context";
 import { formatDateTime } from "../../src/web/i18n/format";
 import { hasRole } from "../../src/web/auth-guards";
@@ -14,7 +15,9 @@ export function NotePage(props: { view: NoteView; project: ProjectRef; labels: N
   return (
     <Layout title={props.view.note.title} scripts={[]}>
       <div class="container my-4">
-        <h1 class="h3">{props.project.title}</h1>
+        <h1 class="h3" lang={CONTENT_LANG}>
+          {props.project.title}
+        </h1>
         <p>
           <a href={`/projects/${props.project.slug}#note-${String(props.view.note._id)}`}>
             {t("notes.page.back")}

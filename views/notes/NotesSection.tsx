@@ -1,5 +1,6 @@
 // The notes section of a project page: grouped by working table and kind, with counts.
 import { usePage } from "../page-context";
+import { CONTENT_LANG } from "../components/content-lang";
 import { CachedHtml, type HtmlFragment } from "../../src/web/fragments";
 import { hasRole } from "../../src/web/auth-guards";
 import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
@@ -39,7 +40,9 @@ export function PublishedNotes(props: { notes: NoteView[]; labels: NoteLabels })
                     <ul class="atl-notes-more">
                       {list.slice(FULL_PER_GROUP).map((v) => (
                         <li key={String(v.note._id)} id={`note-${String(v.note._id)}`}>
-                          <a href={`/notes/${String(v.note._id)}`}>{v.note.title}</a>{" "}
+                          <a href={`/notes/${String(v.note._id)}`} lang={CONTENT_LANG}>
+                            {v.note.title}
+                          </a>{" "}
                           <span class="small text-muted">{t("notes.by", { name: v.note.author.name })}</span>
                         </li>
                       ))}

@@ -1,5 +1,6 @@
 // The moderation queue: pending and flagged notes, oldest first, with counts and bulk actions.
 import { Layout } from "../layout/Layout";
+import { CONTENT_LANG } from "../components/content-lang";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Notice } from "../accounts/Form";
@@ -93,7 +94,7 @@ export function QueuePage(props: {
                     <input class="form-check-input" type="checkbox" name="ids" value={id} id={`sel-${id}`} />
                     <label class="form-check-label" for={`sel-${id}`}>
                       <span class="visually-hidden">{t("notes.queue.select")}: </span>
-                      {note.title}
+                      <span lang={CONTENT_LANG}>{note.title}</span>
                     </label>
                   </div>
                   <div class="flex-grow-1">

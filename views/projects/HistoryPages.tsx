@@ -1,4 +1,5 @@
 import { Layout } from "../layout/Layout";
+import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey, Translate } from "../../src/web/i18n/index";
@@ -96,7 +97,7 @@ export function DiffTable(props: { diffs: FieldDiff[]; beforeLabel: string; afte
   const { t } = usePage();
   if (props.diffs.length === 0) return <p>{t("projects.diff.none")}</p>;
   return (
-    <div class="table-responsive">
+    <TableScroll label={t("projects.history")}>
       <table class="table atl-diff">
         <thead>
           <tr>
@@ -143,7 +144,7 @@ export function DiffTable(props: { diffs: FieldDiff[]; beforeLabel: string; afte
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -194,50 +195,52 @@ export function HistoryPage(props: {
             </div>
           </form>
         ) : null}
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("projects.history.version")}</th>
-              <th scope="col">{t("projects.history.action")}</th>
-              <th scope="col">{t("projects.history.by")}</th>
-              <th scope="col">{t("projects.history.at")}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t("projects.history.restore")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.revisions.map((r, i) => (
-              <tr key={r.version}>
-                <td>
-                  {i + 1 < props.revisions.length ? (
-                    <a href={`${base}/diff?from=${props.revisions[i + 1]!.version}&to=${r.version}`}>
-                      v{r.version}
-                    </a>
-                  ) : (
-                    `v${r.version}`
-                  )}
-                </td>
-                <td>{describeAction(r.action, t)}</td>
-                <td>{r.by?.name ?? ""}</td>
-                <td>{formatDateTime(r.at, lang)}</td>
-                <td>
-                  {r.version === props.currentVersion ? (
-                    <span class="small">{t("projects.history.current")}</span>
-                  ) : (
-                    <form method="post" action={`${base}/revisions/${r.version}/restore`}>
-                      <CsrfField />
-                      <input type="hidden" name="version" value={String(props.currentVersion)} />
-                      <button type="submit" class="btn btn-outline-primary btn-sm">
-                        {t("projects.history.restore")} <span class="visually-hidden">v{r.version}</span>
-                      </button>
-                    </form>
-                  )}
-                </td>
+        <TableScroll label={heading}>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.history.version")}</th>
+                <th scope="col">{t("projects.history.action")}</th>
+                <th scope="col">{t("projects.history.by")}</th>
+                <th scope="col">{t("projects.history.at")}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t("projects.history.restore")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.revisions.map((r, i) => (
+                <tr key={r.version}>
+                  <td>
+                    {i + 1 < props.revisions.length ? (
+                      <a href={`${base}/diff?from=${props.revisions[i + 1]!.version}&to=${r.version}`}>
+                        v{r.version}
+                      </a>
+                    ) : (
+                      `v${r.version}`
+                    )}
+                  </td>
+                  <td>{describeAction(r.action, t)}</td>
+                  <td>{r.by?.name ?? ""}</td>
+                  <td>{formatDateTime(r.at, lang)}</td>
+                  <td>
+                    {r.version === props.currentVersion ? (
+                      <span class="small">{t("projects.history.current")}</span>
+                    ) : (
+                      <form method="post" action={`${base}/revisions/${r.version}/restore`}>
+                        <CsrfField />
+                        <input type="hidden" name="version" value={String(props.currentVersion)} />
+                        <button type="submit" class="btn btn-outline-primary btn-sm">
+                          {t("projects.history.restore")} <span class="visually-hidden">v{r.version}</span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
     </Layout>
   );

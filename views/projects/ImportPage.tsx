@@ -1,4 +1,5 @@
 import { Layout } from "../layout/Layout";
+import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
 import { Field } from "../components/Field";
 import type { ImportReport, ReportEntry } from "../../src/modules/projects/import.report";
@@ -10,7 +11,7 @@ function EntryTable(props: { caption: string; entries: ReportEntry[] }) {
   const { t } = usePage();
   const shown = props.entries.slice(0, SHOWN);
   return (
-    <div class="table-responsive mb-4">
+    <TableScroll label={props.caption} class="mb-4">
       <table class="table table-sm">
         <caption>{props.caption}</caption>
         <thead>
@@ -35,7 +36,7 @@ function EntryTable(props: { caption: string; entries: ReportEntry[] }) {
       {props.entries.length > SHOWN ? (
         <p>{t("import.report.more", { n: props.entries.length - SHOWN })}</p>
       ) : null}
-    </div>
+    </TableScroll>
   );
 }
 

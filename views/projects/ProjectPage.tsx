@@ -1,4 +1,5 @@
 import { Layout } from "../layout/Layout";
+import { CONTENT_LANG } from "../components/content-lang";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -114,12 +115,12 @@ export function ProjectPage(props: {
             <li class="breadcrumb-item">
               <a href="/projects">{t("projects.title")}</a>
             </li>
-            <li class="breadcrumb-item active" aria-current="page">
+            <li class="breadcrumb-item active" aria-current="page" lang={CONTENT_LANG}>
               {p.title}
             </li>
           </ol>
         </nav>
-        <h1>{p.title}</h1>
+        <h1 lang={CONTENT_LANG}>{p.title}</h1>
         <p>
           {p.demo ? <DemoBadge /> : null}
           {props.curator || p.status !== "published" ? (
@@ -127,7 +128,11 @@ export function ProjectPage(props: {
           ) : null}
         </p>
         {p.demo ? <p class="small text-muted">{t("projects.demo.note")}</p> : null}
-        {p.summary ? <p class="lead">{p.summary}</p> : null}
+        {p.summary ? (
+          <p class="lead" lang={CONTENT_LANG}>
+            {p.summary}
+          </p>
+        ) : null}
         {props.curator ? <CurationPanel project={p} transitions={props.transitions} /> : null}
         <div class="row">
           <div class="col-lg-8">
@@ -137,7 +142,11 @@ export function ProjectPage(props: {
                   {t("projects.field.description")}
                 </h2>
                 {/* Sanitised Markdown: raw HTML escaped, only http(s)/mailto links (src/web/markdown.ts). */}
-                <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: props.descriptionHtml }} />
+                <div
+                  class="atl-markdown"
+                  lang={CONTENT_LANG}
+                  dangerouslySetInnerHTML={{ __html: props.descriptionHtml }}
+                />
               </section>
             ) : null}
             {p.outcomes ? (
@@ -145,7 +154,11 @@ export function ProjectPage(props: {
                 <h2 class="h4" id="outcomes-title">
                   {t("projects.field.outcomes")}
                 </h2>
-                <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: props.outcomesHtml }} />
+                <div
+                  class="atl-markdown"
+                  lang={CONTENT_LANG}
+                  dangerouslySetInnerHTML={{ __html: props.outcomesHtml }}
+                />
               </section>
             ) : null}
             {props.notes ?? (

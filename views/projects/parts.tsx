@@ -1,5 +1,6 @@
 // Small pieces shared by the catalogue pages.
 import type { ComponentChildren } from "preact";
+import { CONTENT_LANG } from "../components/content-lang";
 import { usePage } from "../page-context";
 import type { Lang } from "../../src/web/i18n/define";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -64,14 +65,20 @@ export function ProjectCard(props: { project: ListedProject; labels: Labels; hea
   return (
     <article class="atl-project-card">
       <Heading class="h5 mb-1">
-        <a href={`/projects/${p.slug}`}>{p.title}</a>
+        <a href={`/projects/${p.slug}`} lang={CONTENT_LANG}>
+          {p.title}
+        </a>
       </Heading>
       <p class="small text-muted mb-1">
         {p.leadOrganisation ? <span>{p.leadOrganisation}</span> : null}
         {years.length ? <span> · {[...new Set(years)].join("–")}</span> : null}
         {zones.length ? <span> · {zones.map((z) => labelOf(z, lang)).join(", ")}</span> : null}
       </p>
-      {p.summary ? <p class="mb-1">{p.summary}</p> : null}
+      {p.summary ? (
+        <p class="mb-1" lang={CONTENT_LANG}>
+          {p.summary}
+        </p>
+      ) : null}
       <p class="mb-0">
         {p.demo ? <DemoBadge /> : null}
         {user && p.status !== "published" ? <StatusBadge status={p.status} /> : null}

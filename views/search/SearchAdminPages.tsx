@@ -1,4 +1,5 @@
 import { Layout } from "../layout/Layout";
+import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Field } from "../components/Field";
@@ -32,7 +33,7 @@ export function SearchStatusPage(props: {
         <p>{t("search.admin.failed", { n: props.failedTotal })}</p>
         {props.failed.length > 0 ? (
           <>
-            <div class="table-responsive">
+            <TableScroll label={t("search.admin.title")}>
               <table class="table table-sm">
                 <thead>
                   <tr>
@@ -57,7 +58,7 @@ export function SearchStatusPage(props: {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <form method="post" action="/admin/search/retry">
               <CsrfField />
               <button type="submit" class="btn btn-primary">

@@ -1,14 +1,19 @@
 import { usePage } from "../page-context";
 import { Icon } from "../components/Icon";
+import { LangField } from "../components/LangField";
 
-/** The search box of every page: a plain GET form to /search. */
+/**
+ * The search box of every page: a plain GET form to /search from 992 px up; below, Bootstrap Italia's
+ * round search link to the search page, which has its own box.
+ */
 export function SearchBox() {
   const { t, path } = usePage();
   // The search page has its own, bigger box: one is enough there.
   if (path === "/search") return null;
   return (
     <div class="it-right-zone">
-      <form class="atl-header-search d-flex" role="search" method="get" action="/search">
+      <form class="atl-header-search d-none d-lg-flex" role="search" method="get" action="/search">
+        <LangField />
         <label for="site-search" class="visually-hidden">
           {t("search.box.label")}
         </label>
@@ -25,6 +30,11 @@ export function SearchBox() {
           <span class="visually-hidden">{t("search.box.submit")}</span>
         </button>
       </form>
+      <div class="it-search-wrapper d-lg-none">
+        <a class="search-link rounded-icon" href="/search" aria-label={t("search.box.submit")}>
+          <Icon name="it-search" />
+        </a>
+      </div>
     </div>
   );
 }

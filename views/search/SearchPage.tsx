@@ -6,6 +6,8 @@ import { SORTS } from "../../src/modules/search/search.schemas";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ErrorDetail } from "../../src/web/errors";
 import { Pager, type PagerLabels } from "../components/Pager";
+import { Icon } from "../components/Icon";
+import { LangField } from "../components/LangField";
 import { FACET_LABEL, FacetGroup, Hit, SelectedFilters, type Labels } from "./SearchParts";
 import { searchUrl, withoutValue, type SearchState } from "./search-url";
 
@@ -70,11 +72,18 @@ export function SearchPage(props: SearchPageProps) {
   const { state, result, labels } = props;
   const heading = state.q ? t("search.titleFor", { q: state.q }) : t("search.title");
   const facetValues = (f: Facet) => result?.facets[f] ?? [];
+  const selectedCount = FACETS.reduce((n, f) => n + state[f].length, 0);
   return (
-    <Layout title={heading} scripts={["search.js"]} noindex={state.page > 1}>
+    <Layout
+      title={heading}
+      scripts={["search.js"]}
+      noindex={state.page > 1}
+      skipLinks={[{ href: "#search-results", label: t("search.skip.results") }]}
+    >
       <div class="container my-4">
         <h1>{heading}</h1>
         <form method="get" action="/search" id="search-form" class="atl-search-form" role="search">
+          <LangField />
           <div class="row g-3 align-items-end mb-3">
             <div class="col-12 col-md-7">
               <div class="form-group mb-0">
@@ -120,17 +129,28 @@ export function SearchPage(props: SearchPageProps) {
               </ul>
             </div>
           ) : null}
+          {/* Below 992 px the filters are an off-canvas panel opened by this button (a link to them
+              without JavaScript); the result count and the results come first, in reading and tab order. */}
+          <a
+            class="btn btn-outline-primary btn-sm d-lg-none mb-3 atl-filters-toggle"
+            href="#search-filters"
+            role="button"
+            data-bs-toggle="offcanvas"
+            data-bs-target="#search-filters"
+            aria-controls="search-filters"
+          >
+            <Icon name="it-funnel" class="icon-sm icon-primary me-1" />
+            {t("search.filters")}
+            {selectedCount > 0 ? ` (${selectedCount})` : ""}
+          </a>
           <div class="row">
-            <div class="col-12 col-lg-3 atl-facets">
-              <h2 class="h5">{t("search.filters")}</h2>
-              {FACETS.map((f) => (
-                <FacetGroup key={f} facet={f} values={facetValues(f)} state={state} labels={labels} />
-              ))}
-              <button type="submit" class="btn btn-outline-primary btn-sm atl-apply">
-                {t("search.filters.apply")}
-              </button>
-            </div>
-            <div class="col-12 col-lg-9" id="search-results" aria-live="polite" aria-busy="false">
+            <div
+              class="col-12 col-lg-9 order-lg-2"
+              id="search-results"
+              tabIndex={-1}
+              aria-live="polite"
+              aria-busy="false"
+            >
               <h2 class="visually-hidden">{t("search.results")}</h2>
               {result?.engine === "mongodb" ? (
                 <div class="alert alert-warning atl-search-fallback" role="status">
@@ -167,6 +187,38 @@ export function SearchPage(props: SearchPageProps) {
                   current="numbers"
                 />
               ) : null}
+            </div>
+            <div class="col-12 col-lg-3 order-lg-1">
+              <div
+                class="offcanvas-lg offcanvas-start atl-filters"
+                tabIndex={-1}
+                id="search-filters"
+                aria-labelledby="search-filters-title"
+              >
+                <div class="offcanvas-header">
+                  <h2 class="offcanvas-title h5" id="search-filters-title">
+                    {t("search.filters")}
+                  </h2>
+                  <button
+                    type="button"
+                    class="btn-close"
+                    data-bs-dismiss="offcanvas"
+                    data-bs-target="#search-filters"
+                    aria-label={t("search.filters.close")}
+                  />
+                </div>
+                <div class="offcanvas-body">
+                  <div class="atl-facets">
+                    <h2 class="h5 d-none d-lg-block">{t("search.filters")}</h2>
+                    {FACETS.map((f) => (
+                      <FacetGroup key={f} facet={f} values={facetValues(f)} state={state} labels={labels} />
+                    ))}
+                    <button type="submit" class="btn btn-outline-primary btn-sm atl-apply">
+                      {t("search.filters.apply")}
+                    </button>
+                  </div>
+                </div>
+              </div>
             </div>
           </div>
         </form>

@@ -1,4 +1,5 @@
 import { usePage } from "../page-context";
+import { CONTENT_LANG } from "../components/content-lang";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { Facet } from "../../src/modules/search/search.filters";
 import type { SearchHit } from "../../src/modules/search/search.hits";
@@ -35,7 +36,7 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
   return (
     <li class="atl-hit mb-4">
       <h3 class="h5 mb-1">
-        <a href={hit.url}>
+        <a href={hit.url} lang={CONTENT_LANG}>
           <Highlighted text={hit.marked.title} />
         </a>
         {hit.type === "note" ? <span class="badge bg-primary ms-2">{t("search.type.note")}</span> : null}
@@ -43,7 +44,7 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
           <span class="badge bg-secondary ms-2">{t(`search.status.${hit.status}` as MessageKey)}</span>
         ) : null}
       </h3>
-      <p class="mb-1 atl-snippet">
+      <p class="mb-1 atl-snippet" lang={CONTENT_LANG}>
         <Highlighted text={hit.marked.snippet} />
       </p>
       {hit.type === "note" && hit.projectTitle ? (

@@ -68,6 +68,7 @@ export const accountsMessages = defineMessages({
     "accounts.join.title": "Chiedi di aderire",
     "accounts.join.intro":
       "Atlante è la comunità di pratica dei progetti finanziati. Un coordinatore esaminerà la tua richiesta.",
+    "accounts.join.privacy": "Prima di inviare la richiesta, leggi come trattiamo i tuoi dati:",
     "accounts.join.submit": "Invia la richiesta",
     "accounts.join.sent": "Richiesta inviata. Riceverai un invito via email se sarà approvata.",
     "accounts.me.title": "Il mio profilo",
@@ -184,6 +185,7 @@ export const accountsMessages = defineMessages({
     "accounts.join.title": "Ask to join",
     "accounts.join.intro":
       "Atlante is the community of practice of the funded projects. A coordinator will review your request.",
+    "accounts.join.privacy": "Before you send the request, read how we handle your data:",
     "accounts.join.submit": "Send the request",
     "accounts.join.sent": "Request sent. You will get an invitation by email if it is approved.",
     "accounts.me.title": "My profile",

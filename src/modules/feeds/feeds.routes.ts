@@ -7,6 +7,7 @@ import type { ProjectRefs } from "../projects/index";
 import type { NoteQueries } from "../notes/index";
 import { parseOr400 } from "../../web/validate";
 import { type TaxonomyService, labelOf } from "../taxonomy/index";
+import "./feeds.openapi";
 
 const ENTRIES = 30;
 

@@ -1,5 +1,6 @@
 // Where notes are read: the moderation queue, member profiles, working-table notes and the JSON API.
 import express, { type Router } from "express";
+import "./notes.openapi";
 import mongoose from "mongoose";
 import { requireRole } from "../../web/auth-guards";
 import { NotFoundError, ValidationError } from "../../web/errors";

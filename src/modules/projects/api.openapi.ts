@@ -79,6 +79,28 @@ registerApiPaths(
         },
       },
     },
+    "/export/projects.{format}": {
+      get: {
+        summary:
+          "The whole catalogue as a file: published projects for everyone; coordinators also get drafts and projects in review",
+        operationId: "exportProjects",
+        parameters: [
+          { name: "format", in: "path", required: true, schema: { type: "string", enum: ["csv", "json"] } },
+        ],
+        responses: {
+          "200": {
+            description: "An attachment (Content-Disposition), streamed",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/json": {
+                schema: { type: "array", items: { $ref: "#/components/schemas/Project" } },
+              },
+            },
+          },
+          "400": { $ref: "#/components/responses/BadRequest" },
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         summary: "This document",

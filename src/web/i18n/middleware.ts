@@ -1,6 +1,7 @@
 import express, { type RequestHandler, type Router } from "express";
 import { DEFAULT_LANG, isLang, LANGS, translator } from "./index";
 import { safeRedirectPath } from "../redirect";
+import { langOfUrl, withLang } from "./lang-url";
 
 export const LANG_COOKIE = "lang";
 
@@ -13,18 +14,26 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-/** Picks the language: ?lang is not used; cookie, then Accept-Language, then Italian. */
+/**
+ * Picks the language: `?lang=` in the address (a shared link opens in the language it was shared in; the
+ * visitor's cookie is left as it is), then the cookie, then Accept-Language, then Italian.
+ */
 export function languageMiddleware(): RequestHandler {
   return (req, _res, next) => {
     const fromCookie = cookieValue(req.headers.cookie, LANG_COOKIE);
-    const lang = isLang(fromCookie) ? fromCookie : req.acceptsLanguages(...LANGS) || DEFAULT_LANG;
+    const lang =
+      langOfUrl(req.originalUrl) ??
+      (isLang(fromCookie) ? fromCookie : req.acceptsLanguages(...LANGS) || DEFAULT_LANG);
     req.lang = isLang(lang) ? lang : DEFAULT_LANG;
     req.t = translator(req.lang);
     next();
   };
 }
 
-/** Switches language by link (works without JavaScript): sets the cookie and goes back. */
+/**
+ * Switches language by link (works without JavaScript): sets the cookie and goes back to the page, with the
+ * language in its address so that the address can be shared as it is.
+ */
 export function languageRouter(options: { secureCookies: boolean }): Router {
   const router = express.Router();
   router.get("/lang/:lang", (req, res) => {
@@ -43,7 +52,7 @@ export function languageRouter(options: { secureCookies: boolean }): Router {
       secure: options.secureCookies,
       path: "/",
     });
-    res.redirect(303, safeRedirectPath(req.query.next));
+    res.redirect(303, withLang(safeRedirectPath(req.query.next), lang));
   });
   return router;
 }
