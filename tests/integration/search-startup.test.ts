@@ -15,7 +15,7 @@ import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { indexExists } from "../../src/modules/search/index-admin";
-import { acquireLease, releaseLease } from "../../src/modules/search/lease";
+import { acquireLease, releaseLease } from "../../src/infra/lease";
 import { waitForTask } from "../../src/modules/search/meili-tasks";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { REBUILD_LEASE } from "../../src/modules/search/search.module";

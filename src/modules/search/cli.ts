@@ -2,7 +2,7 @@
 // search module the composition root builds for them (withSearch).
 import { driftCount, type DriftReport } from "./check";
 import { INDEXER_LEASE } from "./indexer";
-import { leaseHolder } from "./lease";
+import { leaseHolder } from "../../infra/lease";
 import { OutboxModel } from "./outbox.model";
 import type { SearchModule } from "./search.module";
 

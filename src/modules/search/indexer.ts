@@ -1,11 +1,9 @@
 // The indexer: one at a time across app instances (a MongoDB lease), it drains the outbox into Meilisearch.
-import crypto from "node:crypto";
-import os from "node:os";
 import type { Meilisearch } from "meilisearch";
 import { meiliApiError, meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import { ensureLiveIndex } from "./index-admin";
-import { acquireLease, releaseLease } from "./lease";
+import { acquireLease, newHolderId, releaseLease } from "../../infra/lease";
 import { TaskFailedError, succeededPatiently } from "./meili-tasks";
 import { OutboxModel } from "./outbox.model";
 import { indexUid, type SourceRegistry } from "./sources";
@@ -71,7 +69,7 @@ export async function backlogStats(): Promise<BacklogStats> {
 }
 
 export class Indexer {
-  readonly holder = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
+  readonly holder = newHolderId();
   readonly options: IndexerOptions;
   /** Entries this instance has marked done (tests and the bench read it). */
   processed = 0;

@@ -6,7 +6,7 @@ import type { ReadinessCheck } from "../../infra/health-check";
 import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
 import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
-import { acquireLease, releaseLease } from "./lease";
+import { acquireLease, releaseLease } from "../../infra/lease";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
 import { createSearchService, type SearchTaxonomy } from "./search.service";
 import { SourceRegistry, indexUid, type SearchSource } from "./sources";
