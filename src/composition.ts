@@ -4,6 +4,7 @@ import type { Connection } from "mongoose";
 import type { Config } from "./config";
 import { withCliServers } from "./infra/cli-servers";
 import { createLogger, type Logger } from "./infra/logger";
+import { createMailer, type Mailer } from "./infra/mailer";
 import type { Meilisearch } from "./infra/meili";
 import { createMeiliClient, meiliHealth } from "./infra/meili";
 import { mongoHealth } from "./infra/mongo";
@@ -36,6 +37,7 @@ export interface Infra {
 }
 
 export interface Services extends AccountsServices {
+  mailer: Mailer;
   audit: AuditService;
   taxonomy: TaxonomyService;
   projects: ProjectService;
@@ -56,6 +58,8 @@ export function searchSources(taxonomy: TaxonomyService, projects: ProjectQuerie
 
 export function createServices(infra: Infra): Services {
   const audit = createAuditService({ logger: infra.logger });
+  // One mailer for whoever sends mail (accounts' links today, digests next).
+  const mailer = createMailer(infra.config, infra.logger);
   const taxonomy = createTaxonomyService({ connection: infra.mongo });
   const projects = createProjectService({ connection: infra.mongo, taxonomy });
   const projectQueries = createProjectQueries({ taxonomy });
@@ -90,6 +94,7 @@ export function createServices(infra: Infra): Services {
     search.indexer.poke();
   });
   return {
+    mailer,
     audit,
     taxonomy,
     projects,
@@ -99,7 +104,7 @@ export function createServices(infra: Infra): Services {
     catalogueCache,
     search,
     notes,
-    ...createAccountsServices(infra, audit),
+    ...createAccountsServices(infra, audit, mailer),
   };
 }
 
