@@ -51,3 +51,8 @@ export async function leaseHolder(name: string): Promise<string | undefined> {
   return doc?.holder;
 }
 
+/** The live holders of several leases at once, by name. */
+export async function leaseHolders(names: string[]): Promise<Map<string, string>> {
+  const docs = await LeaseModel.find({ _id: { $in: names }, expiresAt: { $gt: new Date() } }).lean();
+  return new Map(docs.map((d) => [d._id, d.holder]));
+}

@@ -1,19 +1,27 @@
 // The search indexer against real MongoDB and Meilisearch, over a small collection of the test's own.
 import { useTestApp } from "../support/test-app";
-import { Indexer, backlogStats, retryFailed } from "../../src/modules/search/indexer";
+import { backlogStats, retryFailed, type IndexerOptions } from "../../src/modules/search/indexer";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { SourceRegistry, indexUid } from "../../src/modules/search/sources";
 import { checkSource, driftCount } from "../../src/modules/search/check";
-import { ITEM_TYPE, ItemModel, deleteItem, itemSource, waitFor, writeItem } from "./search-support";
+import {
+  ITEM_TYPE,
+  ItemModel,
+  deleteItem,
+  itemSource,
+  runIndexer,
+  waitFor,
+  writeItem,
+} from "./search-support";
 import { succeeded } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp();
-const indexers: Indexer[] = [];
+const indexers: ReturnType<typeof runIndexer>[] = [];
 
-function makeIndexer(registry: SourceRegistry, options: Partial<Indexer["options"]> = {}): Indexer {
-  const indexer = new Indexer(
+function makeIndexer(registry: SourceRegistry, options: Partial<IndexerOptions> = {}) {
+  const indexer = runIndexer(
     { meili: ctx.infra.meili, prefix: ctx.config.meiliIndexPrefix, registry, logger: ctx.infra.logger },
-    { leaseName: "test-indexer", pollMs: 20, backoffMs: 50, maxBackoffMs: 200, maxAttempts: 3, ...options },
+    { jobName: "test-indexer", pollMs: 20, backoffMs: 50, maxBackoffMs: 200, maxAttempts: 3, ...options },
   );
   indexers.push(indexer);
   return indexer;

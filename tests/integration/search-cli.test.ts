@@ -31,7 +31,7 @@ const projects = () =>
 
 beforeAll(async () => {
   // The CLI works with the app stopped: no indexer runs while these tests write.
-  await ctx.services.search.stop();
+  await ctx.services.jobs.stop();
   await ctx.services.taxonomy.seed();
   await writeFixture();
 }, 60_000);

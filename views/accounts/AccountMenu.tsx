@@ -35,6 +35,9 @@ export function AccountMenu() {
             <li class="list-inline-item">
               <a href="/admin/import">{t("import.menu")}</a>
             </li>
+            <li class="list-inline-item">
+              <a href="/admin/jobs">{t("jobs.menu")}</a>
+            </li>
           </>
         ) : null}
         {hasRole(user.role, "admin") ? (
