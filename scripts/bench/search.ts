@@ -98,9 +98,9 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     for (let i = 0; i < docs.length; i += 5000) {
       tasks.push(meili.index("raw_ingest").addDocuments(docs.slice(i, i + 5000), { primaryKey: "id" }));
     }
-    for (const t of tasks) await succeeded(t, 600_000);
+    for (const t of tasks) await succeeded(meili, t, 600_000);
     const rawMs = performance.now() - rawStarted;
-    await succeeded(meili.deleteIndex("raw_ingest"));
+    await succeeded(meili, meili.deleteIndex("raw_ingest"));
     docs.length = 0;
 
     // The app's rebuild: read MongoDB in batches, project, ingest, swap.

@@ -186,7 +186,7 @@ describe("search indexer", () => {
     // Behind the indexer's back: a version bump, a removal and an orphan.
     await ItemModel.updateOne({ _id: "d1" }, { $inc: { version: 1 } });
     await ItemModel.deleteOne({ _id: "d2" });
-    await succeeded(itemsIndex().deleteDocument("d3"));
+    await succeeded(ctx.infra.meili, itemsIndex().deleteDocument("d3"));
     const source = itemSource();
     const prefix = ctx.config.meiliIndexPrefix;
     const report = await checkSource(ctx.infra.meili, prefix, source);

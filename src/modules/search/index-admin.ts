@@ -49,13 +49,13 @@ export async function createIndexWithSettings(
   if (missing) {
     await beforeCreate?.();
     try {
-      await succeeded(meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
+      await succeeded(meili, meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
     } catch (err) {
       // Another writer created it in between: fine, the settings below still apply.
       if (!(err instanceof TaskFailedError && err.task.error?.code === "index_already_exists")) throw err;
     }
   }
-  await succeeded(meili.index(uid).updateSettings(settings), timeoutMs);
+  await succeeded(meili, meili.index(uid).updateSettings(settings), timeoutMs);
   return missing;
 }
 
@@ -109,13 +109,13 @@ export async function syncSettings(
   if (state?.rebuildToken) {
     if ((await source.count()) > 0) return "rebuild";
     // Nothing to bring in: the new index is complete once it has the current settings.
-    if (!created) await succeeded(meili.index(uid).updateSettings(settings), 120_000);
+    if (!created) await succeeded(meili, meili.index(uid).updateSettings(settings), 120_000);
     await saveState(source, hash, undefined, state.rebuildToken);
     return "none";
   }
   if (state?.projectionKey && state.projectionKey !== (await source.projectionKey())) return "rebuild";
   if (!state?.projectionKey || state.settingsHash !== hash) {
-    await succeeded(meili.index(uid).updateSettings(settings), 120_000);
+    await succeeded(meili, meili.index(uid).updateSettings(settings), 120_000);
     await saveState(source, hash);
     return "settings";
   }
