@@ -144,6 +144,28 @@ describe("search indexer", () => {
     expect(await itemsIndex().getDocument("p2")).toMatchObject({ title: "Secondo" });
   });
 
+  it("When a new indexer (as after a restart) writes to an index that exists, then it does not send the settings again", async () => {
+    // Meilisearch keeps the tasks of earlier tests on an index of the same name.
+    const since = new Date();
+    await writeItem("s1", "Primo");
+    expect(await makeIndexer(registryWith()).processBatch()).toBe(1);
+    const uid = indexUid(ctx.config.meiliIndexPrefix, itemSource());
+    const settingsTasks = async () =>
+      (
+        await ctx.infra.meili.tasks.getTasks({
+          indexUids: [uid],
+          types: ["settingsUpdate"],
+          afterEnqueuedAt: since,
+        })
+      ).results.length;
+    expect(await settingsTasks()).toBe(1);
+
+    await writeItem("s2", "Secondo");
+    expect(await makeIndexer(registryWith()).processBatch()).toBe(1);
+    expect(await itemsIndex().getDocument("s2")).toMatchObject({ title: "Secondo" });
+    expect(await settingsTasks()).toBe(1);
+  });
+
   it("When two indexers start at once, then only one of them indexes", async () => {
     const one = makeIndexer(registryWith());
     const two = makeIndexer(registryWith());

@@ -37,7 +37,11 @@ export async function indexExists(meili: Meilisearch, uid: string): Promise<bool
   }
 }
 
-/** Creates the index if needed and applies the settings (waiting for both tasks to succeed). */
+/**
+ * Creates a missing index with its settings (waiting for both tasks to succeed); answers whether it was
+ * missing. An index that exists is left alone: the settings job keeps its settings current, and sending
+ * them again would only queue a task (the indexer checks each index once after every start).
+ */
 export async function createIndexWithSettings(
   meili: Meilisearch,
   uid: string,
@@ -45,18 +49,16 @@ export async function createIndexWithSettings(
   timeoutMs = 60_000,
   beforeCreate?: () => Promise<void>,
 ): Promise<boolean> {
-  const missing = !(await indexExists(meili, uid));
-  if (missing) {
-    await beforeCreate?.();
-    try {
-      await succeeded(meili, meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
-    } catch (err) {
-      // Another writer created it in between: fine, the settings below still apply.
-      if (!(err instanceof TaskFailedError && err.task.error?.code === "index_already_exists")) throw err;
-    }
+  if (await indexExists(meili, uid)) return false;
+  await beforeCreate?.();
+  try {
+    await succeeded(meili, meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
+  } catch (err) {
+    // Another writer created it in between: fine, the settings below still apply.
+    if (!(err instanceof TaskFailedError && err.task.error?.code === "index_already_exists")) throw err;
   }
   await succeeded(meili, meili.index(uid).updateSettings(settings), timeoutMs);
-  return missing;
+  return true;
 }
 
 /** Records that the live index of `type` needs a rebuild (see rebuildToken). */
