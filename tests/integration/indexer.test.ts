@@ -155,7 +155,7 @@ describe("search indexer", () => {
         await ctx.infra.meili.tasks.getTasks({
           indexUids: [uid],
           types: ["settingsUpdate"],
-          afterEnqueuedAt: since,
+          afterEnqueuedAt: since.toISOString(),
         })
       ).results.length;
     expect(await settingsTasks()).toBe(1);
