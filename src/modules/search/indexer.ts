@@ -1,6 +1,6 @@
 // The indexer drains the outbox into Meilisearch. It is a job of the runner (src/infra/jobs.ts), so one
 // process at a time runs it across app instances: a round every poll, at once after a local write.
-import type { Meilisearch } from "meilisearch";
+import type { Index, Meilisearch } from "meilisearch";
 import type { JobContext, JobDefinition } from "../../infra/jobs";
 import { meiliApiError, meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
@@ -193,7 +193,10 @@ export class Indexer {
         renew,
       );
     }
-    const gone = ids.filter((id) => !docs.has(id));
+    const gone = await inIndex(
+      index,
+      ids.filter((id) => !docs.has(id)),
+    );
     if (gone.length > 0) await succeededPatiently(meili, index.deleteDocuments(gone), timeout, renew);
   }
 
@@ -241,6 +244,25 @@ export class Indexer {
       }),
     );
   }
+}
+
+/**
+ * Which of these ids the index holds. A document search must not know is deleted only if it is there: a
+ * note waiting for moderation never was, and its delete would only queue a task.
+ */
+async function inIndex(index: Index, ids: string[]): Promise<string[]> {
+  const present: string[] = [];
+  // The ids go in the query string: a few at a time keeps the URL short.
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    const { results } = await index.getDocuments<{ id: string }>({
+      ids: chunk,
+      fields: ["id"],
+      limit: chunk.length,
+    });
+    present.push(...results.map((d) => String(d.id)));
+  }
+  return present;
 }
 
 /** Whether Meilisearch answered and said no (a bad document, bad settings), as opposed to not answering. */
