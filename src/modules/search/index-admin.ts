@@ -2,8 +2,9 @@
 import crypto from "node:crypto";
 import mongoose, { Schema } from "mongoose";
 import type { Meilisearch, Settings } from "meilisearch";
+import type { Logger } from "../../infra/logger";
 import { TaskFailedError, isIndexNotFound, succeeded } from "./meili-tasks";
-import type { SearchSource } from "./sources";
+import { indexUid, type SearchSource } from "./sources";
 
 const stateSchema = new Schema(
   {
@@ -122,6 +123,38 @@ export async function syncSettings(
     return "settings";
   }
   return "none";
+}
+
+/**
+ * One round of the settings job: each source's live index gets its changed settings in place, or a
+ * rebuild (`rebuild(type)`) when its documents would change (thesaurus, tags) or it was created while
+ * missing. A type that fails does not hold back the others; the round then fails naming each type.
+ */
+export async function syncSources(
+  meili: Meilisearch,
+  prefix: string,
+  sources: SearchSource[],
+  rebuild: (type: string) => Promise<unknown>,
+  logger: Logger,
+): Promise<void> {
+  const failures: string[] = [];
+  for (const source of sources) {
+    try {
+      const action = await syncSettings(meili, indexUid(prefix, source), source);
+      if (action === "rebuild") {
+        logger.info(
+          { type: source.type },
+          "search: rebuilding the index (created while missing, or projection or vocabulary changed)",
+        );
+        await rebuild(source.type);
+      } else if (action === "settings") {
+        logger.info({ type: source.type }, "search: index settings updated");
+      }
+    } catch (err) {
+      failures.push(`${source.type}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (failures.length > 0) throw new Error(`search settings sync failed for ${failures.join("; ")}`);
 }
 
 /**

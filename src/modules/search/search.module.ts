@@ -6,7 +6,7 @@ import type { JobRunner } from "../../infra/jobs";
 import type { Logger } from "../../infra/logger";
 import type { ReadinessCheck } from "../../infra/health-check";
 import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
-import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
+import { ensureLiveIndex, indexExists, syncSources } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
 import { acquireLease, newHolderId, releaseLease } from "../../infra/lease";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
@@ -84,22 +84,6 @@ export function createSearchModule(deps: SearchModuleDeps) {
     }
   }
 
-  /** Applies changed settings in place, or rebuilds when documents would change (thesaurus, tags). */
-  async function syncAll(): Promise<void> {
-    for (const source of registry.all()) {
-      const action = await syncSettings(deps.meili, indexUid(deps.prefix, source), source);
-      if (action === "rebuild") {
-        deps.logger.info(
-          { type: source.type },
-          "search: rebuilding the index (created while missing, or projection or vocabulary changed)",
-        );
-        await reindex([source.type]);
-      } else if (action === "settings") {
-        deps.logger.info({ type: source.type }, "search: index settings updated");
-      }
-    }
-  }
-
   async function check(fix = false): Promise<{ reports: DriftReport[]; queued: number }> {
     const reports: DriftReport[] = [];
     let queued = 0;
@@ -125,7 +109,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
     runAtStart: true,
     // A rebuild can take minutes (it holds the rebuild lease meanwhile).
     leaseTtlMs: 10 * 60_000,
-    run: () => syncAll(),
+    run: () => syncSources(deps.meili, deps.prefix, registry.all(), (type) => reindex([type]), deps.logger),
   });
   deps.jobs.define({
     name: CHECK_JOB,
