@@ -45,6 +45,30 @@ export function emptyFacets(): FacetCounts {
   return { theme: [], tag: [], zone: [], target: [], year: [], kind: [] };
 }
 
+/** Facet counts being added up, from several indexes or queries. */
+export type CountsByFacet = Map<Facet, Map<string, number>>;
+
+export function addCounts(
+  into: CountsByFacet,
+  facet: Facet,
+  counts: Iterable<readonly [string, number]>,
+): void {
+  const m = into.get(facet) ?? new Map<string, number>();
+  for (const [value, n] of counts) m.set(value, (m.get(value) ?? 0) + n);
+  into.set(facet, m);
+}
+
+/** The added-up counts as results show them: most frequent first, then by value. */
+export function facetCountsOf(counts: CountsByFacet): FacetCounts {
+  const facets = emptyFacets();
+  for (const [f, m] of counts) {
+    facets[f] = [...m.entries()]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
+}
+
 function pickSnippet(
   formatted: Record<string, unknown> | undefined,
   fields: string[],

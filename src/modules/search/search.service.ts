@@ -18,10 +18,12 @@ import {
   type KnownValues,
 } from "./search.filters";
 import {
+  addCounts,
   emptyFacets,
+  facetCountsOf,
   noteHit,
   projectHit,
-  type FacetCounts,
+  type CountsByFacet,
   type SearchHit,
   type SearchResult,
 } from "./search.hits";
@@ -72,16 +74,6 @@ function isUnavailable(err: unknown): boolean {
   const api = meiliApiError(err);
   if (api) return (api.response?.status ?? 500) >= 500;
   return true;
-}
-
-function addCounts(
-  into: Map<Facet, Map<string, number>>,
-  facet: Facet,
-  counts: Record<string, number>,
-): void {
-  const m = into.get(facet) ?? new Map<string, number>();
-  for (const [value, n] of Object.entries(counts)) m.set(value, (m.get(value) ?? 0) + n);
-  into.set(facet, m);
 }
 
 export function createSearchService(deps: {
@@ -176,7 +168,7 @@ export function createSearchService(deps: {
   async function meiliSearch(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
     const publicOnly = !viewer.seesDrafts;
     const chosen = targetsFor(query);
-    const counts = new Map<Facet, Map<string, number>>();
+    const counts: CountsByFacet = new Map();
     let hits: SearchHit[] = [];
     let total = 0;
     const unselected = (t: Target) => FACETS.filter((f) => query[f].length === 0 && t.fields[f]);
@@ -203,7 +195,8 @@ export function createSearchService(deps: {
       ).results as unknown as SearchResponse[];
       total = res!.totalHits ?? 0;
       hits = res!.hits.map((h) => t.toHit(h, h._formatted as Record<string, unknown>));
-      for (const f of unselected(t)) addCounts(counts, f, res!.facetDistribution?.[t.fields[f]!] ?? {});
+      for (const f of unselected(t))
+        addCounts(counts, f, Object.entries(res!.facetDistribution?.[t.fields[f]!] ?? {}));
     } else if (chosen.length > 1) {
       const res = (await client.multiSearch({
         federation: {
@@ -229,18 +222,13 @@ export function createSearchService(deps: {
       });
       for (const t of chosen) {
         const dist = res.facetsByIndex?.[t.indexUid]?.distribution ?? {};
-        for (const f of unselected(t)) addCounts(counts, f, dist[t.fields[f]!] ?? {});
+        for (const f of unselected(t)) addCounts(counts, f, Object.entries(dist[t.fields[f]!] ?? {}));
       }
     }
     for (const { facet, distribution } of await selectedCounts) {
-      for (const values of Object.values(distribution)) addCounts(counts, facet, values);
+      for (const values of Object.values(distribution)) addCounts(counts, facet, Object.entries(values));
     }
-    const facets: FacetCounts = emptyFacets();
-    for (const [f, m] of counts) {
-      facets[f] = [...m.entries()]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    }
+    const facets = facetCountsOf(counts);
     return {
       query: query.q,
       total,
