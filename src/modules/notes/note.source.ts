@@ -6,6 +6,7 @@ import type { ProjectRefs } from "../projects/index";
 import type { SearchSource } from "../search/index";
 import type { TagIndex } from "../taxonomy/index";
 import { PROJECTION_VERSION, noteSettings, noteToDocument } from "./note.document";
+import { createNoteFallback } from "./note.fallback";
 import { NoteModel, type NoteDoc } from "./note.model";
 
 const LIVE = { status: "published" as const, deletedAt: null };
@@ -58,5 +59,6 @@ export function createNoteSource(deps: {
       }
     },
     count: () => NoteModel.countDocuments(LIVE),
+    fallback: createNoteFallback(deps),
   };
 }

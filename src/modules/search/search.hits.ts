@@ -41,6 +41,13 @@ export interface SearchResult {
   engine: "meilisearch" | "mongodb";
 }
 
+/** How much each type weighs in a list of both (federated search, the MongoDB fallback's merge). */
+export const TYPE_WEIGHTS: Record<SearchHit["type"], number> = {
+  // Projects weigh a little more: they are what most people come for.
+  project: 1.0,
+  note: 0.9,
+};
+
 export function emptyFacets(): FacetCounts {
   return { theme: [], tag: [], zone: [], target: [], year: [], kind: [] };
 }

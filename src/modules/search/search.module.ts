@@ -62,7 +62,9 @@ export function createSearchModule(deps: SearchModuleDeps) {
     },
     taxonomy: deps.taxonomy,
     logger: deps.logger,
-    fallback: registry.get("project")?.fallback,
+    fallbacks: Object.fromEntries(
+      registry.all().flatMap((source) => (source.fallback ? [[source.type, source.fallback]] : [])),
+    ),
   });
 
   /** Rebuilds one type (or all) unless another instance is rebuilding; the indexer keeps running. */

@@ -5,6 +5,7 @@ import type { Logger } from "../../infra/logger";
 import type { Lang } from "../../web/i18n/define";
 import { NOTE_KINDS, type TagIndex, type Vocabulary } from "../taxonomy/index";
 import { PRE, POST } from "./highlight";
+import { searchFallbacks } from "./fallback";
 import { normalizeQuery } from "./normalize";
 import {
   FACETS,
@@ -19,10 +20,10 @@ import {
 } from "./search.filters";
 import {
   addCounts,
-  emptyFacets,
   facetCountsOf,
   noteHit,
   projectHit,
+  TYPE_WEIGHTS,
   type CountsByFacet,
   type SearchHit,
   type SearchResult,
@@ -82,8 +83,8 @@ export function createSearchService(deps: {
   notesIndex?: string;
   taxonomy: SearchTaxonomy;
   logger: Logger;
-  /** Answers from MongoDB while Meilisearch cannot (projects only). */
-  fallback?: SearchFallback;
+  /** Answers from MongoDB while Meilisearch cannot, by type (the sources' fallbacks). */
+  fallbacks?: Partial<Record<string, SearchFallback>>;
   /** Creates missing indexes (with their settings): a fresh deployment, or a test that emptied Meilisearch. */
   ensureIndexes?: () => Promise<void>;
 }) {
@@ -211,8 +212,7 @@ export function createSearchService(deps: {
           ...t.params,
           ...HIGHLIGHT,
           sort: t.sort[query.sort],
-          // Projects weigh a little more: they are what most people come for.
-          federationOptions: { weight: t.type === "project" ? 1.0 : 0.9 },
+          federationOptions: { weight: TYPE_WEIGHTS[t.type] },
         })),
       })) as unknown as SearchResponse & { estimatedTotalHits?: number };
       total = res.estimatedTotalHits ?? res.totalHits ?? 0;
@@ -264,26 +264,17 @@ export function createSearchService(deps: {
           return await meiliSearch(query, viewer);
         }
       } catch (err) {
-        if (!isUnavailable(err) || !deps.fallback) throw err;
+        if (!isUnavailable(err) || Object.keys(deps.fallbacks ?? {}).length === 0) throw err;
         deps.logger.warn(
           { err: (err as Error).message },
           "search: Meilisearch unavailable, answering from MongoDB",
         );
-        // The fallback covers projects (the catalogue); notes come back with Meilisearch.
-        if ((query.type.length > 0 && !query.type.includes("project")) || query.kind.length > 0) {
-          const empty: SearchResult = {
-            query: query.q,
-            total: 0,
-            page: query.page,
-            limit: query.limit,
-            pages: 0,
-            hits: [],
-            facets: emptyFacets(),
-            engine: "mongodb",
-          };
-          return empty;
-        }
-        return deps.fallback.search(query, viewer);
+        // The types Meilisearch would have searched, with the same filters and visibility.
+        const fallbacks = targetsFor(query).flatMap((t) => {
+          const fallback = deps.fallbacks?.[t.type];
+          return fallback ? [{ type: t.type, fallback }] : [];
+        });
+        return searchFallbacks(query, viewer, fallbacks);
       }
     },
     /** Values of one facet whose label or key contains the text (the facet search box). */
