@@ -75,6 +75,19 @@ export const JobModel = mongoose.model("Job", jobSchema);
 
 type Recorded = Omit<JobStatus, "name" | "schedule">;
 
+const NEVER_RUN: Recorded = {
+  running: false,
+  holder: null,
+  lastStartedAt: null,
+  lastFinishedAt: null,
+  lastDurationMs: null,
+  lastOk: null,
+  lastResult: null,
+  lastError: null,
+  lastErrorAt: null,
+  nextRunAt: null,
+};
+
 interface Slot {
   def: JobDefinition;
   cron: Cron | undefined;
@@ -212,52 +225,32 @@ export class JobRunner {
       JobModel.find({ _id: { $in: names } }).lean(),
       leaseHolders(names),
     ]);
-    const byName = new Map(docs.map((d) => [d._id, d]));
+    const byName = new Map(docs.map((d) => [d._id, d as Partial<Recorded> & { _id?: string }]));
     const now = Date.now();
     return names.map((name) => {
       const slot = this.slot(name);
-      const doc = byName.get(name);
-      const stored: Partial<Recorded> = doc
-        ? {
-            holder: doc.holder ?? null,
-            // A run recorded as running whose holder lost the lease was cut short (the process died).
-            running: Boolean(doc.running) && holders.get(name) === doc.holder,
-            lastStartedAt: doc.lastStartedAt ?? null,
-            lastFinishedAt: doc.lastFinishedAt ?? null,
-            lastDurationMs: doc.lastDurationMs ?? null,
-            lastOk: doc.lastOk ?? null,
-            lastResult: doc.lastResult ?? null,
-            lastError: doc.lastError ?? null,
-            lastErrorAt: doc.lastErrorAt ?? null,
-            nextRunAt: doc.nextRunAt ?? null,
-          }
-        : {};
+      const { _id: _name, ...stored }: Partial<Recorded> & { _id?: string } = byName.get(name) ?? {};
+      // A run recorded as running whose holder lost the lease was cut short (the process died).
+      stored.running = Boolean(stored.running) && holders.get(name) === stored.holder;
+      // What this process knows of a run it started since the last record.
       const mine =
-        slot.local.lastStartedAt !== undefined &&
-        (!stored.lastStartedAt || slot.local.lastStartedAt! >= stored.lastStartedAt);
-      const merged = { ...stored, ...(mine ? slot.local : {}) };
-      if (slot.heldUntil > now && slot.loop)
-        merged.nextRunAt = Number.isFinite(slot.due) ? new Date(slot.due) : null;
-      merged.nextRunAt ??= slot.cron?.nextRun() ?? null;
-      const schedule = slot.def.schedule;
-      return {
-        name,
-        schedule:
-          "everyMs" in schedule
-            ? { everyMs: schedule.everyMs }
-            : { cron: schedule.cron, timezone: schedule.timezone ?? this.timezone },
-        running: merged.running ?? false,
-        holder: merged.holder ?? null,
-        lastStartedAt: merged.lastStartedAt ?? null,
-        lastFinishedAt: merged.lastFinishedAt ?? null,
-        lastDurationMs: merged.lastDurationMs ?? null,
-        lastOk: merged.lastOk ?? null,
-        lastResult: merged.lastResult ?? null,
-        lastError: merged.lastError ?? null,
-        lastErrorAt: merged.lastErrorAt ?? null,
-        nextRunAt: merged.nextRunAt ?? null,
-      };
+        slot.local.lastStartedAt != null &&
+        (!stored.lastStartedAt || slot.local.lastStartedAt >= stored.lastStartedAt);
+      const status: JobStatus = { ...NEVER_RUN, name, schedule: this.scheduleOf(slot), ...stored };
+      if (mine) Object.assign(status, slot.local);
+      if (slot.heldUntil > now && slot.loop) {
+        status.nextRunAt = Number.isFinite(slot.due) ? new Date(slot.due) : null;
+      }
+      status.nextRunAt ??= slot.cron?.nextRun() ?? null;
+      return status;
     });
+  }
+
+  private scheduleOf(slot: Slot): JobStatus["schedule"] {
+    const schedule = slot.def.schedule;
+    return "everyMs" in schedule
+      ? { everyMs: schedule.everyMs }
+      : { cron: schedule.cron, timezone: schedule.timezone ?? this.timezone };
   }
 
   /** /readyz detail: each job's last and next run and last error (a failing job does not make the app unready). */
