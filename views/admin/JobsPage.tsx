@@ -75,7 +75,7 @@ export function JobsPage(props: { jobs: JobView[] }) {
                   <tr key={job.name} id={`job-${job.name}`}>
                     <th scope="row">
                       <code>{job.name}</code>
-                      {isMessageKey(label) ? <div class="small">{t(label)}</div> : null}
+                      {isMessageKey(label) ? <div class="small fw-normal">{t(label)}</div> : null}
                     </th>
                     <td>
                       {"everyMs" in job.schedule
