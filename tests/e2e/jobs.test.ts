@@ -32,9 +32,9 @@ describe("jobs page in a real browser", () => {
         "job-e2e-failing",
       ]),
     );
-    expect(await page.textContent("#job-search-check")).toContain("«30 3 * * *» (Europe/Rome)");
+    expect(await page.textContent("#job-search-check")).toContain("ogni giorno alle 3:30 (ora italiana)");
     expect(await page.textContent("#job-e2e-failing")).toContain("servizio esterno non raggiungibile");
-    expect(await page.textContent("#job-e2e-failing")).toContain("ogni 1 h");
+    expect(await page.textContent("#job-e2e-failing")).toContain("ogni ora");
     expect(await seriousA11yViolations(page)).toEqual([]);
     if (process.env.JOBS_SCREENSHOT)
       await page.screenshot({ path: process.env.JOBS_SCREENSHOT, fullPage: true });

@@ -252,9 +252,9 @@ describe("job runner", () => {
     const row = new RegExp(`<tr id="job-${name}">(.*?)</tr>`, "s").exec(page.text)?.[1] ?? "";
     expect(row).toContain("Non riuscita");
     expect(row).toContain("la fonte dati non risponde");
-    expect(row).toContain("ogni 1 min");
+    expect(row).toContain("ogni minuto");
     expect(page.text).toContain("Indicizzazione delle modifiche nella ricerca");
-    expect(page.text).toContain("secondo l'espressione cron «30 3 * * *» (Europe/Rome)");
+    expect(page.text).toContain("ogni giorno alle 3:30 (ora italiana)");
     const english = await coordinator.agent
       .get("/admin/jobs")
       .set("accept", "text/html")

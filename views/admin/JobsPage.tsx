@@ -18,16 +18,33 @@ export interface JobView {
   nextRunAt: string | null;
 }
 
-function every(ms: number, t: Translate): string {
-  const [n, unit] =
-    ms % 3_600_000 === 0
-      ? [ms / 3_600_000, "h"]
-      : ms % 60_000 === 0
-        ? [ms / 60_000, "min"]
-        : ms % 1000 === 0
-          ? [ms / 1000, "s"]
-          : [ms, "ms"];
-  return t("jobs.every", { n, unit });
+/** An interval in words, in the largest unit that divides it: "ogni 30 secondi", "ogni ora". */
+export function every(ms: number, t: Translate): string {
+  const units = [
+    [3_600_000, "jobs.every.hour", "jobs.every.hours"],
+    [60_000, "jobs.every.minute", "jobs.every.minutes"],
+    [1000, "jobs.every.second", "jobs.every.seconds"],
+  ] as const;
+  for (const [size, one, many] of units) {
+    if (ms % size === 0) return ms === size ? t(one) : t(many, { n: ms / size });
+  }
+  return t("jobs.every.ms", { n: ms });
+}
+
+/**
+ * A cron schedule for people: a daily time ("ogni giorno alle 3:30") when the expression is one, else the
+ * expression itself; with its time zone ("ora italiana" for Europe/Rome).
+ */
+export function cronInWords(schedule: { cron: string; timezone: string }, t: Translate): string {
+  const daily = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(schedule.cron.trim());
+  const minute = Number(daily?.[1]);
+  const hour = Number(daily?.[2]);
+  const when =
+    daily && minute < 60 && hour < 24
+      ? t("jobs.daily", { time: `${hour}:${String(minute).padStart(2, "0")}` })
+      : t("jobs.cron", { cron: schedule.cron });
+  const zone = schedule.timezone === "Europe/Rome" ? t("jobs.zone.rome") : schedule.timezone;
+  return `${when} (${zone})`;
 }
 
 function Moment(props: { at: string | null }) {
@@ -80,7 +97,7 @@ export function JobsPage(props: { jobs: JobView[] }) {
                     <td>
                       {"everyMs" in job.schedule
                         ? every(job.schedule.everyMs, t)
-                        : t("jobs.cron", { cron: job.schedule.cron, timezone: job.schedule.timezone })}
+                        : cronInWords(job.schedule, t)}
                     </td>
                     <td>
                       {job.lastStartedAt ? (
