@@ -7,6 +7,7 @@ import { cleanBodies } from "./web/control-chars";
 import { requestDeadline } from "./web/deadline";
 import { errorHandler, notFound } from "./web/error-handler";
 import { healthRouter } from "./web/health";
+import { jobsRouter } from "./web/jobs.routes";
 import { requestLog } from "./web/request-log";
 import { languageMiddleware, languageRouter } from "./web/i18n/middleware";
 import { parseQueryWithoutLang } from "./web/i18n/lang-url";
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
+  app.use(jobsRouter({ jobs: services.jobs }));
   app.use(taxonomyRouter({ taxonomy: services.taxonomy, cache: services.catalogueCache }));
   // After the taxonomy's router: /tags/propose is not a tag's slug.
   app.use(

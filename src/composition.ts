@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { Config } from "./config";
 import { withCliServers } from "./infra/cli-servers";
+import { JobRunner } from "./infra/jobs";
 import { createLogger, type Logger } from "./infra/logger";
+import { createMailer, type Mailer } from "./infra/mailer";
 import type { Meilisearch } from "./infra/meili";
 import { createMeiliClient, meiliHealth } from "./infra/meili";
 import { mongoHealth } from "./infra/mongo";
@@ -36,6 +38,9 @@ export interface Infra {
 }
 
 export interface Services extends AccountsServices {
+  mailer: Mailer;
+  /** Scheduled and background work (the search indexer, settings sync and consistency check...). */
+  jobs: JobRunner;
   audit: AuditService;
   taxonomy: TaxonomyService;
   projects: ProjectService;
@@ -56,6 +61,9 @@ export function searchSources(taxonomy: TaxonomyService, projects: ProjectQuerie
 
 export function createServices(infra: Infra): Services {
   const audit = createAuditService({ logger: infra.logger });
+  // One mailer for whoever sends mail (accounts' links today, digests next).
+  const mailer = createMailer(infra.config, infra.logger);
+  const jobs = new JobRunner({ logger: infra.logger });
   const taxonomy = createTaxonomyService({ connection: infra.mongo });
   const projects = createProjectService({ connection: infra.mongo, taxonomy });
   const projectQueries = createProjectQueries({ taxonomy });
@@ -72,9 +80,10 @@ export function createServices(infra: Infra): Services {
     logger: infra.logger,
     taxonomy,
     sources: searchSources(taxonomy, projectQueries),
+    jobs,
   });
   // A project changed here: its outbox entry is committed, the indexer need not wait for its next poll.
-  projects.onChange(() => search.indexer.poke());
+  projects.onChange(() => search.poke());
   const notes = createNotesModule({
     connection: infra.mongo,
     audit,
@@ -87,9 +96,11 @@ export function createServices(infra: Infra): Services {
   notes.core.onChange(() => {
     catalogueCache.clear();
     // A note changed here: its outbox entry is committed, the indexer need not wait for its next poll.
-    search.indexer.poke();
+    search.poke();
   });
   return {
+    mailer,
+    jobs,
     audit,
     taxonomy,
     projects,
@@ -99,11 +110,11 @@ export function createServices(infra: Infra): Services {
     catalogueCache,
     search,
     notes,
-    ...createAccountsServices(infra, audit),
+    ...createAccountsServices(infra, audit, mailer),
   };
 }
 
-/** Starts background work (seeding on first start, the indexer...). */
+/** Starts background work (seeding on first start, then the jobs: the indexer...). */
 export async function startServices(infra: Infra, services: Services): Promise<void> {
   // Every model's indexes exist before the first request: queries hint them by name, and a hint to an
   // index still being built is an error (seen as a 500 on a fresh database).
@@ -116,6 +127,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
     await seedDemoNotes(infra.mongo, infra.logger);
   }
   await services.search.start();
+  services.jobs.start();
   // The full catalogue's counts (home and browse pages) take a while on a large catalogue: start them now.
   void services.projectQueries.publishedCounts().catch(() => undefined);
 }
@@ -133,9 +145,9 @@ export function forgetCaches(services: Services): void {
   services.notes.core.changed();
 }
 
-/** Stops background work before connections close. */
+/** Stops background work before connections close: waits for the jobs that are running to end. */
 export async function stopServices(services: Services): Promise<void> {
-  await services.search.stop();
+  await services.jobs.stop();
 }
 
 /** What /readyz checks. */
@@ -144,6 +156,7 @@ export function readinessChecks(infra: Infra, services: Services): ReadinessChec
     { name: "mongodb", check: () => mongoHealth(infra.mongo) },
     { name: "meilisearch", check: () => meiliHealth(infra.meili) },
     services.search.readiness(),
+    services.jobs.readiness(),
   ];
 }
 
@@ -165,6 +178,8 @@ export async function withSearch<T>(
       logger,
       taxonomy,
       sources: searchSources(taxonomy, createProjectQueries({ taxonomy })),
+      // A runner of its own: only the indexer ever runs here (to apply repairs when no app does).
+      jobs: new JobRunner({ logger }),
     });
     return fn(search);
   });

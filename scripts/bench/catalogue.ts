@@ -14,6 +14,7 @@ import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.servi
 import { translator } from "../../src/web/i18n/index";
 import { generateDataset } from "../generate-dataset";
 import { createMeiliClient } from "../../src/infra/meili";
+import { JobRunner } from "../../src/infra/jobs";
 import { createSearchModule } from "../../src/modules/search/search.module";
 import { searchSources } from "../../src/composition";
 import { createProjectQueries } from "../../src/modules/projects/project.queries";
@@ -72,6 +73,7 @@ export async function benchCatalogue(seconds: number, options: { projects?: numb
       logger,
       taxonomy: indexTaxonomy,
       sources: searchSources(indexTaxonomy, createProjectQueries({ taxonomy: indexTaxonomy })),
+      jobs: new JobRunner({ logger }), // never started: only its rebuild is used
     });
     await search.reindex();
     const indexMs = performance.now() - indexStarted;

@@ -10,6 +10,7 @@ import { ProjectModel } from "../../src/modules/projects/project.model";
 import { createIndexWithSettings } from "../../src/modules/search/index-admin";
 import { succeeded } from "../../src/modules/search/meili-tasks";
 import { enqueueIndexing } from "../../src/modules/search/outbox";
+import { JobRunner } from "../../src/infra/jobs";
 import { createSearchModule } from "../../src/modules/search/search.module";
 import { searchSources } from "../../src/composition";
 import { createProjectQueries } from "../../src/modules/projects/project.queries";
@@ -82,7 +83,9 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     const meili = createMeiliClient(servers.meiliUrl!, meiliKey);
     const taxonomy = createTaxonomyService({ connection });
     const sources = searchSources(taxonomy, createProjectQueries({ taxonomy }));
-    const search = createSearchModule({ meili, prefix: PREFIX, logger, taxonomy, sources });
+    // The runner is never started: only the rebuild is used here.
+    const jobs = new JobRunner({ logger });
+    const search = createSearchModule({ meili, prefix: PREFIX, logger, taxonomy, sources, jobs });
     const source = search.registry.get("project")!;
 
     // Raw ingestion: the same documents, already built, straight into a fresh index with the same settings.
@@ -95,9 +98,9 @@ export async function benchSearch(seconds: number, options: { projects?: number 
     for (let i = 0; i < docs.length; i += 5000) {
       tasks.push(meili.index("raw_ingest").addDocuments(docs.slice(i, i + 5000), { primaryKey: "id" }));
     }
-    for (const t of tasks) await succeeded(t, 600_000);
+    for (const t of tasks) await succeeded(meili, t, 600_000);
     const rawMs = performance.now() - rawStarted;
-    await succeeded(meili.deleteIndex("raw_ingest"));
+    await succeeded(meili, meili.deleteIndex("raw_ingest"));
     docs.length = 0;
 
     // The app's rebuild: read MongoDB in batches, project, ingest, swap.

@@ -18,7 +18,7 @@ const ctx = useTestApp({ resetBeforeEach: false });
 
 beforeAll(async () => {
   // The command runs with the app stopped: no indexer takes the outbox while these tests look at it.
-  await ctx.services.search.stop();
+  await ctx.services.jobs.stop();
 });
 
 beforeEach(async () => {

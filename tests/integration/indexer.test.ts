@@ -1,19 +1,27 @@
 // The search indexer against real MongoDB and Meilisearch, over a small collection of the test's own.
 import { useTestApp } from "../support/test-app";
-import { Indexer, backlogStats, retryFailed } from "../../src/modules/search/indexer";
+import { backlogStats, retryFailed, type IndexerOptions } from "../../src/modules/search/indexer";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { SourceRegistry, indexUid } from "../../src/modules/search/sources";
 import { checkSource, driftCount } from "../../src/modules/search/check";
-import { ITEM_TYPE, ItemModel, deleteItem, itemSource, waitFor, writeItem } from "./search-support";
+import {
+  ITEM_TYPE,
+  ItemModel,
+  deleteItem,
+  itemSource,
+  runIndexer,
+  waitFor,
+  writeItem,
+} from "./search-support";
 import { succeeded } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp();
-const indexers: Indexer[] = [];
+const indexers: ReturnType<typeof runIndexer>[] = [];
 
-function makeIndexer(registry: SourceRegistry, options: Partial<Indexer["options"]> = {}): Indexer {
-  const indexer = new Indexer(
+function makeIndexer(registry: SourceRegistry, options: Partial<IndexerOptions> = {}) {
+  const indexer = runIndexer(
     { meili: ctx.infra.meili, prefix: ctx.config.meiliIndexPrefix, registry, logger: ctx.infra.logger },
-    { leaseName: "test-indexer", pollMs: 20, backoffMs: 50, maxBackoffMs: 200, maxAttempts: 3, ...options },
+    { jobName: "test-indexer", pollMs: 20, backoffMs: 50, maxBackoffMs: 200, maxAttempts: 3, ...options },
   );
   indexers.push(indexer);
   return indexer;
@@ -136,6 +144,28 @@ describe("search indexer", () => {
     expect(await itemsIndex().getDocument("p2")).toMatchObject({ title: "Secondo" });
   });
 
+  it("When a new indexer (as after a restart) writes to an index that exists, then it does not send the settings again", async () => {
+    // Meilisearch keeps the tasks of earlier tests on an index of the same name.
+    const since = new Date();
+    await writeItem("s1", "Primo");
+    expect(await makeIndexer(registryWith()).processBatch()).toBe(1);
+    const uid = indexUid(ctx.config.meiliIndexPrefix, itemSource());
+    const settingsTasks = async () =>
+      (
+        await ctx.infra.meili.tasks.getTasks({
+          indexUids: [uid],
+          types: ["settingsUpdate"],
+          afterEnqueuedAt: since.toISOString(),
+        })
+      ).results.length;
+    expect(await settingsTasks()).toBe(1);
+
+    await writeItem("s2", "Secondo");
+    expect(await makeIndexer(registryWith()).processBatch()).toBe(1);
+    expect(await itemsIndex().getDocument("s2")).toMatchObject({ title: "Secondo" });
+    expect(await settingsTasks()).toBe(1);
+  });
+
   it("When two indexers start at once, then only one of them indexes", async () => {
     const one = makeIndexer(registryWith());
     const two = makeIndexer(registryWith());
@@ -178,7 +208,7 @@ describe("search indexer", () => {
     // Behind the indexer's back: a version bump, a removal and an orphan.
     await ItemModel.updateOne({ _id: "d1" }, { $inc: { version: 1 } });
     await ItemModel.deleteOne({ _id: "d2" });
-    await succeeded(itemsIndex().deleteDocument("d3"));
+    await succeeded(ctx.infra.meili, itemsIndex().deleteDocument("d3"));
     const source = itemSource();
     const prefix = ctx.config.meiliIndexPrefix;
     const report = await checkSource(ctx.infra.meili, prefix, source);

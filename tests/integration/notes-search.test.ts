@@ -78,6 +78,23 @@ test("When a pending note is approved, then it reaches the index; when rejected,
   await outOfIndex(id);
 });
 
+test("When a member's note waits for moderation, then Meilisearch gets no task for it", async () => {
+  const since = new Date().toISOString();
+  const id = await noteBy(ctx, member, { title: "Una nota in attesa", body: "Ancora da moderare." });
+  await waitFor("its outbox entry handled", async () => {
+    const left = await OutboxModel.countDocuments({ docId: id, status: { $ne: "done" } });
+    return left === 0 && (await OutboxModel.countDocuments({ docId: id })) > 0;
+  });
+  // The index exists (the indexer created it for this entry), and nothing was asked of it.
+  const { results } = await ctx.infra.meili.tasks.getTasks({
+    indexUids: [notesIndex().uid],
+    types: ["documentAdditionOrUpdate", "documentDeletion"],
+    afterEnqueuedAt: since,
+  });
+  expect(results).toEqual([]);
+  expect(await indexed(id)).toBeUndefined();
+});
+
 test("When a published note is edited, then the index gets the new version; when deleted, it leaves", async () => {
   const id = await noteBy(ctx, coordinator, { title: "Prima versione" });
   await inIndex(id, 1);

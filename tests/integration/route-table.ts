@@ -55,6 +55,7 @@ export const ROUTE_TABLE: RouteRow[] = [
     sample: `/admin/join-requests/${ID}/reject`,
   },
   { method: "GET", path: "/admin/audit", allow: "admin" },
+  { method: "GET", path: "/admin/jobs", allow: "coordinator" },
 
   // search (issue 5)
   { method: "GET", path: "/search", allow: "anonymous" },

@@ -31,7 +31,7 @@ const projects = () =>
 
 beforeAll(async () => {
   // The CLI works with the app stopped: no indexer runs while these tests write.
-  await ctx.services.search.stop();
+  await ctx.services.jobs.stop();
   await ctx.services.taxonomy.seed();
   await writeFixture();
 }, 60_000);
@@ -55,7 +55,7 @@ describe("search command-line tools", () => {
 
   it("When the index drifts, then search:check reports it (exit 1) and --fix repairs it (exit 0)", async () => {
     const [one, two] = await ProjectModel.find({}).sort({ _id: 1 }).limit(2).lean();
-    await succeeded(projects().deleteDocument(String(one!._id)));
+    await succeeded(ctx.infra.meili, projects().deleteDocument(String(one!._id)));
     await ProjectModel.updateOne({ _id: two!._id }, { $inc: { version: 1 } });
 
     const report = capture();

@@ -2,6 +2,9 @@
 // succeeding, and the outbox drains once Meilisearch is back. The app here uses a meilisearch of its own.
 import { useTestApp } from "../support/test-app";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
+import { NoteModel } from "../../src/modules/notes/note.model";
+import { ProjectModel } from "../../src/modules/projects/project.model";
+import { loginAs } from "../support/auth";
 import { writeFixture } from "./search-fixtures";
 import { OwnMeili, waitFor } from "./search-support";
 
@@ -56,6 +59,79 @@ describe("search with Meilisearch down", () => {
   it("When Meilisearch is unreachable, then readiness shows the backlog waiting", async () => {
     const res = await ctx.agent().get("/readyz");
     expect(JSON.stringify(res.body)).toMatch(/"pending":10/);
+  });
+
+  it("When Meilisearch is unreachable, then published notes are found too, with the same filters and visibility", async () => {
+    const note = (role: "coordinator" | "member", title: string, kind: string) =>
+      ctx.services.notes.core.create({ id: `u-${role}`, name: `Operatrice ${role}`, role }, "abitare", {
+        kind,
+        theme: "monitoraggio-valutazione",
+        question: null,
+        title,
+        body: "Il quaderno dei turni di portineria sociale ha funzionato.",
+        tags: [],
+      } as never);
+    // Published (a coordinator's note), pending (a new member's), deleted, and published on a draft project.
+    const published = (await note("coordinator", "Portineria sociale condivisa", "worked")).note;
+    const lesson = (await note("coordinator", "Una lezione sulla portineria", "lesson")).note;
+    const pending = (await note("member", "Portineria sociale in attesa", "worked")).note;
+    const deleted = (await note("coordinator", "Portineria sociale cancellata", "worked")).note;
+    await NoteModel.updateOne({ _id: deleted._id }, { $set: { deletedAt: new Date() } });
+    const draft = await ProjectModel.findOne({ slug: "draft" }).lean();
+    const hidden = await NoteModel.create({
+      project: draft!._id,
+      author: { id: "u-x", name: "Operatrice" },
+      kind: "worked",
+      theme: "monitoraggio-valutazione",
+      title: "Portineria sociale riservata",
+      body: "Nota di un progetto in bozza.",
+      status: "published",
+      publishedAt: new Date(),
+    });
+    const ids = (body: { hits: { type: string; id: string }[] }) => body.hits.map((h) => `${h.type}:${h.id}`);
+
+    const notes = await ctx.agent().get("/api/v1/search?q=portineria&type=note");
+    expect(notes.status).toBe(200);
+    expect(notes.body.engine).toBe("mongodb");
+    const found = [`note:${String(lesson._id)}`, `note:${String(published._id)}`];
+    expect(ids(notes.body).sort()).toEqual(found.sort());
+    expect(notes.body.hits).toContainEqual(
+      expect.objectContaining({ url: `/projects/abitare#note-${String(published._id)}` }),
+    );
+    expect(notes.body.facets.kind).toEqual([
+      { value: "lesson", count: 1 },
+      { value: "worked", count: 1 },
+    ]);
+    // Coordinators see drafts of projects, never notes that search does not hold.
+    const coordinator = await loginAs(ctx, "coordinator");
+    const seen = await coordinator.agent.get("/api/v1/search?q=portineria&type=note");
+    expect(ids(seen.body).sort()).toEqual(found);
+    for (const other of [pending, deleted, hidden]) {
+      expect(ids(seen.body)).not.toContain(`note:${String(other._id)}`);
+    }
+
+    const byKind = await ctx.agent().get("/api/v1/search?q=portineria&kind=worked");
+    expect(ids(byKind.body)).toEqual([`note:${String(published._id)}`]);
+    expect((await ctx.agent().get("/api/v1/search?q=portineria&kind=recommendation")).body.hits).toEqual([]);
+    // A filter notes lack (a zone) leaves them out, as Meilisearch does.
+    expect((await ctx.agent().get("/api/v1/search?q=portineria&zone=fiorentina")).body.hits).toEqual([]);
+
+    // Both types at once: the project and its note, one list, paged as one.
+    const both = await ctx.agent().get("/api/v1/search?q=abitare%20portineria");
+    expect(ids(both.body)).toEqual(expect.arrayContaining([`note:${String(published._id)}`]));
+    expect((both.body as { hits: { slug: string }[] }).hits.map((h) => h.slug)).toContain("abitare");
+    expect(both.body.total).toBe(both.body.hits.length);
+    expect(both.body.hits).toHaveLength(3);
+    expect((both.body as { facets: { kind: unknown[] } }).facets.kind).toHaveLength(2);
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => ctx.agent().get(`/api/v1/search?q=abitare%20portineria&limit=1&page=${page}`)),
+    );
+    expect(pages.flatMap((p) => ids(p.body))).toEqual(ids(both.body).slice(0, 3));
+    expect(pages.map((p) => (p.body as { total: number }).total)).toEqual([
+      both.body.total,
+      both.body.total,
+      both.body.total,
+    ]);
   });
 
   it("When Meilisearch comes back, then the outbox drains and search uses it again", async () => {

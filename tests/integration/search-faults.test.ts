@@ -2,25 +2,33 @@
 // They use a meilisearch of their own (the shared one must survive), restarted on the same data.
 import { useTestApp } from "../support/test-app";
 import { checkSource, driftCount } from "../../src/modules/search/check";
-import { Indexer } from "../../src/modules/search/indexer";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { reindexSource } from "../../src/modules/search/reindex";
 import { SourceRegistry, indexUid } from "../../src/modules/search/sources";
-import { ITEM_TYPE, ItemModel, OwnMeili, bulkItems, itemSource, waitFor, writeItem } from "./search-support";
+import {
+  ITEM_TYPE,
+  ItemModel,
+  OwnMeili,
+  bulkItems,
+  itemSource,
+  runIndexer,
+  waitFor,
+  writeItem,
+} from "./search-support";
 import { waitForTask } from "../../src/modules/search/meili-tasks";
 
 const ctx = useTestApp();
 const own = new OwnMeili();
-let indexer: Indexer | undefined;
+let indexer: ReturnType<typeof runIndexer> | undefined;
 const source = itemSource();
 const prefix = () => ctx.config.meiliIndexPrefix;
 const live = () => own.client.index(indexUid(prefix(), source));
 const pending = () => OutboxModel.countDocuments({ status: "pending" });
 
-function startIndexer(batchSize = 500): Indexer {
+function startIndexer(batchSize = 500) {
   const registry = new SourceRegistry();
   registry.register(source);
-  indexer = new Indexer(
+  indexer = runIndexer(
     { meili: own.client, prefix: prefix(), registry, logger: ctx.infra.logger },
     { pollMs: 20, backoffMs: 50, maxBackoffMs: 300, maxAttempts: 1000, batchSize, taskTimeoutMs: 5000 },
   );
@@ -41,7 +49,7 @@ async function noDrift(): Promise<void> {
 
 beforeAll(async () => {
   // The app's own indexer (on the shared Meilisearch) would hold the indexer lease of this database.
-  await ctx.services.search.stop();
+  await ctx.services.jobs.stop();
   await own.start();
 }, 60_000);
 

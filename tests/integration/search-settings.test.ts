@@ -97,7 +97,7 @@ describe("search settings and thesaurus", () => {
   it("When the settings drift from what the code wants, then they are applied in place without a rebuild", async () => {
     await ctx.services.search.syncSettings(); // settle what earlier tests changed (the renamed tag)
     const before = await projectsIndex().getRawInfo();
-    await succeeded(projectsIndex().updateStopWords([]));
+    await succeeded(ctx.infra.meili, projectsIndex().updateStopWords([]));
     await SearchStateModel.updateOne({ _id: "project" }, { $set: { settingsHash: "stale" } });
     await ctx.services.search.syncSettings();
     expect((await projectsIndex().getStopWords()).length).toBeGreaterThan(100);

@@ -15,7 +15,8 @@ import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { indexExists } from "../../src/modules/search/index-admin";
-import { acquireLease, releaseLease } from "../../src/modules/search/lease";
+import { INDEXER_JOB } from "../../src/modules/search/indexer";
+import { acquireLease, releaseLease } from "../../src/infra/lease";
 import { waitForTask } from "../../src/modules/search/meili-tasks";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { REBUILD_LEASE } from "../../src/modules/search/search.module";
@@ -151,7 +152,7 @@ describe("search start-up on documents without outbox entries", () => {
       // The indexer's first write creates the index before the check runs (as when it wins the race, or
       // when the process stopped between the two).
       const s = services();
-      s.search.indexer.start();
+      s.jobs.start([INDEXER_JOB]);
       await waitFor("index created by the indexer", () => indexExists(infra.meili, uid(s, type)));
       await startServices(infra, s);
 

@@ -5,8 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 import mongoose, { Schema } from "mongoose";
 import type { Settings } from "meilisearch";
+import { JobRunner } from "../../src/infra/jobs";
 import { createMeiliClient, type Meilisearch } from "../../src/infra/meili";
 import { findMeilisearch, freePort, startMeilisearch, type StartedServer } from "../../src/infra/servers";
+import { Indexer, type IndexerDeps, type IndexerOptions } from "../../src/modules/search/indexer";
 import { enqueueIndexing } from "../../src/modules/search/outbox";
 import type { IndexedType } from "../../src/modules/search/outbox.model";
 import type { SearchDocument } from "../../src/modules/search/documents";
@@ -147,4 +149,22 @@ export class OwnMeili {
   async stop(): Promise<void> {
     await this.server?.process.stop(5000);
   }
+}
+
+/** An indexer with a job runner of its own that runs it, as the app does: tests start, stop and poke it. */
+export function runIndexer(deps: IndexerDeps, options: Partial<IndexerOptions> = {}) {
+  const indexer = new Indexer(deps, options);
+  const runner = new JobRunner({ logger: deps.logger });
+  runner.define(indexer.job());
+  return {
+    indexer,
+    runner,
+    get processed() {
+      return indexer.processed;
+    },
+    processBatch: () => indexer.processBatch(),
+    start: () => runner.start(),
+    stop: () => runner.stop(),
+    poke: () => void runner.trigger(indexer.options.jobName),
+  };
 }

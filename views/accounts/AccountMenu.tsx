@@ -54,6 +54,11 @@ export function AccountMenu() {
                   {t("import.menu")}
                 </a>
               </li>
+              <li>
+                <a class="list-item" href="/admin/jobs">
+                  {t("jobs.menu")}
+                </a>
+              </li>
             </>
           ) : null}
           {hasRole(user.role, "admin") ? (

@@ -3,7 +3,7 @@
 import type { Connection } from "mongoose";
 import type { Config } from "../../config";
 import type { Logger } from "../../infra/logger";
-import { createMailer, type Mailer } from "../../infra/mailer";
+import type { Mailer } from "../../infra/mailer";
 import type { AuditService } from "../audit/index";
 import { createAccountsService, type AccountsCore } from "./accounts.service";
 import { createLinksService, type LinksService } from "./links.service";
@@ -20,7 +20,6 @@ export { adminUsersRouter } from "./admin.routes";
 export interface AccountsServices {
   accounts: AccountsCore;
   links: LinksService;
-  mailer: Mailer;
 }
 
 /** What the accounts services are built from (the composition root's infrastructure). */
@@ -30,8 +29,12 @@ export interface AccountsInfra {
   mongo: Connection;
 }
 
-export function createAccountsServices(infra: AccountsInfra, audit: AuditService): AccountsServices {
-  const mailer = createMailer(infra.config, infra.logger);
+/** The accounts services; `mailer` (built by the composition root) sends the invitation and reset links. */
+export function createAccountsServices(
+  infra: AccountsInfra,
+  audit: AuditService,
+  mailer: Mailer,
+): AccountsServices {
   const accounts = createAccountsService({ mongo: infra.mongo, audit });
   const links = createLinksService({
     accounts,
@@ -40,5 +43,5 @@ export function createAccountsServices(infra: AccountsInfra, audit: AuditService
     logger: infra.logger,
     baseUrl: infra.config.baseUrl,
   });
-  return { accounts, links, mailer };
+  return { accounts, links };
 }

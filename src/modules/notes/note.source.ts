@@ -1,61 +1,13 @@
 // Notes in the search index: only published notes of visible projects are documents; anything else
 // (pending, rejected, deleted, project gone) is missing from load() and so deleted from the index.
 import crypto from "node:crypto";
-import type { Settings } from "meilisearch";
 import mongoose from "mongoose";
-import stopWords from "../../seed/data/stopwords-it.json";
-import type { ProjectRef, ProjectRefs } from "../projects/index";
-import type { NoteSearchDocument, SearchSource } from "../search/index";
-import { markdownToText } from "../../web/markdown";
-import { normalizeApostrophes } from "../../web/text";
+import type { ProjectRefs } from "../projects/index";
+import type { SearchSource } from "../search/index";
 import type { TagIndex } from "../taxonomy/index";
+import { PROJECTION_VERSION, noteSettings, noteToDocument } from "./note.document";
+import { createNoteFallback } from "./note.fallback";
 import { NoteModel, type NoteDoc } from "./note.model";
-
-const PROJECTION_VERSION = 1;
-
-export const NOTE_FILTERABLE = ["kind", "theme", "tags", "visibility", "projectSlug"] as const;
-
-export function noteToDocument(
-  n: NoteDoc,
-  project: ProjectRef | undefined,
-  tags: TagIndex,
-): NoteSearchDocument | null {
-  if (n.deletedAt || n.status !== "published" || !project) return null;
-  const tagViews = (n.tags ?? []).map((id) => tags.byId.get(String(id))).filter((t) => t !== undefined);
-  return {
-    id: String(n._id),
-    version: n.version,
-    type: "note",
-    title: normalizeApostrophes(n.title),
-    body: markdownToText(n.body),
-    kind: n.kind,
-    theme: n.theme,
-    question: n.question ?? null,
-    tags: tagViews.map((t) => t.slug),
-    tagText: tagViews.flatMap((t) => [t.label_it, t.label_en, ...t.synonyms].filter(Boolean)),
-    author: n.author.name,
-    projectId: String(n.project),
-    projectSlug: project.slug,
-    projectTitle: normalizeApostrophes(project.title),
-    date: (n.publishedAt ?? n.createdAt).getTime(),
-    visibility: "public",
-    demo: n.demo ?? false,
-  };
-}
-
-export function noteSettings(): Settings {
-  return {
-    searchableAttributes: ["title", "body", "tagText", "projectTitle", "author"],
-    filterableAttributes: [...NOTE_FILTERABLE],
-    sortableAttributes: ["date"],
-    displayedAttributes: ["*"],
-    localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
-    stopWords,
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
-    faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { "*": "count" } },
-    pagination: { maxTotalHits: 5000 },
-  };
-}
 
 const LIVE = { status: "published" as const, deletedAt: null };
 
@@ -107,5 +59,6 @@ export function createNoteSource(deps: {
       }
     },
     count: () => NoteModel.countDocuments(LIVE),
+    fallback: createNoteFallback(deps),
   };
 }

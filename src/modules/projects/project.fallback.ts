@@ -1,11 +1,11 @@
-// When Meilisearch cannot answer: MongoDB text search over projects with the same filters (simpler ranking).
+// When Meilisearch cannot answer: MongoDB text search over projects with the same filters and visibility
+// (simpler ranking); search merges it with the other types' fallbacks.
 import mongoose, { type PipelineStage } from "mongoose";
 import {
-  emptyFacets,
   normalizeQuery,
   projectHit,
+  type FallbackResult,
   type SearchQuery,
-  type SearchResult,
   type SearchViewer,
 } from "../search/index";
 import type { TagIndex } from "../taxonomy/index";
@@ -68,11 +68,13 @@ function counts(field: string, unwind = true): PipelineStage.FacetPipelineStage[
   ] as PipelineStage.FacetPipelineStage[];
 }
 
+/** Projects for the search fallback: `slice` of the matching ones in the query's order, the total and counts. */
 export async function mongoSearch(
   query: SearchQuery,
   viewer: SearchViewer,
   tags: TagIndex,
-): Promise<SearchResult> {
+  slice: { skip: number; limit: number },
+): Promise<FallbackResult> {
   const match = matchOf(query, viewer, tags);
   const hasText = normalizeQuery(query.q) !== "";
   const sort: Record<string, 1 | -1 | { $meta: "textScore" }> =
@@ -86,7 +88,7 @@ export async function mongoSearch(
             ? { score: { $meta: "textScore" }, _id: 1 }
             : { startDate: -1, _id: 1 };
   const [result] = await ProjectModel.aggregate<{
-    hits: Record<string, unknown>[];
+    hits: (Record<string, unknown> & { score?: number })[];
     total: { n: number }[];
     themes: { _id: string; count: number }[];
     tags: { _id: mongoose.Types.ObjectId; count: number }[];
@@ -98,7 +100,7 @@ export async function mongoSearch(
     ...(hasText ? [{ $addFields: { score: { $meta: "textScore" } } }] : []),
     {
       $facet: {
-        hits: [{ $sort: sort }, { $skip: (query.page - 1) * query.limit }, { $limit: query.limit }],
+        hits: [{ $sort: sort }, { $skip: slice.skip }, { $limit: slice.limit }],
         total: [{ $count: "n" }],
         themes: counts("themes"),
         tags: counts("tags"),
@@ -108,31 +110,23 @@ export async function mongoSearch(
       },
     },
   ] as PipelineStage[]);
-  const total = result?.total[0]?.n ?? 0;
-  const facets = emptyFacets();
-  if (result) {
-    facets.theme = result.themes.map((c) => ({ value: c._id, count: c.count }));
-    facets.zone = result.zones.map((c) => ({ value: c._id, count: c.count }));
-    facets.target = result.targetGroups.map((c) => ({ value: c._id, count: c.count }));
-    facets.tag = result.tags
-      .map((c) => ({ value: tags.byId.get(String(c._id))?.slug ?? "", count: c.count }))
-      .filter((c) => c.value !== "");
-    facets.year = result.years
-      .filter((c) => c._id != null)
-      .map((c) => ({ value: String(c._id), count: c.count }));
-  }
-  const hits = (result?.hits ?? [])
-    .map((row) => projectToDocument(row as never, tags, []))
-    .filter((d) => d !== null)
-    .map((d) => projectHit(d));
+  const pairs = <K>(rows: { _id: K; count: number }[] | undefined, key: (k: K) => string | undefined) =>
+    (rows ?? []).flatMap((r): [string, number][] => {
+      const value = key(r._id);
+      return value ? [[value, r.count]] : [];
+    });
   return {
-    query: query.q,
-    total,
-    page: query.page,
-    limit: query.limit,
-    pages: Math.ceil(total / query.limit),
-    hits,
-    facets,
-    engine: "mongodb",
+    hits: (result?.hits ?? []).flatMap((row) => {
+      const doc = projectToDocument(row as never, tags, []);
+      return doc ? [{ hit: projectHit(doc), score: Number(row.score ?? 0), date: doc.date ?? 0 }] : [];
+    }),
+    total: result?.total[0]?.n ?? 0,
+    facets: {
+      theme: pairs(result?.themes, (k) => k),
+      zone: pairs(result?.zones, (k) => k),
+      target: pairs(result?.targetGroups, (k) => k),
+      tag: pairs(result?.tags, (id) => tags.byId.get(String(id))?.slug),
+      year: pairs(result?.years, (y) => (y == null ? undefined : String(y))),
+    },
   };
 }

@@ -65,7 +65,7 @@ export function createProjectSource(taxonomy: TaxonomyReader): SearchSource {
     count: () => ProjectModel.countDocuments({ deletedAt: null }),
     fallback: {
       prepare: ensureFallbackIndex,
-      search: async (query, viewer) => mongoSearch(query, viewer, await taxonomy.tags()),
+      search: async (query, viewer, slice) => mongoSearch(query, viewer, await taxonomy.tags(), slice),
     },
   };
 }

@@ -1,8 +1,8 @@
 // The search command-line tools (`npm run reindex`, `npm run search:check`): their commands, run on the
 // search module the composition root builds for them (withSearch).
 import { driftCount, type DriftReport } from "./check";
-import { INDEXER_LEASE } from "./indexer";
-import { leaseHolder } from "./lease";
+import { INDEXER_JOB } from "./indexer";
+import { leaseHolder } from "../../infra/lease";
 import { OutboxModel } from "./outbox.model";
 import type { SearchModule } from "./search.module";
 
@@ -90,8 +90,8 @@ function describe(report: DriftReport): string {
 
 /** Waits until the queued repairs are done: by the app's indexer if it runs, else by one started here. */
 async function drain(search: SearchModule, io: Output, timeoutMs: number): Promise<void> {
-  const own = (await leaseHolder(INDEXER_LEASE)) ? undefined : search.indexer;
-  if (own) own.start();
+  const own = (await leaseHolder(INDEXER_JOB)) ? undefined : search.jobs;
+  if (own) own.start([INDEXER_JOB]);
   else io.err("The running app's indexer is applying the repairs…\n");
   const deadline = Date.now() + timeoutMs;
   try {

@@ -2,8 +2,9 @@
 import crypto from "node:crypto";
 import mongoose, { Schema } from "mongoose";
 import type { Meilisearch, Settings } from "meilisearch";
+import type { Logger } from "../../infra/logger";
 import { TaskFailedError, isIndexNotFound, succeeded } from "./meili-tasks";
-import type { SearchSource } from "./sources";
+import { indexUid, type SearchSource } from "./sources";
 
 const stateSchema = new Schema(
   {
@@ -37,7 +38,11 @@ export async function indexExists(meili: Meilisearch, uid: string): Promise<bool
   }
 }
 
-/** Creates the index if needed and applies the settings (waiting for both tasks to succeed). */
+/**
+ * Creates a missing index with its settings (waiting for both tasks to succeed); answers whether it was
+ * missing. An index that exists is left alone: the settings job keeps its settings current, and sending
+ * them again would only queue a task (the indexer checks each index once after every start).
+ */
 export async function createIndexWithSettings(
   meili: Meilisearch,
   uid: string,
@@ -45,18 +50,16 @@ export async function createIndexWithSettings(
   timeoutMs = 60_000,
   beforeCreate?: () => Promise<void>,
 ): Promise<boolean> {
-  const missing = !(await indexExists(meili, uid));
-  if (missing) {
-    await beforeCreate?.();
-    try {
-      await succeeded(meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
-    } catch (err) {
-      // Another writer created it in between: fine, the settings below still apply.
-      if (!(err instanceof TaskFailedError && err.task.error?.code === "index_already_exists")) throw err;
-    }
+  if (await indexExists(meili, uid)) return false;
+  await beforeCreate?.();
+  try {
+    await succeeded(meili, meili.createIndex(uid, { primaryKey: "id" }), timeoutMs);
+  } catch (err) {
+    // Another writer created it in between: fine, the settings below still apply.
+    if (!(err instanceof TaskFailedError && err.task.error?.code === "index_already_exists")) throw err;
   }
-  await succeeded(meili.index(uid).updateSettings(settings), timeoutMs);
-  return missing;
+  await succeeded(meili, meili.index(uid).updateSettings(settings), timeoutMs);
+  return true;
 }
 
 /** Records that the live index of `type` needs a rebuild (see rebuildToken). */
@@ -109,17 +112,49 @@ export async function syncSettings(
   if (state?.rebuildToken) {
     if ((await source.count()) > 0) return "rebuild";
     // Nothing to bring in: the new index is complete once it has the current settings.
-    if (!created) await succeeded(meili.index(uid).updateSettings(settings), 120_000);
+    if (!created) await succeeded(meili, meili.index(uid).updateSettings(settings), 120_000);
     await saveState(source, hash, undefined, state.rebuildToken);
     return "none";
   }
   if (state?.projectionKey && state.projectionKey !== (await source.projectionKey())) return "rebuild";
   if (!state?.projectionKey || state.settingsHash !== hash) {
-    await succeeded(meili.index(uid).updateSettings(settings), 120_000);
+    await succeeded(meili, meili.index(uid).updateSettings(settings), 120_000);
     await saveState(source, hash);
     return "settings";
   }
   return "none";
+}
+
+/**
+ * One round of the settings job: each source's live index gets its changed settings in place, or a
+ * rebuild (`rebuild(type)`) when its documents would change (thesaurus, tags) or it was created while
+ * missing. A type that fails does not hold back the others; the round then fails naming each type.
+ */
+export async function syncSources(
+  meili: Meilisearch,
+  prefix: string,
+  sources: SearchSource[],
+  rebuild: (type: string) => Promise<unknown>,
+  logger: Logger,
+): Promise<void> {
+  const failures: string[] = [];
+  for (const source of sources) {
+    try {
+      const action = await syncSettings(meili, indexUid(prefix, source), source);
+      if (action === "rebuild") {
+        logger.info(
+          { type: source.type },
+          "search: rebuilding the index (created while missing, or projection or vocabulary changed)",
+        );
+        await rebuild(source.type);
+      } else if (action === "settings") {
+        logger.info({ type: source.type }, "search: index settings updated");
+      }
+    } catch (err) {
+      failures.push(`${source.type}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (failures.length > 0) throw new Error(`search settings sync failed for ${failures.join("; ")}`);
 }
 
 /**

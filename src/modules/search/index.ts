@@ -3,9 +3,9 @@
 export { enqueueIndexing, enqueueIndexingMany } from "./outbox";
 export type { IndexedType } from "./outbox.model";
 export type { NoteSearchDocument, ProjectSearchDocument, SearchDocument } from "./documents";
-export type { SearchFallback, SearchSource } from "./sources";
+export type { FallbackHit, FallbackResult, SearchFallback, SearchSource } from "./sources";
 export type { SearchQuery, Viewer as SearchViewer } from "./search.schemas";
-export { emptyFacets, projectHit, type SearchResult } from "./search.hits";
+export { noteHit, projectHit, type SearchResult } from "./search.hits";
 export { normalizeQuery } from "./normalize";
 export { expansions, loadThesaurus, synonymsOf } from "./thesaurus";
 export { createSearchModule, type SearchModule } from "./search.module";

@@ -1,21 +1,20 @@
-// The indexer: one at a time across app instances (a MongoDB lease), it drains the outbox into Meilisearch.
-import crypto from "node:crypto";
-import os from "node:os";
-import type { Meilisearch } from "meilisearch";
+// The indexer drains the outbox into Meilisearch. It is a job of the runner (src/infra/jobs.ts), so one
+// process at a time runs it across app instances: a round every poll, at once after a local write.
+import type { Index, Meilisearch } from "meilisearch";
+import type { JobContext, JobDefinition } from "../../infra/jobs";
 import { meiliApiError, meiliHealth } from "../../infra/meili";
 import type { Logger } from "../../infra/logger";
 import { ensureLiveIndex } from "./index-admin";
-import { acquireLease, releaseLease } from "./lease";
 import { TaskFailedError, succeededPatiently } from "./meili-tasks";
 import { OutboxModel } from "./outbox.model";
 import { indexUid, type SourceRegistry } from "./sources";
 
-export const INDEXER_LEASE = "search-indexer";
+export const INDEXER_JOB = "search-indexer";
 
 export interface IndexerOptions {
-  /** The MongoDB lease that makes this indexer the only one (per database). */
-  leaseName: string;
-  /** Pause between polls when the outbox is empty. */
+  /** The job's name, and so its lease: one indexer runs per database. */
+  jobName: string;
+  /** Pause between rounds when the outbox is empty. */
   pollMs: number;
   batchSize: number;
   leaseTtlMs: number;
@@ -28,7 +27,7 @@ export interface IndexerOptions {
 }
 
 export const DEFAULT_INDEXER_OPTIONS: IndexerOptions = {
-  leaseName: INDEXER_LEASE,
+  jobName: INDEXER_JOB,
   pollMs: 100,
   batchSize: 500,
   leaseTtlMs: 60_000,
@@ -71,15 +70,9 @@ export async function backlogStats(): Promise<BacklogStats> {
 }
 
 export class Indexer {
-  readonly holder = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
   readonly options: IndexerOptions;
   /** Entries this instance has marked done (tests and the bench read it). */
   processed = 0;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-  /** A poke came while no sleep was there to cut short (a batch was running): poll again at once. */
-  private poked = false;
   private readonly ready = new Set<string>();
   /** Set while Meilisearch is unreachable: entries wait without using up their attempts. */
   private unavailable = false;
@@ -91,31 +84,20 @@ export class Indexer {
     this.options = { ...DEFAULT_INDEXER_OPTIONS, ...options };
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = undefined;
-    await releaseLease(this.options.leaseName, this.holder).catch(() => undefined);
-  }
-
   /**
-   * Asks the indexer to poll now (after a local write, say). A poke during a batch is remembered: that
-   * batch may have read the outbox before the write committed, so another one runs right after it.
+   * The indexer as a job: a round every pollMs; a full batch asks for the next one at once. Triggering the
+   * job after a local write starts a round at once, or right after the running one (which may have read
+   * the outbox before the write committed).
    */
-  poke(): void {
-    this.poked = true;
-    this.wake?.();
+  job(): JobDefinition {
+    return {
+      name: this.options.jobName,
+      schedule: { everyMs: this.options.pollMs },
+      leaseTtlMs: this.options.leaseTtlMs,
+      run: async (ctx) => {
+        if ((await this.processBatch(ctx)) >= this.options.batchSize) ctx.runAgain();
+      },
+    };
   }
 
   /** Forgets which indexes were checked, e.g. after a rebuild replaced them. */
@@ -123,39 +105,11 @@ export class Indexer {
     this.ready.clear();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      let more = false;
-      // Pokes from now on ask for the batch after this one.
-      this.poked = false;
-      try {
-        if (await acquireLease(this.options.leaseName, this.holder, this.options.leaseTtlMs)) {
-          more = (await this.processBatch()) >= this.options.batchSize;
-        }
-      } catch (err) {
-        this.deps.logger.warn({ err }, "search indexer: batch failed, will retry");
-      }
-      if (!more && !this.poked && this.running) await this.sleep(this.options.pollMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
-  }
-
   /**
    * Processes one batch of due entries (the caller holds the lease); answers how many entries it read.
    * Entries are grouped by type and de-duplicated by document; each document is re-read as it is now.
    */
-  async processBatch(): Promise<number> {
+  async processBatch(lease?: Pick<JobContext, "keepLease">): Promise<number> {
     const types = this.deps.registry.types();
     const entries = await OutboxModel.find(
       { status: "pending", nextAttemptAt: { $lte: new Date() }, type: { $in: types } },
@@ -176,11 +130,11 @@ export class Indexer {
     }
     for (const [type, list] of byType) {
       try {
-        await this.applyType(type, [...new Set(list.map((e) => e.docId))]);
+        await this.applyType(type, [...new Set(list.map((e) => e.docId))], lease);
         await this.markDone(list);
       } catch (err) {
         this.ready.delete(type);
-        if (err instanceof TaskFailedError && list.length > 1) await this.isolate(type, list);
+        if (err instanceof TaskFailedError && list.length > 1) await this.isolate(type, list, lease);
         else await this.recordFailure(list, err);
       }
     }
@@ -188,12 +142,12 @@ export class Indexer {
   }
 
   /** Meilisearch refused a batch: retry document by document, so one bad document holds back no other. */
-  private async isolate(type: string, list: Entry[]): Promise<void> {
+  private async isolate(type: string, list: Entry[], lease?: Pick<JobContext, "keepLease">): Promise<void> {
     const byDoc = new Map<string, Entry[]>();
     for (const e of list) byDoc.set(e.docId, [...(byDoc.get(e.docId) ?? []), e]);
     for (const [docId, entries] of byDoc) {
       try {
-        await this.applyType(type, [docId]);
+        await this.applyType(type, [docId], lease);
         await this.markDone(entries);
       } catch (err) {
         await this.recordFailure(entries, err);
@@ -209,7 +163,7 @@ export class Indexer {
     this.processed += list.length;
   }
 
-  private async applyType(type: string, ids: string[]): Promise<void> {
+  private async applyType(type: string, ids: string[], lease?: Pick<JobContext, "keepLease">): Promise<void> {
     const source = this.deps.registry.get(type)!;
     const uid = indexUid(this.deps.prefix, source);
     if (!this.ready.has(type)) {
@@ -230,11 +184,7 @@ export class Indexer {
     const timeout = this.options.taskTimeoutMs;
     const meili = this.deps.meili;
     // A long wait keeps the lease: no other instance may start writing the same documents meanwhile.
-    const renew = async () => {
-      if (!(await acquireLease(this.options.leaseName, this.holder, this.options.leaseTtlMs))) {
-        throw new Error("search indexer: lost the lease while waiting for Meilisearch");
-      }
-    };
+    const renew = lease ? () => lease.keepLease() : undefined;
     if (docs.size > 0) {
       await succeededPatiently(
         meili,
@@ -243,7 +193,10 @@ export class Indexer {
         renew,
       );
     }
-    const gone = ids.filter((id) => !docs.has(id));
+    const gone = await inIndex(
+      index,
+      ids.filter((id) => !docs.has(id)),
+    );
     if (gone.length > 0) await succeededPatiently(meili, index.deleteDocuments(gone), timeout, renew);
   }
 
@@ -291,6 +244,25 @@ export class Indexer {
       }),
     );
   }
+}
+
+/**
+ * Which of these ids the index holds. A document search must not know is deleted only if it is there: a
+ * note waiting for moderation never was, and its delete would only queue a task.
+ */
+async function inIndex(index: Index, ids: string[]): Promise<string[]> {
+  const present: string[] = [];
+  // The ids go in the query string: a few at a time keeps the URL short.
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    const { results } = await index.getDocuments<{ id: string }>({
+      ids: chunk,
+      fields: ["id"],
+      limit: chunk.length,
+    });
+    present.push(...results.map((d) => String(d.id)));
+  }
+  return present;
 }
 
 /** Whether Meilisearch answered and said no (a bad document, bad settings), as opposed to not answering. */

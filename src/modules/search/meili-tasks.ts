@@ -42,35 +42,20 @@ export async function waitForTask(client: Meilisearch, uid: number, timeoutMs: n
   }
 }
 
-/** Polls per call of the client's waitTask: each call's signal then keeps fewer than ten listeners. */
-const POLLS_PER_WAIT = 6;
-
 /**
- * Waits for an enqueued task and throws unless it succeeded.
- * An EnqueuedTaskPromise does not say which client sent it, so this one waits through the client's own
- * waitTask, in short rounds of at most POLLS_PER_WAIT polls (each round has its own signal, so listeners
- * never pile up on one), until `timeoutMs`. Callers that have the client can use taskSucceeded().
+ * Waits for an enqueued task, through our own polling loop on the client that sent it, and throws unless
+ * it succeeded. (The task's own waitTask() polls through the client's waitForTask: see waitForTask.)
  */
-export async function succeeded(enqueued: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
+export async function succeeded(
+  client: Meilisearch,
+  enqueued: EnqueuedTaskPromise,
+  timeoutMs = 30_000,
+): Promise<Task> {
   const { taskUid } = await enqueued;
-  const started = Date.now();
-  const deadline = started + timeoutMs;
-  for (;;) {
-    const now = Date.now();
-    const interval = pauseAfter(now - started);
-    const round = Math.min(POLLS_PER_WAIT * interval, deadline - now);
-    try {
-      const task = await enqueued.waitTask({ timeout: Math.max(1, round), interval });
-      if (task.status !== "succeeded") throw new TaskFailedError(task);
-      return task;
-    } catch (err) {
-      if (!(err instanceof MeilisearchTaskTimeOutError)) throw err;
-      if (Date.now() >= deadline) throw new MeilisearchTaskTimeOutError(taskUid, timeoutMs);
-    }
-  }
+  return taskSucceeded(client, taskUid, timeoutMs);
 }
 
-/** Same as succeeded() for a task uid, through our own polling loop. */
+/** Same as succeeded() for a task uid. */
 export async function taskSucceeded(client: Meilisearch, uid: number, timeoutMs = 30_000): Promise<Task> {
   const task = await waitForTask(client, uid, timeoutMs);
   if (task.status !== "succeeded") throw new TaskFailedError(task);

@@ -49,7 +49,7 @@ export async function reindexSource(
   // Read before any document: this rebuild answers the marks made until now (see rebuildToken).
   const token = await rebuildToken(source.type);
 
-  if (await indexExists(meili, next)) await succeeded(meili.deleteIndex(next), timeout);
+  if (await indexExists(meili, next)) await succeeded(meili, meili.deleteIndex(next), timeout);
   await createIndexWithSettings(meili, next, settings, timeout);
   const total = await source.count();
   let done = 0;
@@ -58,7 +58,7 @@ export async function reindexSource(
   for await (const batch of source.iterate(batchSize)) {
     if (batch.length === 0) continue;
     const enqueued = meili.index(next).addDocuments(batch, { primaryKey: "id" });
-    pending.push({ size: batch.length, task: succeeded(enqueued, timeout) });
+    pending.push({ size: batch.length, task: succeeded(meili, enqueued, timeout) });
     // Attach a handler now: a failure surfaces when we await it, not as an unhandled rejection.
     pending.at(-1)!.task.catch(() => undefined);
     while (pending.length >= inFlight) {
@@ -75,9 +75,9 @@ export async function reindexSource(
   }
 
   if (!(await indexExists(meili, live))) await createIndexWithSettings(meili, live, settings, timeout);
-  await succeeded(meili.swapIndexes([{ indexes: [live, next], rename: false }]), timeout);
+  await succeeded(meili, meili.swapIndexes([{ indexes: [live, next], rename: false }]), timeout);
   await saveState(source, settingsHash(settings), projectionKey, token);
-  await succeeded(meili.deleteIndex(next), timeout);
+  await succeeded(meili, meili.deleteIndex(next), timeout);
 
   const changed: string[] = await OutboxModel.distinct("docId", {
     type: source.type,

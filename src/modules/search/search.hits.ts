@@ -41,8 +41,39 @@ export interface SearchResult {
   engine: "meilisearch" | "mongodb";
 }
 
+/** How much each type weighs in a list of both (federated search, the MongoDB fallback's merge). */
+export const TYPE_WEIGHTS: Record<SearchHit["type"], number> = {
+  // Projects weigh a little more: they are what most people come for.
+  project: 1.0,
+  note: 0.9,
+};
+
 export function emptyFacets(): FacetCounts {
   return { theme: [], tag: [], zone: [], target: [], year: [], kind: [] };
+}
+
+/** Facet counts being added up, from several indexes or queries. */
+export type CountsByFacet = Map<Facet, Map<string, number>>;
+
+export function addCounts(
+  into: CountsByFacet,
+  facet: Facet,
+  counts: Iterable<readonly [string, number]>,
+): void {
+  const m = into.get(facet) ?? new Map<string, number>();
+  for (const [value, n] of counts) m.set(value, (m.get(value) ?? 0) + n);
+  into.set(facet, m);
+}
+
+/** The added-up counts as results show them: most frequent first, then by value. */
+export function facetCountsOf(counts: CountsByFacet): FacetCounts {
+  const facets = emptyFacets();
+  for (const [f, m] of counts) {
+    facets[f] = [...m.entries()]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
 }
 
 function pickSnippet(

@@ -70,6 +70,10 @@ export const searchMessages = defineMessages({
     "search.admin.col.error": "Ultimo errore",
     "search.admin.col.when": "Ultimo tentativo",
     "search.admin.retried": "{n} modifiche rimesse in coda.",
+    "job.search-indexer": "Indicizzazione delle modifiche nella ricerca",
+    "job.search-settings":
+      "Controllo delle impostazioni e dei sinonimi della ricerca (ricostruisce l'indice se serve)",
+    "job.search-check": "Confronto tra MongoDB e l'indice di ricerca (accoda le correzioni)",
   },
   en: {
     "nav.search": "Search",
@@ -139,5 +143,8 @@ export const searchMessages = defineMessages({
     "search.admin.col.error": "Last error",
     "search.admin.col.when": "Last attempt",
     "search.admin.retried": "{n} changes queued again.",
+    "job.search-indexer": "Indexing changes for search",
+    "job.search-settings": "Checking search settings and synonyms (rebuilds the index when needed)",
+    "job.search-check": "Comparing MongoDB with the search index (queues repairs)",
   },
 });

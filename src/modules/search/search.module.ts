@@ -1,17 +1,21 @@
 // The search module as the composition root sees it: the sources it is given, the indexer, rebuilds and
-// the query service.
+// the query service. Its background work runs as jobs of the runner it is given: the indexer, the settings
+// sync and the nightly consistency check.
 import type { Meilisearch } from "meilisearch";
+import type { JobRunner } from "../../infra/jobs";
 import type { Logger } from "../../infra/logger";
 import type { ReadinessCheck } from "../../infra/health-check";
 import { checkSource, driftCount, queueRepairs, type DriftReport } from "./check";
-import { ensureLiveIndex, indexExists, syncSettings } from "./index-admin";
+import { ensureLiveIndex, indexExists, syncSources } from "./index-admin";
 import { Indexer, backlogStats, type IndexerOptions } from "./indexer";
-import { acquireLease, releaseLease } from "./lease";
+import { acquireLease, newHolderId, releaseLease } from "../../infra/lease";
 import { reindexSource, type ReindexOptions, type ReindexResult } from "./reindex";
 import { createSearchService, type SearchTaxonomy } from "./search.service";
 import { SourceRegistry, indexUid, type SearchSource } from "./sources";
 
 export const REBUILD_LEASE = "search-rebuild";
+export const SETTINGS_JOB = "search-settings";
+export const CHECK_JOB = "search-check";
 
 export interface SearchModuleDeps {
   meili: Meilisearch;
@@ -20,9 +24,13 @@ export interface SearchModuleDeps {
   taxonomy: SearchTaxonomy;
   /** What is indexed: one source per document type (projects, notes), implemented by their modules. */
   sources: SearchSource[];
+  /** Runs the module's jobs (the composition root's runner; a command-line tool's own). */
+  jobs: JobRunner;
   indexer?: Partial<IndexerOptions>;
-  /** How often the indexer's holder checks that settings and synonyms are current. */
+  /** How often settings and synonyms are checked (and missing or outdated indexes rebuilt). */
   settingsCheckMs?: number;
+  /** When the consistency check runs and queues repairs (cron, Italian time): nightly by default. */
+  checkCron?: string;
 }
 
 export function createSearchModule(deps: SearchModuleDeps) {
@@ -35,7 +43,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
       registry,
       logger: deps.logger,
       // The check rebuilds the index the indexer has just created (at once, rather than at its next round).
-      onIndexCreated: () => void syncInBackground(),
+      onIndexCreated: () => void deps.jobs.trigger(SETTINGS_JOB),
     },
     deps.indexer,
   );
@@ -50,18 +58,18 @@ export function createSearchModule(deps: SearchModuleDeps) {
         if (await indexExists(deps.meili, uid)) continue;
         created = (await ensureLiveIndex(deps.meili, uid, source, await source.settings())) || created;
       }
-      if (created) void syncInBackground();
+      if (created) void deps.jobs.trigger(SETTINGS_JOB);
     },
     taxonomy: deps.taxonomy,
     logger: deps.logger,
-    fallback: registry.get("project")?.fallback,
+    fallbacks: Object.fromEntries(
+      registry.all().flatMap((source) => (source.fallback ? [[source.type, source.fallback]] : [])),
+    ),
   });
-  let settingsTimer: NodeJS.Timeout | undefined;
-  let syncing: Promise<void> | undefined;
 
   /** Rebuilds one type (or all) unless another instance is rebuilding; the indexer keeps running. */
   async function reindex(types = registry.types(), options: ReindexOptions = {}): Promise<ReindexResult[]> {
-    const holder = `${indexer.holder}:rebuild`;
+    const holder = newHolderId();
     if (!(await acquireLease(REBUILD_LEASE, holder, 24 * 3600_000))) {
       throw new Error("another rebuild is running (lease search-rebuild is held)");
     }
@@ -71,38 +79,11 @@ export function createSearchModule(deps: SearchModuleDeps) {
         results.push(await reindexSource(deps.meili, deps.prefix, registry.get(type)!, options));
       }
       indexer.invalidate();
-      indexer.poke();
+      poke();
       return results;
     } finally {
       await releaseLease(REBUILD_LEASE, holder);
     }
-  }
-
-  /** Applies changed settings in place, or rebuilds when documents would change (thesaurus, tags). */
-  async function syncAll(): Promise<void> {
-    for (const source of registry.all()) {
-      const action = await syncSettings(deps.meili, indexUid(deps.prefix, source), source);
-      if (action === "rebuild") {
-        deps.logger.info(
-          { type: source.type },
-          "search: rebuilding the index (created while missing, or projection or vocabulary changed)",
-        );
-        await reindex([source.type]);
-      } else if (action === "settings") {
-        deps.logger.info({ type: source.type }, "search: index settings updated");
-      }
-    }
-  }
-
-  function syncInBackground(): Promise<void> {
-    syncing ??= syncAll()
-      .catch((err: unknown) =>
-        deps.logger.warn({ err: (err as Error).message }, "search: settings sync failed"),
-      )
-      .finally(() => {
-        syncing = undefined;
-      });
-    return syncing;
   }
 
   async function check(fix = false): Promise<{ reports: DriftReport[]; queued: number }> {
@@ -113,19 +94,53 @@ export function createSearchModule(deps: SearchModuleDeps) {
       reports.push(report);
       if (fix && driftCount(report) > 0) queued += await queueRepairs(report);
     }
-    if (queued > 0) indexer.poke();
+    if (queued > 0) poke();
     return { reports, queued };
   }
+
+  /** A document changed here: its outbox entry is committed, the indexer need not wait for its next round. */
+  function poke(): void {
+    void deps.jobs.trigger(indexer.options.jobName);
+  }
+
+  deps.jobs.define(indexer.job());
+  deps.jobs.define({
+    name: SETTINGS_JOB,
+    schedule: { everyMs: deps.settingsCheckMs ?? 30_000 },
+    // A new version may bring new settings or a new projection: apply them at once.
+    runAtStart: true,
+    // A rebuild can take minutes (it holds the rebuild lease meanwhile).
+    leaseTtlMs: 10 * 60_000,
+    run: () => syncSources(deps.meili, deps.prefix, registry.all(), (type) => reindex([type]), deps.logger),
+  });
+  deps.jobs.define({
+    name: CHECK_JOB,
+    schedule: { cron: deps.checkCron ?? "30 3 * * *" },
+    leaseTtlMs: 10 * 60_000,
+    run: async () => {
+      const { reports, queued } = await check(true);
+      return reports.map((r) => `${r.type}: ${driftCount(r)} drifting`).join("; ") + `; ${queued} queued`;
+    },
+  });
 
   return {
     registry,
     indexer,
+    /** The runner the module's jobs are defined on. */
+    jobs: deps.jobs,
     service,
     reindex,
     check,
-    /** Re-reads settings and synonyms now (after a thesaurus edit, say). */
-    syncSettings: syncInBackground,
-    async start(options: { indexer?: boolean } = {}): Promise<void> {
+    poke,
+    /**
+     * Re-reads settings and synonyms now (after a thesaurus edit, say); resolves when done here, at once
+     * when another process runs the sync (it sees the change on its next round).
+     */
+    syncSettings: async (): Promise<void> => {
+      await deps.jobs.trigger(SETTINGS_JOB);
+    },
+    /** Prepares what searches need before the first request (the MongoDB fallbacks' text indexes). */
+    async start(): Promise<void> {
       for (const source of registry.all()) {
         await source.fallback
           ?.prepare()
@@ -136,16 +151,6 @@ export function createSearchModule(deps: SearchModuleDeps) {
             ),
           );
       }
-      if (options.indexer === false) return;
-      indexer.start();
-      void syncInBackground();
-      settingsTimer = setInterval(() => void syncInBackground(), deps.settingsCheckMs ?? 30_000);
-      settingsTimer.unref();
-    },
-    async stop(): Promise<void> {
-      if (settingsTimer) clearInterval(settingsTimer);
-      await indexer.stop();
-      await syncing;
     },
     readiness(): ReadinessCheck {
       return {
@@ -153,7 +158,7 @@ export function createSearchModule(deps: SearchModuleDeps) {
         check: async () => {
           const stats = await backlogStats();
           // Failed entries need an admin; a backlog alone (Meilisearch down) does not make us unready.
-          return { ok: true, running: indexer.isRunning, ...stats };
+          return { ok: true, running: deps.jobs.isStarted(indexer.options.jobName), ...stats };
         },
       };
     },

@@ -5,6 +5,7 @@ import type { Logger } from "../../infra/logger";
 import type { Lang } from "../../web/i18n/define";
 import { NOTE_KINDS, type TagIndex, type Vocabulary } from "../taxonomy/index";
 import { PRE, POST } from "./highlight";
+import { searchFallbacks } from "./fallback";
 import { normalizeQuery } from "./normalize";
 import {
   FACETS,
@@ -18,10 +19,12 @@ import {
   type KnownValues,
 } from "./search.filters";
 import {
-  emptyFacets,
+  addCounts,
+  facetCountsOf,
   noteHit,
   projectHit,
-  type FacetCounts,
+  TYPE_WEIGHTS,
+  type CountsByFacet,
   type SearchHit,
   type SearchResult,
 } from "./search.hits";
@@ -74,24 +77,14 @@ function isUnavailable(err: unknown): boolean {
   return true;
 }
 
-function addCounts(
-  into: Map<Facet, Map<string, number>>,
-  facet: Facet,
-  counts: Record<string, number>,
-): void {
-  const m = into.get(facet) ?? new Map<string, number>();
-  for (const [value, n] of Object.entries(counts)) m.set(value, (m.get(value) ?? 0) + n);
-  into.set(facet, m);
-}
-
 export function createSearchService(deps: {
   meili: Meilisearch;
   projectsIndex: string;
   notesIndex?: string;
   taxonomy: SearchTaxonomy;
   logger: Logger;
-  /** Answers from MongoDB while Meilisearch cannot (projects only). */
-  fallback?: SearchFallback;
+  /** Answers from MongoDB while Meilisearch cannot, by type (the sources' fallbacks). */
+  fallbacks?: Partial<Record<string, SearchFallback>>;
   /** Creates missing indexes (with their settings): a fresh deployment, or a test that emptied Meilisearch. */
   ensureIndexes?: () => Promise<void>;
 }) {
@@ -176,7 +169,7 @@ export function createSearchService(deps: {
   async function meiliSearch(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
     const publicOnly = !viewer.seesDrafts;
     const chosen = targetsFor(query);
-    const counts = new Map<Facet, Map<string, number>>();
+    const counts: CountsByFacet = new Map();
     let hits: SearchHit[] = [];
     let total = 0;
     const unselected = (t: Target) => FACETS.filter((f) => query[f].length === 0 && t.fields[f]);
@@ -203,7 +196,8 @@ export function createSearchService(deps: {
       ).results as unknown as SearchResponse[];
       total = res!.totalHits ?? 0;
       hits = res!.hits.map((h) => t.toHit(h, h._formatted as Record<string, unknown>));
-      for (const f of unselected(t)) addCounts(counts, f, res!.facetDistribution?.[t.fields[f]!] ?? {});
+      for (const f of unselected(t))
+        addCounts(counts, f, Object.entries(res!.facetDistribution?.[t.fields[f]!] ?? {}));
     } else if (chosen.length > 1) {
       const res = (await client.multiSearch({
         federation: {
@@ -218,8 +212,7 @@ export function createSearchService(deps: {
           ...t.params,
           ...HIGHLIGHT,
           sort: t.sort[query.sort],
-          // Projects weigh a little more: they are what most people come for.
-          federationOptions: { weight: t.type === "project" ? 1.0 : 0.9 },
+          federationOptions: { weight: TYPE_WEIGHTS[t.type] },
         })),
       })) as unknown as SearchResponse & { estimatedTotalHits?: number };
       total = res.estimatedTotalHits ?? res.totalHits ?? 0;
@@ -229,18 +222,13 @@ export function createSearchService(deps: {
       });
       for (const t of chosen) {
         const dist = res.facetsByIndex?.[t.indexUid]?.distribution ?? {};
-        for (const f of unselected(t)) addCounts(counts, f, dist[t.fields[f]!] ?? {});
+        for (const f of unselected(t)) addCounts(counts, f, Object.entries(dist[t.fields[f]!] ?? {}));
       }
     }
     for (const { facet, distribution } of await selectedCounts) {
-      for (const values of Object.values(distribution)) addCounts(counts, facet, values);
+      for (const values of Object.values(distribution)) addCounts(counts, facet, Object.entries(values));
     }
-    const facets: FacetCounts = emptyFacets();
-    for (const [f, m] of counts) {
-      facets[f] = [...m.entries()]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    }
+    const facets = facetCountsOf(counts);
     return {
       query: query.q,
       total,
@@ -276,26 +264,17 @@ export function createSearchService(deps: {
           return await meiliSearch(query, viewer);
         }
       } catch (err) {
-        if (!isUnavailable(err) || !deps.fallback) throw err;
+        if (!isUnavailable(err) || Object.keys(deps.fallbacks ?? {}).length === 0) throw err;
         deps.logger.warn(
           { err: (err as Error).message },
           "search: Meilisearch unavailable, answering from MongoDB",
         );
-        // The fallback covers projects (the catalogue); notes come back with Meilisearch.
-        if ((query.type.length > 0 && !query.type.includes("project")) || query.kind.length > 0) {
-          const empty: SearchResult = {
-            query: query.q,
-            total: 0,
-            page: query.page,
-            limit: query.limit,
-            pages: 0,
-            hits: [],
-            facets: emptyFacets(),
-            engine: "mongodb",
-          };
-          return empty;
-        }
-        return deps.fallback.search(query, viewer);
+        // The types Meilisearch would have searched, with the same filters and visibility.
+        const fallbacks = targetsFor(query).flatMap((t) => {
+          const fallback = deps.fallbacks?.[t.type];
+          return fallback ? [{ type: t.type, fallback }] : [];
+        });
+        return searchFallbacks(query, viewer, fallbacks);
       }
     },
     /** Values of one facet whose label or key contains the text (the facet search box). */

@@ -3,14 +3,40 @@
 import type { Settings } from "meilisearch";
 import type { SearchDocument } from "./documents";
 import type { IndexedType } from "./outbox.model";
-import type { SearchResult } from "./search.hits";
+import type { Facet } from "./search.filters";
+import type { SearchHit } from "./search.hits";
 import type { SearchQuery, Viewer } from "./search.schemas";
 
-/** Answers searches from MongoDB while Meilisearch cannot (simpler ranking, same filters). */
+/** One hit of a fallback, with what merging the hits of several types needs. */
+export interface FallbackHit {
+  hit: SearchHit;
+  /** MongoDB's text score (0 without words to search). */
+  score: number;
+  /** The document's date (ms since the epoch; 0 for none), for the date order. */
+  date: number;
+}
+
+/** One type's answer from MongoDB: a slice of its hits in the query's order, the total and facet counts. */
+export interface FallbackResult {
+  hits: FallbackHit[];
+  total: number;
+  /** Counts of the facets this type has, over every matching document: facet -> [value, count]. */
+  facets: Partial<Record<Facet, [string, number][]>>;
+}
+
+/**
+ * Answers searches from MongoDB while Meilisearch cannot (simpler ranking): the same filters and the same
+ * visibility as the index (what the index would not hold, the fallback does not find either).
+ */
 export interface SearchFallback {
   /** Creates what the fallback needs (a text index), at start; harmless when it exists. */
   prepare(): Promise<void>;
-  search(query: SearchQuery, viewer: Viewer): Promise<SearchResult>;
+  /**
+   * The matching documents from `skip`, at most `limit`, in the query's order (its sort; for relevance the
+   * text score, or newest first without words). A query this type cannot answer (a filter it lacks, a sort
+   * it cannot apply) never reaches it.
+   */
+  search(query: SearchQuery, viewer: Viewer, slice: { skip: number; limit: number }): Promise<FallbackResult>;
 }
 
 export interface SearchSource {
@@ -33,7 +59,7 @@ export interface SearchSource {
   versions(): AsyncIterable<{ id: string; version: number }>;
   /** How many documents iterate() will yield (for progress bars). */
   count(): Promise<number>;
-  /** The catalogue's projects have one; notes come back with Meilisearch. */
+  /** How this type is searched while Meilisearch cannot answer (projects and notes have one). */
   fallback?: SearchFallback;
 }
 

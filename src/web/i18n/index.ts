@@ -1,5 +1,6 @@
 // The message catalogue: every module's dictionary is listed here once.
 import { coreMessages } from "./core.messages";
+import { jobsMessages } from "./jobs.messages";
 import { homeMessages } from "../../modules/home/home.messages";
 import { accountsMessages } from "../../modules/accounts/accounts.messages";
 import { auditMessages } from "../../modules/audit/audit.messages";
@@ -24,6 +25,7 @@ const catalogs = [
   notesMessages,
   importMessages,
   siteMessages,
+  jobsMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;

@@ -1,4 +1,7 @@
-// A lease in MongoDB: at most one holder at a time across app instances, until it expires.
+// A lease in MongoDB: at most one holder at a time across app processes, until it expires. Whatever must run
+// in one place only (the job runner's jobs, a search rebuild) takes one by name.
+import crypto from "node:crypto";
+import os from "node:os";
 import mongoose, { Schema } from "mongoose";
 
 const leaseSchema = new Schema(
@@ -7,9 +10,14 @@ const leaseSchema = new Schema(
     holder: { type: String, required: true },
     expiresAt: { type: Date, required: true },
   },
-  { collection: "search_leases", versionKey: false },
+  { collection: "leases", versionKey: false },
 );
-export const LeaseModel = mongoose.model("SearchLease", leaseSchema);
+export const LeaseModel = mongoose.model("Lease", leaseSchema);
+
+/** A holder name unique to this process and caller: host, pid and a random part. */
+export function newHolderId(): string {
+  return `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString("hex")}`;
+}
 
 function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number })?.code === 11000;
@@ -32,7 +40,7 @@ export async function acquireLease(name: string, holder: string, ttlMs: number):
   }
 }
 
-/** Gives the lease back (only if still ours), so another instance can take it at once. */
+/** Gives the lease back (only if still ours), so another process can take it at once. */
 export async function releaseLease(name: string, holder: string): Promise<void> {
   await LeaseModel.deleteOne({ _id: name, holder });
 }
@@ -41,4 +49,10 @@ export async function releaseLease(name: string, holder: string): Promise<void> 
 export async function leaseHolder(name: string): Promise<string | undefined> {
   const doc = await LeaseModel.findOne({ _id: name, expiresAt: { $gt: new Date() } }).lean();
   return doc?.holder;
+}
+
+/** The live holders of several leases at once, by name. */
+export async function leaseHolders(names: string[]): Promise<Map<string, string>> {
+  const docs = await LeaseModel.find({ _id: { $in: names }, expiresAt: { $gt: new Date() } }).lean();
+  return new Map(docs.map((d) => [d._id, d.holder]));
 }

@@ -1,0 +1,127 @@
+// When Meilisearch cannot answer: MongoDB text search over the notes the index would hold (published, not
+// deleted, on a published or archived project), with the same filters; search merges it with the projects'.
+import mongoose, { type PipelineStage } from "mongoose";
+import type { ProjectRefs } from "../projects/index";
+import {
+  noteHit,
+  normalizeQuery,
+  type FallbackResult,
+  type SearchFallback,
+  type SearchQuery,
+} from "../search/index";
+import type { TagIndex } from "../taxonomy/index";
+import { NoteModel, type NoteDoc } from "./note.model";
+import { noteToDocument } from "./note.document";
+
+export const NOTE_FALLBACK_TEXT_INDEX = "search_fallback_text";
+
+/** The text index the fallback needs on notes (created at start; harmless when it exists). */
+export async function ensureNoteFallbackIndex(): Promise<void> {
+  await NoteModel.collection.createIndex(
+    { title: "text", body: "text" },
+    {
+      name: NOTE_FALLBACK_TEXT_INDEX,
+      default_language: "italian",
+      language_override: "searchLanguage",
+      weights: { title: 5, body: 1 },
+    },
+  );
+}
+
+/** The notes a query matches, before the visibility of their projects is known. */
+function matchOf(query: SearchQuery, tags: TagIndex): Record<string, unknown> {
+  const match: Record<string, unknown> = { status: "published", deletedAt: null };
+  const words = normalizeQuery(query.q);
+  if (words) match.$text = { $search: words, $language: "italian" };
+  if (query.theme.length) match.theme = { $in: query.theme };
+  if (query.kind.length) match.kind = { $in: query.kind };
+  if (query.tag.length) {
+    const ids = query.tag.map((s) => tags.bySlug.get(s)?.id).filter((id) => id !== undefined);
+    match.tags = { $in: ids.map((id) => new mongoose.Types.ObjectId(id)) };
+  }
+  return match;
+}
+
+function counts(field: string, unwind: boolean): PipelineStage.FacetPipelineStage[] {
+  return [
+    ...(unwind ? [{ $unwind: `$${field}` }] : []),
+    { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+    { $sort: { count: -1, _id: 1 } },
+    { $limit: 300 },
+  ] as PipelineStage.FacetPipelineStage[];
+}
+
+export function createNoteFallback(deps: {
+  taxonomy: { tags(): Promise<TagIndex> };
+  projects: Pick<ProjectRefs, "refsOf">;
+}): SearchFallback {
+  return {
+    prepare: ensureNoteFallbackIndex,
+    /** Notes are public once published: every viewer finds the same ones, as in the index. */
+    async search(query, _viewer, slice): Promise<FallbackResult> {
+      const tags = await deps.taxonomy.tags();
+      const match = matchOf(query, tags);
+      // Notes of projects readers may see (published or archived), asked of the catalogue.
+      const candidates = await NoteModel.aggregate<{ _id: mongoose.Types.ObjectId }>([
+        { $match: match },
+        { $group: { _id: "$project" } },
+      ]);
+      const projects = await deps.projects.refsOf(
+        candidates.map((c) => c._id),
+        { statuses: ["published", "archived"] },
+      );
+      if (projects.size === 0) return { hits: [], total: 0, facets: {} };
+      const hasText = match.$text !== undefined;
+      const [result] = await NoteModel.aggregate<{
+        hits: (NoteDoc & { score?: number })[];
+        total: { n: number }[];
+        theme: { _id: string; count: number }[];
+        tag: { _id: mongoose.Types.ObjectId; count: number }[];
+        kind: { _id: string; count: number }[];
+      }>([
+        {
+          $match: {
+            ...match,
+            project: { $in: [...projects.keys()].map((id) => new mongoose.Types.ObjectId(id)) },
+          },
+        },
+        ...(hasText ? [{ $addFields: { score: { $meta: "textScore" } } }] : []),
+        {
+          $facet: {
+            hits: [
+              {
+                $sort:
+                  query.sort === "relevance" && hasText
+                    ? { score: -1, _id: 1 }
+                    : { publishedAt: -1, createdAt: -1, _id: 1 },
+              },
+              { $skip: slice.skip },
+              { $limit: slice.limit },
+            ],
+            total: [{ $count: "n" }],
+            theme: counts("theme", false),
+            tag: counts("tags", true),
+            kind: counts("kind", false),
+          },
+        },
+      ] as PipelineStage[]);
+      const pairs = <K>(rows: { _id: K; count: number }[] | undefined, key: (k: K) => string | undefined) =>
+        (rows ?? []).flatMap((r): [string, number][] => {
+          const value = key(r._id);
+          return value ? [[value, r.count]] : [];
+        });
+      return {
+        hits: (result?.hits ?? []).flatMap((row) => {
+          const doc = noteToDocument(row, projects.get(String(row.project)), tags);
+          return doc ? [{ hit: noteHit(doc), score: row.score ?? 0, date: doc.date }] : [];
+        }),
+        total: result?.total[0]?.n ?? 0,
+        facets: {
+          theme: pairs(result?.theme, (k) => k),
+          tag: pairs(result?.tag, (id) => tags.byId.get(String(id))?.slug),
+          kind: pairs(result?.kind, (k) => k),
+        },
+      };
+    },
+  };
+}
