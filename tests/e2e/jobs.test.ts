@@ -21,6 +21,7 @@ describe("jobs page in a real browser", () => {
     const { page, context, consoleErrors } = await web.newPage();
     page.setDefaultTimeout(8000);
     await loginInBrowser(page, web.baseUrl, coordinator);
+    await page.click(".atl-account-toggle"); // the coordinator's pages are in the account menu
     await Promise.all([page.waitForURL(/\/admin\/jobs$/), page.click('a[href="/admin/jobs"]')]);
     expect(await page.textContent("h1")).toBe("Attività pianificate");
     const rows = await page.$$eval("tbody tr", (trs) => trs.map((tr) => tr.id));
