@@ -23,7 +23,7 @@ import { ProjectModel, type ProjectStatus } from "../src/modules/projects/projec
 import { RevisionModel } from "../src/modules/projects/revision.model";
 import { snapshotOf } from "../src/modules/projects/project.snapshot";
 import type { ProjectDoc } from "../src/modules/projects/project.model";
-import { sortKey } from "../src/modules/projects/project.service";
+import { sortKey } from "../src/modules/projects/project.stored";
 import { NoteModel, type NoteStatus } from "../src/modules/notes/note.model";
 import { NOTE_KINDS, type NoteKind } from "../src/modules/taxonomy/taxonomy.types";
 import { UserModel } from "../src/modules/accounts/user.model";

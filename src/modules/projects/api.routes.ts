@@ -5,9 +5,9 @@ import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
 import { openApiDocument } from "../../web/openapi";
 import { parseOr400 } from "../../web/validate";
-import type { TaxonomyService, TagIndex } from "../taxonomy/index";
+import type { TaxonomyService } from "../taxonomy/index";
+import { apiProject } from "./api.project";
 import type { ExportService } from "./export.service";
-import { formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";
 import type { ProjectQueries } from "./project.queries";
 import { SORTS } from "./project.queries";
@@ -44,35 +44,6 @@ export const apiListQuerySchema = z.strictObject({
 const COUNT_TTL_MS = 30_000;
 
 const exportParamsSchema = z.strictObject({ format: z.enum(["csv", "json"]) });
-
-/** A published project as the API shows it (no contact: that is for members only). */
-export function apiProject(p: ProjectDoc, tags: TagIndex) {
-  return {
-    slug: p.slug,
-    url: `/projects/${p.slug}`,
-    title: p.title,
-    summary: p.summary ?? "",
-    description: p.description ?? "",
-    fundingProgramme: p.fundingProgramme ?? null,
-    call: p.call ?? "",
-    cup: p.cup ?? null,
-    leadOrganisation: p.leadOrganisation ?? "",
-    partners: p.partners ?? [],
-    zones: p.zones ?? [],
-    provinces: p.provinces ?? [],
-    startDate: formatDate(p.startDate) || null,
-    endDate: formatDate(p.endDate) || null,
-    budgetCents: p.budgetCents ?? null,
-    targetGroups: p.targetGroups ?? [],
-    themes: p.themes ?? [],
-    tags: (p.tags ?? []).map((id) => tags.byId.get(String(id))?.slug).filter((s): s is string => !!s),
-    outcomes: p.outcomes ?? "",
-    links: (p.links ?? []).map((l) => ({ label: l.label ?? "", url: l.url })),
-    demo: !!p.demo,
-    publishedAt: p.publishedAt ?? null,
-    updatedAt: (p as { updatedAt?: Date }).updatedAt ?? null,
-  };
-}
 
 export function projectsApiRouter(deps: {
   queries: ProjectQueries;

@@ -9,9 +9,9 @@ import { ConflictPage, describeValue, DiffPage, HistoryPage } from "../../../vie
 import { actorOf } from "../accounts/index";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/index";
-import { formValuesOfRaw, projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";
+import { projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";
-import { formValuesOfProject, groupErrors } from "./project.form";
+import { formValuesOfProject, formValuesOfRaw, groupErrors } from "./project.form";
 import type { ProjectQueries } from "./project.queries";
 import type { ProjectService } from "./project.service";
 import { diffSnapshots, snapshotOf, type Snapshot } from "./project.snapshot";
@@ -124,7 +124,7 @@ export function curationRouter(deps: {
             ...err.current,
             ...input,
             slug: input.slug ?? err.current.slug,
-          } as unknown as Parameters<typeof snapshotOf>[0]),
+          }),
           status: theirs.status,
           deleted: theirs.deleted,
         };

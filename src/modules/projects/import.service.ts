@@ -12,7 +12,8 @@ import { slugify, type TaxonomyService } from "../taxonomy/index";
 import type { ImportRow, RowProblem } from "./import.format";
 import { validateProject, type ProjectInput } from "./project.input";
 import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
-import { setOf, sortKey, type ProjectService } from "./project.service";
+import type { ProjectService } from "./project.service";
+import { sortKey, storedValuesOf } from "./project.stored";
 import { snapshotOf } from "./project.snapshot";
 import { RevisionModel } from "./revision.model";
 import { ProjectValidationError } from "./project.errors";
@@ -204,7 +205,7 @@ export function createImportService(deps: {
   function isUnchanged(current: ProjectDoc, r: Ready): boolean {
     if (r.input.slug && r.input.slug !== current.slug) return false;
     if (r.row.status && r.row.status !== current.status) return false;
-    const next = snapshotOf({ ...current, ...setOf(r.input), slug: current.slug });
+    const next = snapshotOf({ ...current, ...storedValuesOf(r.input), slug: current.slug });
     return JSON.stringify(next) === JSON.stringify(snapshotOf(current));
   }
 
@@ -244,7 +245,9 @@ export function createImportService(deps: {
     const now = new Date();
     const docs = batch.map(({ row, input }) => {
       const status: ProjectStatus = row.status ?? "draft";
-      const values = Object.fromEntries(Object.entries(setOf(input)).filter(([, v]) => v !== undefined));
+      const values = Object.fromEntries(
+        Object.entries(storedValuesOf(input)).filter(([, v]) => v !== undefined),
+      );
       return {
         _id: new mongoose.Types.ObjectId(),
         ...values,

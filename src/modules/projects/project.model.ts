@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import type { ContentField } from "./project.fields";
 
 export const PROJECT_STATUSES = ["draft", "in_review", "published", "archived"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -76,6 +77,8 @@ projectSchema.index({ tags: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 
 export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: mongoose.Types.ObjectId };
+// Every field of the field list (project.fields.ts) has its path above: a new field fails here until it does.
+const _everyFieldStored: ContentField extends keyof ProjectDoc ? true : never = true;
 /** The fields a list of projects shows (browse, related projects). */
 export const LIST_FIELDS = {
   title: 1,

@@ -9,60 +9,10 @@ import { slugify, type TaxonomyService } from "../taxonomy/index";
 import { validateProject, type FieldError, type ProjectInput, type ProjectRaw } from "./project.input";
 import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
 import { RevisionModel } from "./revision.model";
-import { contentUpdateOf, snapshotOf, type Snapshot } from "./project.snapshot";
+import { snapshotOf, type Snapshot } from "./project.snapshot";
+import { setAndUnset, storedValuesOf, storedValuesOfSnapshot, type Update } from "./project.stored";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";
 import { TRANSITIONS, type TransitionName } from "./project.workflow";
-
-type Update = Record<string, unknown>;
-
-/** The browse sort key of a title (exported for the bulk import). */
-export function sortKey(title: string): string {
-  return title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, "")
-    .trim()
-    .slice(0, 200);
-}
-
-/** The stored fields of a validated input (exported for the bulk import). */
-export function setOf(input: ProjectInput): Update {
-  return {
-    title: input.title,
-    sortTitle: sortKey(input.title),
-    summary: input.summary,
-    description: input.description,
-    fundingProgramme: input.fundingProgramme,
-    call: input.call,
-    cup: input.cup,
-    leadOrganisation: input.leadOrganisation,
-    partners: input.partners,
-    zones: input.zones,
-    provinces: input.provinces,
-    startDate: input.startDate,
-    endDate: input.endDate,
-    startYear: input.startDate?.getUTCFullYear(),
-    budgetCents: input.budgetCents,
-    targetGroups: input.targetGroups,
-    themes: input.themes,
-    tags: input.tags.map((id) => new mongoose.Types.ObjectId(id)),
-    outcomes: input.outcomes,
-    links: input.links,
-    contact: input.contact,
-  };
-}
-
-/** $set for present values, $unset for the absent optional ones (so an emptied field is really cleared). */
-function setAndUnset(values: Update): Update {
-  const $set: Update = {};
-  const $unset: Record<string, 1> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) $unset[k] = 1;
-    else $set[k] = v;
-  }
-  return Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
-}
 
 function isDuplicateKey(err: unknown): err is { code: number; keyPattern?: Record<string, unknown> } {
   return (err as { code?: number }).code === 11000;
@@ -221,7 +171,9 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     const status = options.status ?? "draft";
     try {
       const doc = await connection.transaction(async (session) => {
-        const values = Object.fromEntries(Object.entries(setOf(input)).filter(([, v]) => v !== undefined));
+        const values = Object.fromEntries(
+          Object.entries(storedValuesOf(input)).filter(([, v]) => v !== undefined),
+        );
         const [created] = await ProjectModel.create(
           [
             {
@@ -275,7 +227,7 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
           const newSlug = input.slug && input.slug !== current.slug ? input.slug : undefined;
           const clash = await uniquenessErrors(input, newSlug, current._id);
           if (clash.length > 0) throw new ProjectValidationError(clash);
-          const u = setAndUnset(setOf(input));
+          const u = setAndUnset(storedValuesOf(input));
           if (newSlug) {
             (u.$set as Update).slug = newSlug;
             const old = [...new Set([...(current.oldSlugs ?? []), current.slug])].filter(
@@ -353,13 +305,13 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
         .filter((x): x is string => !!x);
     const snapshot = revision.snapshot as Snapshot;
     return change(actor, id, expectedVersion, `restore:${version}`, async (current) => {
-      const content = contentUpdateOf(snapshot, live);
+      const content = storedValuesOfSnapshot(snapshot, live);
       if (content.cup && (await ProjectModel.exists({ _id: { $ne: current._id }, cup: content.cup }))) {
         throw new ValidationError("The CUP of that version now belongs to another project", [
           { field: "cup", message: "CUP already used by another project" },
         ]);
       }
-      return setAndUnset({ ...content, sortTitle: sortKey(content.title) });
+      return setAndUnset(content);
     });
   }
 
@@ -384,7 +336,7 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     try {
       if (!existing) return { ok: true, action: "created", project: await create(actor, raw, options) };
       const before = JSON.stringify(snapshotOf(existing));
-      const next = { ...snapshotOf({ ...existing, ...setOf(input), slug: existing.slug }) };
+      const next = { ...snapshotOf({ ...existing, ...storedValuesOf(input), slug: existing.slug }) };
       if (JSON.stringify(next) === before && (!options.status || options.status === existing.status)) {
         return { ok: true, action: "unchanged", project: existing };
       }
