@@ -24,7 +24,9 @@ export function registerTagHooks(taxonomy: TaxonomyService, changed: () => void)
     await taxonomy.setTagUsage(session, counts);
   }
 
-  // A merged tag's projects move to the survivor: a new version of each, with its revision.
+  // A merged tag's projects move to the survivor: a new version of each, with its revision. The search
+  // index learns of them from the change hook below, which the merge runs next for the survivor: one
+  // outbox entry per project, whether it had the merged tag, the survivor or both.
   taxonomy.onTagMerged(async (session, loser, survivor, actor) => {
     const loserId = new mongoose.Types.ObjectId(loser.id);
     const survivorId = new mongoose.Types.ObjectId(survivor.id);
@@ -42,7 +44,6 @@ export function registerTagHooks(taxonomy: TaxonomyService, changed: () => void)
       .session(session)
       .lean<ProjectDoc[]>();
     await writeRevisions(session, docs, `merge-tag:${loser.slug}`, by);
-    await enqueueIndexingMany("project", ids, { session });
     await recountTags(session, [loser.id, survivor.id]);
     changed();
   });
