@@ -1,7 +1,7 @@
 // Public catalogue pages: the browse list and a project's page (anonymous pages are cached briefly).
 import express, { type Request, type Response, type Router } from "express";
 import { hasRole } from "../../web/auth-guards";
-import { NotFoundError, ValidationError } from "../../web/errors";
+import { NotFoundError } from "../../web/errors";
 import { renderMarkdown } from "../../web/markdown";
 import type { PageCache } from "../../web/page-cache";
 import type { VNode } from "preact";
@@ -16,8 +16,8 @@ import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/index";
-import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
-import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
+import type { ListedProject, ProjectQueries } from "./project.queries";
+import { browseQuerySchema, slugParamsSchema } from "./project.schemas";
 import { transitionsFrom } from "./project.workflow";
 
 export interface CatalogueDeps {
@@ -26,35 +26,6 @@ export interface CatalogueDeps {
   cache: PageCache;
   /** The notes section of a project page (notes module). */
   notes?: (project: ProjectDoc, user: PageUser | undefined, lang: Lang) => Promise<VNode | null>;
-}
-
-/** Turns validated query values into filters, refusing values that are not in the vocabularies. */
-export async function filtersOf(q: BrowseQueryInput, taxonomy: TaxonomyService): Promise<BrowseFilters> {
-  const vocab = await taxonomy.vocabulary();
-  const bad: string[] = [];
-  if (q.theme && !vocab.get("theme", q.theme)) bad.push("theme");
-  if (q.zone && !vocab.get("zone", q.zone)) bad.push("zone");
-  if (q.target && !vocab.get("targetGroup", q.target)) bad.push("target");
-  let tag: string | undefined;
-  if (q.tag) {
-    const { ids } = await taxonomy.resolveTagSlugs([q.tag]);
-    tag = ids[0];
-    if (!tag) bad.push("tag");
-  }
-  if (bad.length > 0) {
-    throw new ValidationError(
-      `Unknown filter value for ${bad.join(", ")}`,
-      bad.map((field) => ({ field, message: "unknown value" })),
-    );
-  }
-  return {
-    theme: q.theme,
-    tag,
-    zone: q.zone,
-    target: q.target,
-    year: q.year ? Number(q.year) : undefined,
-    status: q.status,
-  };
 }
 
 // A project's Markdown as HTML, once per project object (public pages share one object until it changes).
@@ -105,7 +76,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
     const role = res.locals.user?.role;
     const curator = hasRole(role, "coordinator");
     if (q.status && !curator) q.status = undefined;
-    const filters = await filtersOf(q, taxonomy);
+    const filters = await queries.filtersOf(q);
     const [result, vocab, tags] = await Promise.all([
       queries.browse(filters, q.sort ?? "start", q.page ?? 1, { role }),
       taxonomy.vocabulary(),
