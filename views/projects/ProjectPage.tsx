@@ -3,7 +3,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import type { ListedProject, ProjectDoc } from "../../src/modules/projects/project.queries";
+import type { ListedProject, ProjectView } from "../../src/modules/projects/project.view";
 import type { TransitionName } from "../../src/modules/projects/project.workflow";
 import { DemoBadge, formatDay, formatEuro, ProjectList, StatusBadge, type Labels } from "./parts";
 
@@ -32,7 +32,7 @@ function TermLinks(props: { terms: (Term | undefined)[]; base: string }) {
   );
 }
 
-function CurationPanel(props: { project: ProjectDoc; transitions: TransitionName[] }) {
+function CurationPanel(props: { project: ProjectView; transitions: TransitionName[] }) {
   const { t } = usePage();
   const p = props.project;
   const base = `/projects/${p.slug}`;
@@ -84,7 +84,7 @@ function CurationPanel(props: { project: ProjectDoc; transitions: TransitionName
 }
 
 export function ProjectPage(props: {
-  project: ProjectDoc;
+  project: ProjectView;
   labels: Labels;
   related: ListedProject[];
   /** The related projects' cards, already rendered (same order). */

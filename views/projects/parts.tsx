@@ -6,7 +6,7 @@ import type { MessageKey } from "../../src/web/i18n/index";
 import type { TagIndex, Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import { formatInteger } from "../../src/web/i18n/format";
-import type { ListedProject } from "../../src/modules/projects/project.queries";
+import type { ListedProject } from "../../src/modules/projects/project.view";
 import type { PagerLabels } from "../components/Pager";
 
 /** What pages need to show vocabulary keys and tag ids as labels. */
@@ -100,9 +100,9 @@ export function ProjectList(props: {
     <ul class="list-unstyled atl-project-list">
       {props.items.map((p, i) =>
         cards?.[i] !== undefined ? (
-          <li key={String(p._id)} dangerouslySetInnerHTML={{ __html: cards[i] }} />
+          <li key={p.id} dangerouslySetInnerHTML={{ __html: cards[i] }} />
         ) : (
-          <li key={String(p._id)}>
+          <li key={p.id}>
             <ProjectCard project={p} labels={props.labels} headingLevel={props.headingLevel} />
           </li>
         ),

@@ -4,16 +4,7 @@
 import type { QueryFilter } from "mongoose";
 import type { IndexSpec } from "./project.filters";
 import { ProjectModel, type ProjectDoc } from "./project.model";
-
-export interface Facets {
-  total: number;
-  themes: Map<string, number>;
-  tags: Map<string, number>;
-  zones: Map<string, number>;
-  targetGroups: Map<string, number>;
-  years: Map<number, number>;
-  statuses: Map<string, number>;
-}
+import type { Facets } from "./project.view";
 
 const FACET_CACHE_MS = 60_000;
 const FACET_CACHE_MAX = 2000;

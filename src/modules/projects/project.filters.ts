@@ -8,13 +8,18 @@ import type { Role } from "../accounts/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { PROJECT_STATUSES, type ProjectDoc, type ProjectStatus } from "./project.model";
 import type { BrowseQueryInput } from "./project.schemas";
+import { LISTED_FIELDS, type SortName } from "./project.view";
 
 export const SORTS = {
   start: { startDate: -1, _id: -1 },
   title: { sortTitle: 1, _id: 1 },
   updated: { updatedAt: -1, _id: -1 },
-} as const;
-export type SortName = keyof typeof SORTS;
+} as const satisfies Record<SortName, Record<string, 1 | -1>>;
+
+/** What a list reads of each project (ListedProject). */
+export const LIST_PROJECTION: Record<string, 1> = Object.fromEntries(
+  [...LISTED_FIELDS, "slug", "status", "demo"].map((f) => [f, 1]),
+);
 
 export interface BrowseFilters {
   theme?: string;

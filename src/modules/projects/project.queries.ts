@@ -4,48 +4,39 @@
 import mongoose from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import type { TaxonomyService } from "../taxonomy/index";
-import { LIST_FIELDS, ProjectModel, type ProjectDoc } from "./project.model";
+import { ProjectModel } from "./project.model";
 import { RevisionModel } from "./revision.model";
 import type { Snapshot } from "./project.snapshot";
 import { projectRefs } from "./project.refs";
 import { createRelatedProjects } from "./related";
 import { ExpiringMap, remembered } from "../../infra/expiring-map";
 import { Doorkeeper } from "../../infra/doorkeeper";
-import { createFacetCounts, type Facets } from "./project.facets";
+import { createFacetCounts } from "./project.facets";
 import {
   filtersOf,
   hintFor,
+  LIST_PROJECTION,
   matchOf,
   selectiveIndex,
   SORTS,
   VISIBLE_BY_START,
   type BrowseFilters,
-  type SortName,
   type Viewer,
 } from "./project.filters";
+import {
+  listedViewOf,
+  projectViewOf,
+  type Facets,
+  type ListedProject,
+  type ProjectView,
+  type SortName,
+  type StoredProject,
+} from "./project.view";
 import type { BrowseQueryInput } from "./project.schemas";
 
-/** A project as the pages read it: a lean document, plain data. */
-export type { ProjectDoc };
-export type { BrowseFilters, Facets, SortName, Viewer };
+export type { BrowseFilters, Facets, ListedProject, ProjectView, SortName, Viewer };
 
 export const PAGE_SIZE = 20;
-
-export type ListedProject = Pick<
-  ProjectDoc,
-  | "_id"
-  | "title"
-  | "slug"
-  | "summary"
-  | "themes"
-  | "zones"
-  | "tags"
-  | "startDate"
-  | "endDate"
-  | "status"
-  | "demo"
-  | "leadOrganisation"
->;
 
 const PROJECT_CACHE_MS = 30_000;
 const PROJECT_CACHE_MAX = 1000;
@@ -62,21 +53,22 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   const counts = createFacetCounts();
   const totals = new ExpiringMap<Promise<number>>(TOTAL_CACHE_MS, TOTAL_CACHE_MAX);
   const related = createRelatedProjects();
-  const projectCache = new ExpiringMap<ProjectDoc>(PROJECT_CACHE_MS, PROJECT_CACHE_MAX);
+  const projectCache = new ExpiringMap<ProjectView>(PROJECT_CACHE_MS, PROJECT_CACHE_MAX);
   const projectDoorkeeper = new Doorkeeper(PROJECT_ADMIT_WINDOW);
 
   /** One page of projects matching the filters, with counts per filter value. */
   async function browse(filters: BrowseFilters, sort: SortName, page: number, viewer: Viewer) {
     const match = matchOf(filters, viewer);
-    const [items, facets] = await Promise.all([
-      ProjectModel.find(match, LIST_FIELDS)
+    const [rows, facets] = await Promise.all([
+      ProjectModel.find(match, LIST_PROJECTION)
         .sort(SORTS[sort])
         .hint(hintFor(filters, sort))
         .skip((page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
-        .lean<ListedProject[]>(),
+        .lean<StoredProject[]>(),
       counts.facets(match, selectiveIndex(filters)),
     ]);
+    const items: ListedProject[] = rows.map(listedViewOf);
     return { items, facets, page, pages: Math.max(1, Math.ceil(facets.total / PAGE_SIZE)) };
   }
 
@@ -86,15 +78,16 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
    */
   async function list(filters: BrowseFilters, sort: SortName, page: number, limit: number) {
     const match = matchOf({ ...filters, status: undefined }, {});
-    const [items, total] = await Promise.all([
+    const [rows, total] = await Promise.all([
       ProjectModel.find(match, { contact: 0, oldSlugs: 0 })
         .sort(SORTS[sort])
         .hint(hintFor(filters, sort))
         .skip((page - 1) * limit)
         .limit(limit)
-        .lean<ProjectDoc[]>(),
+        .lean<StoredProject[]>(),
       remembered(totals, JSON.stringify(match), () => ProjectModel.countDocuments(match).exec()),
     ]);
+    const items: ProjectView[] = rows.map(projectViewOf);
     return { items, total, page, pages: Math.max(1, Math.ceil(total / limit)) };
   }
 
@@ -121,7 +114,7 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   async function pageProject(
     slug: string,
     viewer: Viewer,
-  ): Promise<{ project: ProjectDoc } | { redirectTo: string } | null> {
+  ): Promise<{ project: ProjectView } | { redirectTo: string } | null> {
     const hit = projectCache.get(slug);
     if (hit) return { project: hit };
     const epoch = projectCache.epoch;
@@ -139,10 +132,10 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
   async function getBySlug(
     slug: string,
     viewer: Viewer,
-  ): Promise<{ project: ProjectDoc } | { redirectTo: string } | null> {
+  ): Promise<{ project: ProjectView } | { redirectTo: string } | null> {
     // Straight from the driver: the same plain object as a lean query, without a Mongoose query built
     // and cast for every page (the slug is a string already).
-    const project = (await ProjectModel.collection.findOne({ slug })) as ProjectDoc | null;
+    const project = (await ProjectModel.collection.findOne({ slug })) as StoredProject | null;
     if (!project) {
       const moved = await ProjectModel.findOne(
         { oldSlugs: slug },
@@ -155,23 +148,25 @@ export function createProjectQueries(deps: { taxonomy: TaxonomyService }) {
     }
     if (!hasRole(viewer.role, "coordinator") && (project.status !== "published" || project.deletedAt))
       return null;
-    return { project };
+    return { project: projectViewOf(project) };
   }
 
-  async function getById(id: string): Promise<ProjectDoc | null> {
+  async function getById(id: string): Promise<ProjectView | null> {
     if (!mongoose.isValidObjectId(id)) return null;
-    return ProjectModel.findById(id).lean<ProjectDoc>();
+    const project = await ProjectModel.findById(id).lean<StoredProject>();
+    return project ? projectViewOf(project) : null;
   }
 
-  async function revisions(projectId: mongoose.Types.ObjectId) {
-    return RevisionModel.find({ projectId }, { version: 1, action: 1, by: 1, at: 1 })
+  /** A project's history, newest first. */
+  async function revisions(projectId: { toString(): string }) {
+    return RevisionModel.find({ projectId: String(projectId) }, { version: 1, action: 1, by: 1, at: 1 })
       .sort({ version: -1 })
       .limit(500)
       .lean();
   }
 
-  async function revision(projectId: mongoose.Types.ObjectId, version: number) {
-    const r = await RevisionModel.findOne({ projectId, version }).lean();
+  async function revision(projectId: { toString(): string }, version: number) {
+    const r = await RevisionModel.findOne({ projectId: String(projectId), version }).lean();
     return r ? { ...r, snapshot: r.snapshot as Snapshot } : null;
   }
 

@@ -7,7 +7,6 @@ import type { PageCache } from "../../web/page-cache";
 import type { VNode } from "preact";
 import type { PageUser } from "../../../views/page-context";
 import type { Lang } from "../../web/i18n/index";
-import type { ProjectDoc } from "./project.model";
 import { renderToString } from "preact-render-to-string";
 import { anonymousContext, PageContext } from "../../../views/page-context";
 import { ProjectCard, type Labels } from "../../../views/projects/parts";
@@ -16,7 +15,8 @@ import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/index";
-import type { ListedProject, ProjectQueries } from "./project.queries";
+import type { ProjectQueries } from "./project.queries";
+import type { ListedProject, ProjectView } from "./project.view";
 import { browseQuerySchema, slugParamsSchema } from "./project.schemas";
 import { transitionsFrom } from "./project.workflow";
 
@@ -25,12 +25,12 @@ export interface CatalogueDeps {
   taxonomy: TaxonomyService;
   cache: PageCache;
   /** The notes section of a project page (notes module). */
-  notes?: (project: ProjectDoc, user: PageUser | undefined, lang: Lang) => Promise<VNode | null>;
+  notes?: (project: ProjectView, user: PageUser | undefined, lang: Lang) => Promise<VNode | null>;
 }
 
 // A project's Markdown as HTML, once per project object (public pages share one object until it changes).
-const renderedMarkdown = new WeakMap<ProjectDoc, { description: string; outcomes: string }>();
-function markdownOf(project: ProjectDoc): { description: string; outcomes: string } {
+const renderedMarkdown = new WeakMap<ProjectView, { description: string; outcomes: string }>();
+function markdownOf(project: ProjectView): { description: string; outcomes: string } {
   let html = renderedMarkdown.get(project);
   if (!html) {
     html = {
