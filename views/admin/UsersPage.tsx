@@ -2,7 +2,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { Notice } from "../accounts/Form";
+import { Notice } from "../components/Form";
 import { Pager, pageHref } from "../components/Pager";
 import { ADMIN_PAGER } from "./pager-labels";
 

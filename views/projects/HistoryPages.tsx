@@ -12,7 +12,8 @@ import {
   type ProjectLink,
 } from "../../src/modules/projects/project.fields";
 import type { ProjectFormValues } from "../../src/modules/projects/project.input";
-import { formatDateTime, formatEuro, type Labels } from "./parts";
+import type { Labels } from "../components/ProjectList";
+import { formatDateTime, formatEuro } from "./parts";
 import { ProjectFields, type FormErrors } from "./ProjectFormPage";
 
 export interface RevisionRow {

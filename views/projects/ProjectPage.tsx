@@ -5,7 +5,8 @@ import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
 import type { ListedProject, ProjectView } from "../../src/modules/projects/project.view";
 import type { TransitionName } from "../../src/modules/projects/project.workflow";
-import { DemoBadge, formatDay, formatEuro, ProjectList, StatusBadge, type Labels } from "./parts";
+import { DemoBadge, ProjectList, StatusBadge, type Labels } from "../components/ProjectList";
+import { formatDay, formatEuro } from "./parts";
 
 function Row(props: { label: MessageKey; children: preact.ComponentChildren; show?: boolean }) {
   const { t } = usePage();

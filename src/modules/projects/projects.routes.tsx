@@ -9,7 +9,7 @@ import type { PageUser } from "../../../views/page-context";
 import type { Lang } from "../../web/i18n/index";
 import { renderToString } from "preact-render-to-string";
 import { anonymousContext, PageContext } from "../../../views/page-context";
-import { ProjectCard, type Labels } from "../../../views/projects/parts";
+import { ProjectCard, type Labels } from "../../../views/components/ProjectList";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
