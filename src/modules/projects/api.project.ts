@@ -1,8 +1,8 @@
 // A project as the public API shows it, and its OpenAPI schema, built from the field list: every content
 // field but the members-only ones (contacts), between the project's address and its dates.
 import type { TagIndex } from "../taxonomy/index";
-import { CONTENT_FIELDS, specOf, type ContentField, type FieldKind } from "./project.fields";
-import { formatDate, type ProjectLink } from "./project.input";
+import { CONTENT_FIELDS, idsOf, linksOf, specOf, type ContentField, type FieldKind } from "./project.fields";
+import { formatDate } from "./project.input";
 
 const str = { type: "string" };
 const strList = { type: "array", items: str };
@@ -20,17 +20,13 @@ const API: Record<FieldKind, { value: (v: unknown, tags: TagIndex) => unknown; s
   money: { value: (v) => v ?? null, schema: { type: ["integer", "null"], description: "In euro cents" } },
   tags: {
     value: (v, tags) =>
-      ((v as { toString(): string }[] | null | undefined) ?? [])
-        .map((id) => tags.byId.get(String(id))?.slug)
+      idsOf(v)
+        .map((id) => tags.byId.get(id)?.slug)
         .filter((s): s is string => !!s),
     schema: { ...strList, description: "Tag slugs" },
   },
   links: {
-    value: (v) =>
-      ((v as Partial<ProjectLink>[] | null | undefined) ?? []).map((l) => ({
-        label: l.label ?? "",
-        url: l.url,
-      })),
+    value: linksOf,
     schema: {
       type: "array",
       items: { type: "object", properties: { label: str, url: { type: "string", format: "uri" } } },

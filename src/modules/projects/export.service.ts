@@ -6,8 +6,19 @@ import { ClientClosedError } from "../../web/errors";
 import type { Role } from "../accounts/index";
 import type { TagIndex, TaxonomyService } from "../taxonomy/index";
 import { IMPORT_COLUMNS, LINE_COLUMNS, type ImportColumn } from "./import.format";
-import { CONTACT_PARTS, CONTENT_FIELDS, columnsOf, specOf, type FieldKind } from "./project.fields";
-import { centsText, formatDate, type ProjectLink } from "./project.input";
+import {
+  CONTACT_PARTS,
+  CONTENT_FIELDS,
+  columnsOf,
+  contactOf,
+  linksOf,
+  specOf,
+  stringsOf,
+  tagSlugsOf,
+  textOf,
+  type FieldKind,
+} from "./project.fields";
+import { centsText, formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";
 
 export type ExportFormat = "csv" | "json";
@@ -26,36 +37,24 @@ type Cell = string | string[];
 
 /** A stored value of each kind as its columns' cells (in columnsOf order). */
 const CELLS: Record<FieldKind, (value: unknown, tags: TagIndex) => Cell[]> = {
-  text: (v) => [(v as string | null | undefined) ?? ""],
-  optional: (v) => [(v as string | null | undefined) ?? ""],
-  list: (v) => [[...((v as string[] | null | undefined) ?? [])]],
-  lines: (v) => [[...((v as string[] | null | undefined) ?? [])]],
+  text: (v) => [textOf(v)],
+  optional: (v) => [textOf(v)],
+  list: (v) => [stringsOf(v)],
+  lines: (v) => [stringsOf(v)],
   date: (v) => [formatDate(v as Date | null | undefined)],
   money: (v) => [centsText(v as number | null | undefined)],
-  tags: (v, tags) => [
-    ((v as { toString(): string }[] | null | undefined) ?? []).map(
-      (id) => tags.byId.get(String(id))?.slug ?? String(id),
-    ),
-  ],
-  links: (v) => [
-    ((v as Partial<ProjectLink>[] | null | undefined) ?? []).map((l) =>
-      l.label ? `${l.label}|${l.url}` : (l.url ?? ""),
-    ),
-  ],
+  tags: (v, tags) => [tagSlugsOf(v, tags)],
+  links: (v) => [linksOf(v).map((l) => (l.label ? `${l.label}|${l.url}` : l.url))],
   contact: (v) => {
-    const c = v as Partial<Record<(typeof CONTACT_PARTS)[number], string | null>> | null | undefined;
-    return CONTACT_PARTS.map((part) => c?.[part] ?? "");
+    const c = contactOf(v);
+    return CONTACT_PARTS.map((part) => c[part]);
   },
 };
 
 /** Kinds that JSON writes as values rather than as their cells, under the field's name. */
 const JSON_VALUES: Partial<Record<FieldKind, (value: unknown) => unknown>> = {
   money: (v) => v ?? null,
-  links: (v) =>
-    ((v as Partial<ProjectLink>[] | null | undefined) ?? []).map((l) => ({
-      label: l.label ?? "",
-      url: l.url,
-    })),
+  links: linksOf,
 };
 
 /** One project as the import format's values (lists as arrays). */

@@ -110,6 +110,40 @@ export interface SnapshotValueOfKind {
   contact: ProjectContact;
 }
 
+// Stored values (or the read model's, or null when absent) as plain data, for the shapes built below.
+
+/** A text ("" when absent). */
+export function textOf(value: unknown): string {
+  return (value as string | null | undefined) ?? "";
+}
+
+/** A list of strings, copied ([] when absent). */
+export function stringsOf(value: unknown): string[] {
+  return [...((value as string[] | null | undefined) ?? [])];
+}
+
+/** Tag ids (ObjectIds or strings) as strings. */
+export function idsOf(value: unknown): string[] {
+  return ((value as { toString(): string }[] | null | undefined) ?? []).map(String);
+}
+
+/** Tag ids as the tags' slugs (the id itself for a tag that is gone). */
+export function tagSlugsOf(value: unknown, tags: { byId: Map<string, { slug: string }> }): string[] {
+  return idsOf(value).map((id) => tags.byId.get(id)?.slug ?? id);
+}
+
+/** Links, each with its label ("" when it has none). */
+export function linksOf(value: unknown): ProjectLink[] {
+  const links = (value as { label?: string | null; url: string }[] | null | undefined) ?? [];
+  return links.map((l) => ({ label: l.label ?? "", url: l.url }));
+}
+
+/** A contact with each of its parts ("" when missing). */
+export function contactOf(value: unknown): ProjectContact {
+  const c = value as Partial<Record<keyof ProjectContact, string | null>> | null | undefined;
+  return { name: c?.name ?? "", email: c?.email ?? "", phone: c?.phone ?? "" };
+}
+
 type Values<M> = { [F in ContentField]: M[KindOf<F> & keyof M] };
 /** Fields whose value may be absent become optional properties. */
 type WithOptional<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {

@@ -2,14 +2,24 @@
 // errors), built from the field list (project.fields.ts).
 import type { Translate } from "../../web/i18n/index";
 import type { TagIndex } from "../taxonomy/index";
-import { CONTACT_PARTS, CONTENT_FIELDS, columnsOf, specOf, type FieldKind } from "./project.fields";
+import {
+  CONTACT_PARTS,
+  CONTENT_FIELDS,
+  columnsOf,
+  contactOf,
+  linksOf,
+  specOf,
+  stringsOf,
+  tagSlugsOf,
+  textOf,
+  type FieldKind,
+} from "./project.fields";
 import {
   formatDate,
   formatEuroInput,
   listOf,
   type FieldError,
   type ProjectFormValues,
-  type ProjectLink,
   type ProjectRaw,
 } from "./project.input";
 
@@ -17,25 +27,21 @@ type FormValue = string | string[];
 
 /** A stored value of each kind as its form columns' values (in columnsOf order). */
 const FORM: Record<FieldKind, (value: unknown, tags: TagIndex) => FormValue[]> = {
-  text: (v) => [(v as string | null | undefined) ?? ""],
-  optional: (v) => [(v as string | null | undefined) ?? ""],
-  list: (v) => [[...((v as string[] | null | undefined) ?? [])]],
-  lines: (v) => [((v as string[] | null | undefined) ?? []).join("\n")],
+  text: (v) => [textOf(v)],
+  optional: (v) => [textOf(v)],
+  list: (v) => [stringsOf(v)],
+  lines: (v) => [stringsOf(v).join("\n")],
   date: (v) => [formatDate(v as Date | null | undefined)],
   money: (v) => [formatEuroInput(v as number | null | undefined)],
-  tags: (v, tags) => [
-    ((v as { toString(): string }[] | null | undefined) ?? []).map(
-      (id) => tags.byId.get(String(id))?.slug ?? String(id),
-    ),
-  ],
+  tags: (v, tags) => [tagSlugsOf(v, tags)],
   links: (v) => [
-    ((v as Partial<ProjectLink>[] | null | undefined) ?? [])
-      .map((l) => (l.label ? `${l.label} | ${l.url}` : (l.url ?? "")))
+    linksOf(v)
+      .map((l) => (l.label ? `${l.label} | ${l.url}` : l.url))
       .join("\n"),
   ],
   contact: (v) => {
-    const c = v as Partial<Record<(typeof CONTACT_PARTS)[number], string | null>> | null | undefined;
-    return CONTACT_PARTS.map((part) => c?.[part] ?? "");
+    const c = contactOf(v);
+    return CONTACT_PARTS.map((part) => c[part]);
   },
 };
 

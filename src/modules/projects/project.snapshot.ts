@@ -1,12 +1,15 @@
 // What a revision stores (the editable fields, plain JSON) and how two of them differ.
 import type { ProjectDoc } from "./project.model";
 import {
-  CONTACT_PARTS,
   CONTENT_FIELDS,
+  contactOf,
+  idsOf,
+  linksOf,
   specOf,
+  stringsOf,
+  textOf,
   type ContentField,
   type FieldKind,
-  type ProjectLink,
   type SnapshotContent,
 } from "./project.fields";
 import { formatDate } from "./project.input";
@@ -25,22 +28,15 @@ export const SNAPSHOT_FIELDS: readonly (keyof Snapshot)[] = [
 
 /** A stored value of each kind as a snapshot holds it. */
 const SNAPSHOT: Record<FieldKind, (value: unknown) => unknown> = {
-  text: (v) => v ?? "",
-  optional: (v) => v ?? "",
-  list: (v) => [...((v as string[] | null | undefined) ?? [])],
-  lines: (v) => [...((v as string[] | null | undefined) ?? [])],
+  text: textOf,
+  optional: textOf,
+  list: stringsOf,
+  lines: stringsOf,
   date: (v) => formatDate(v as Date | null | undefined),
   money: (v) => v ?? null,
-  tags: (v) => ((v as { toString(): string }[] | null | undefined) ?? []).map(String),
-  links: (v) =>
-    ((v as Partial<ProjectLink>[] | null | undefined) ?? []).map((l) => ({
-      label: l.label ?? "",
-      url: l.url,
-    })),
-  contact: (v) => {
-    const c = v as Partial<Record<(typeof CONTACT_PARTS)[number], string | null>> | null | undefined;
-    return Object.fromEntries(CONTACT_PARTS.map((part) => [part, c?.[part] ?? ""]));
-  },
+  tags: idsOf,
+  links: linksOf,
+  contact: contactOf,
 };
 
 /** What a snapshot is taken of: a stored project, or a stored project with a validated input over it. */

@@ -2,13 +2,14 @@
 // document once per read (ids as strings, absent values as undefined, no Mongoose type); the public project
 // page keeps it in memory. Views import this file, never the model.
 import {
-  CONTACT_PARTS,
   CONTENT_FIELDS,
+  contactOf,
+  idsOf,
+  linksOf,
   specOf,
   type ContentField,
   type FieldKind,
   type ProjectContent,
-  type ProjectLink,
 } from "./project.fields";
 import type { ProjectStatus } from "./project.workflow";
 
@@ -65,16 +66,9 @@ const VIEW: Record<FieldKind, (value: unknown) => unknown> = {
   lines: (v) => v ?? [],
   date: (v) => v ?? undefined,
   money: (v) => v ?? undefined,
-  tags: (v) => ((v as { toString(): string }[] | null | undefined) ?? []).map(String),
-  links: (v) =>
-    ((v as Partial<ProjectLink>[] | null | undefined) ?? []).map((l) => ({
-      label: l.label ?? "",
-      url: l.url,
-    })),
-  contact: (v) => {
-    const c = v as Partial<Record<(typeof CONTACT_PARTS)[number], string | null>> | null | undefined;
-    return Object.fromEntries(CONTACT_PARTS.map((part) => [part, c?.[part] ?? ""]));
-  },
+  tags: idsOf,
+  links: linksOf,
+  contact: contactOf,
 };
 
 /** What a view is built from: a stored project, whole or with the listed fields only. */
