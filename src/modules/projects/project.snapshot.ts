@@ -1,5 +1,4 @@
 // What a revision stores (the editable fields, plain JSON) and how two of them differ.
-import type { ProjectDoc } from "./project.model";
 import {
   CONTENT_FIELDS,
   contactOf,
@@ -40,8 +39,10 @@ const SNAPSHOT: Record<FieldKind, (value: unknown) => unknown> = {
 };
 
 /** What a snapshot is taken of: a stored project, or a stored project with a validated input over it. */
-export type SnapshotSource = Pick<ProjectDoc, "slug"> &
-  Partial<Record<ContentField, unknown>> & { status?: string | null; deletedAt?: Date | null };
+export type SnapshotSource = { slug: string } & Partial<Record<ContentField, unknown>> & {
+    status?: string | null;
+    deletedAt?: Date | null;
+  };
 
 export function snapshotOf(p: SnapshotSource): Snapshot {
   const snapshot: Record<string, unknown> = {};
