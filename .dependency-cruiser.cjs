@@ -78,6 +78,18 @@ module.exports = {
       },
     },
     {
+      name: "view-folders-apart",
+      comment:
+        "A view folder imports views of its own, components/ and layout/ only: what several folders " +
+        "share lives in views/components/.",
+      severity: "error",
+      from: { path: "^views/([^/]+)/" },
+      to: {
+        path: "^views/",
+        pathNot: ["^views/$1/", "^views/(components|layout)/", "^views/page-context[.]ts$"],
+      },
+    },
+    {
       name: "scripts-are-not-http",
       comment:
         "Command-line tools use services, not routes or web middleware (the message catalogue is text).",

@@ -1,8 +1,9 @@
 // `npm run generate-dataset -- --projects N [--notes M] [--seed S] [--outbox]`: writes N synthetic, fictional
-// projects and M practitioner notes on them (N and M up to 200,000) for benchmarks, fast: bulk inserts straight
-// into MongoDB, bypassing the services. What it writes is what the services would write:
-// - projects as for a create: valid projects (vocabulary keys and tag ids that exist, UTC-midnight dates,
-//   integer cents, sort keys), revision 1 of each, and the tags' usage counts;
+// projects and M practitioner notes on them (N and M up to 200,000) for benchmarks, fast: bulk inserts, without
+// the services' per-document work. What it writes is what the services would write:
+// - projects through the catalogue's bulk write path (insertProjects, as an import): valid projects
+//   (vocabulary keys and tag ids that exist, UTC-midnight dates, integer cents, sort keys), revision 1 of
+//   each and the tags' usage counts, one transaction per batch;
 // - notes as the notes service and moderation leave them: on published projects only, spread unevenly (a
 //   Zipf-like law: the busiest project gets about 250 notes, most get a few or none), with a kind, a theme
 //   and guiding question of the seeded vocabulary and active tags; about 85% published (some of them approved
@@ -19,11 +20,9 @@ import { ConfigError, loadConfig } from "../src/config";
 import { withSearch } from "../src/composition";
 import { UsageError as SearchUsageError } from "../src/modules/search/cli";
 import { enqueueIndexingMany } from "../src/modules/search/outbox";
-import { ProjectModel, type ProjectStatus } from "../src/modules/projects/project.model";
-import { RevisionModel } from "../src/modules/projects/revision.model";
-import { snapshotOf } from "../src/modules/projects/project.snapshot";
-import type { ProjectDoc } from "../src/modules/projects/project.model";
-import { sortKey } from "../src/modules/projects/project.service";
+import type { ProjectStatus } from "../src/modules/projects/project.model";
+import { newProjectDoc } from "../src/modules/projects/project.stored";
+import { insertProjects } from "../src/modules/projects/project.writes";
 import { NoteModel, type NoteStatus } from "../src/modules/notes/note.model";
 import { NOTE_KINDS, type NoteKind } from "../src/modules/taxonomy/taxonomy.types";
 import { UserModel } from "../src/modules/accounts/user.model";
@@ -141,7 +140,6 @@ export async function generateDataset(
     return [...new Set(Array.from({ length: n }, () => pick(list)))];
   };
   const by = { id: "generator", name: "Dataset generator" };
-  const counts = new Map<string, number>();
   const batchSize = 5000;
   // What the notes need of the published projects (kept in memory: 200,000 projects are a few MB).
   const published: PublishedProject[] = [];
@@ -166,81 +164,55 @@ export async function generateDataset(
         Math.min(now.getTime(), startDate.getTime()) - (7 + Math.floor(rnd() * 60)) * DAY,
       );
       const publishedAt = new Date(createdAt.getTime() + Math.floor(rnd() * 7 * DAY));
-      if (status === "published") for (const t of projectTags) counts.set(t, (counts.get(t) ?? 0) + 1);
-      docs.push({
-        _id: new mongoose.Types.ObjectId(),
-        title,
-        sortTitle: sortKey(title),
-        slug: `sintetico-${tag}-${i + 1}`,
-        oldSlugs: [],
-        summary: `Progetto fittizio generato per le prove di velocità (${words.join(", ")}).`,
-        description: `Questo progetto **non esiste**: è generato automaticamente.\n\n- attività su ${words[0]}\n- rete con ${pick(ORGS).toLowerCase()} del territorio`,
-        fundingProgramme: pick(vocab.funding).key,
-        call: `Avviso ${year}`,
-        cup: `S${String(args.seed % 100).padStart(2, "0")}Y${String(i + 1).padStart(11, "0")}`,
-        leadOrganisation: `${pick(ORGS)} sintetica ${1 + Math.floor(rnd() * 500)}`,
-        partners: some(ORGS, 0, 3).map((o) => `${o} partner (fittizio)`),
-        zones,
-        provinces: [...new Set(zones.flatMap((z) => vocab.get("zone", z)?.provinces ?? []))],
-        startDate,
-        endDate,
-        startYear: year,
-        budgetCents: (10_000 + Math.floor(rnd() * 490_000)) * 100,
-        targetGroups: some(vocab.targetGroups, 1, 3).map((g) => g.key),
-        themes: some(vocab.themes, 1, 2).map((t) => t.key),
-        tags: projectTags.map((id) => new mongoose.Types.ObjectId(id)),
-        outcomes: "Risultati fittizi.",
-        links: [],
-        contact: { name: "", email: "", phone: "" },
-        status,
-        demo: false,
-        createdBy: by,
-        updatedBy: by,
-        ...(status === "published" || status === "archived" ? { publishedAt } : {}),
-        deletedAt: null,
-        version: 1,
-        createdAt,
-        updatedAt: status === "draft" ? createdAt : publishedAt,
-      });
-      const d = docs.at(-1)!;
+      const doc = newProjectDoc(
+        {
+          title,
+          slug: `sintetico-${tag}-${i + 1}`,
+          summary: `Progetto fittizio generato per le prove di velocità (${words.join(", ")}).`,
+          description: `Questo progetto **non esiste**: è generato automaticamente.\n\n- attività su ${words[0]}\n- rete con ${pick(ORGS).toLowerCase()} del territorio`,
+          fundingProgramme: pick(vocab.funding).key,
+          call: `Avviso ${year}`,
+          cup: `S${String(args.seed % 100).padStart(2, "0")}Y${String(i + 1).padStart(11, "0")}`,
+          leadOrganisation: `${pick(ORGS)} sintetica ${1 + Math.floor(rnd() * 500)}`,
+          partners: some(ORGS, 0, 3).map((o) => `${o} partner (fittizio)`),
+          zones,
+          provinces: [...new Set(zones.flatMap((z) => vocab.get("zone", z)?.provinces ?? []))],
+          startDate,
+          endDate,
+          budgetCents: (10_000 + Math.floor(rnd() * 490_000)) * 100,
+          targetGroups: some(vocab.targetGroups, 1, 3).map((g) => g.key),
+          themes: some(vocab.themes, 1, 2).map((t) => t.key),
+          tags: projectTags,
+          outcomes: "Risultati fittizi.",
+          links: [],
+          contact: { name: "", email: "", phone: "" },
+        },
+        {
+          status,
+          by,
+          createdAt,
+          updatedAt: status === "draft" ? createdAt : publishedAt,
+          ...(status === "published" || status === "archived" ? { publishedAt } : {}),
+        },
+      );
+      docs.push(doc);
       if (status === "published")
         published.push({
-          _id: d._id,
+          _id: doc._id,
           startMs: startDate.getTime(),
           publishedMs: publishedAt.getTime(),
-          themes: d.themes,
-          tags: d.tags,
+          themes: doc.themes,
+          tags: doc.tags,
         });
     }
-    await ProjectModel.collection.insertMany(docs, { ordered: false });
-    await RevisionModel.collection.insertMany(
-      docs.map((d) => ({
-        projectId: d._id,
-        version: 1,
-        action: "generate",
-        snapshot: snapshotOf(d as unknown as ProjectDoc),
-        by,
-        at: d.updatedAt,
-      })),
-      { ordered: false },
-    );
-    if (args.outbox)
-      await enqueueIndexingMany(
-        "project",
-        docs.map((d) => d._id),
-        { at: now },
-      );
+    // One transaction per batch, as an import writes (revision "generate"); the tags' usage counts follow.
+    await insertProjects({ connection, taxonomy }, docs, {
+      action: "generate",
+      by,
+      queueIndexing: args.outbox,
+    });
     onProgress?.(start + docs.length, args.projects, "projects");
   }
-  // Usage counts: what the service keeps for published projects (recounted, so earlier data counts too).
-  const all = await ProjectModel.aggregate<{ _id: mongoose.Types.ObjectId; n: number }>([
-    { $match: { status: "published", deletedAt: null } },
-    { $unwind: "$tags" },
-    { $group: { _id: "$tags", n: { $sum: 1 } } },
-  ]);
-  const usage = new Map(tags.map((t) => [t.id, 0]));
-  for (const r of all) usage.set(String(r._id), r.n);
-  await connection.transaction((session) => taxonomy.setTagUsage(session, usage));
   const notesStarted = performance.now();
   const { members } =
     noteCount > 0

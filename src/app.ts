@@ -160,7 +160,6 @@ export function createApp(deps: AppDeps): Express {
       queries: services.projectQueries,
       taxonomy: services.taxonomy,
       exports: services.exports,
-      onChange: services.projects.onChange,
     }),
   );
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));

@@ -58,6 +58,28 @@ describe("public projects API", () => {
     expect(second.body).toMatchObject({ total: 2 });
   });
 
+  it("When the API and the browse page are asked for the same filters and sort, then they list the same projects in the same order", async () => {
+    for (const [title, zone, start] of [
+      ["Zeta in Lunigiana", "lunigiana", "2021-03-01"],
+      ["Alfa in Lunigiana", "lunigiana", "2019-05-01"],
+      ["Beta in Versilia", "versilia", "2022-01-10"],
+      ["Gamma in Lunigiana", "lunigiana", "2023-09-30"],
+    ])
+      await publish(title!, { zones: [zone!], startDate: start! });
+    for (const query of ["zone=lunigiana&sort=title", "zone=lunigiana", "sort=updated", "year=2021"]) {
+      const api = await ctx.agent().get(`/api/v1/projects?${query}`).expect(200);
+      const page = await ctx.agent().get(`/projects?${query}`).expect(200);
+      const listed = [
+        ...page.text.matchAll(/<h[23] class="h5 mb-1"><a href="\/projects\/([a-z0-9-]+)"/g),
+      ].map((m) => m[1]);
+      expect([query, (api.body as { data: { slug: string }[] }).data.map((p) => p.slug)]).toEqual([
+        query,
+        listed,
+      ]);
+      expect(listed.length).toBe(api.body.total);
+    }
+  });
+
   it("When paging values or parameters are wrong, then the answer is a 400 naming them", async () => {
     for (const q of [
       "page=0",

@@ -9,6 +9,7 @@ import { ProjectConflictError, ProjectValidationError } from "../../src/modules/
 import { parseEuroCents } from "../../src/modules/projects/project.input";
 import { diffSnapshots } from "../../src/modules/projects/project.snapshot";
 import type { Actor } from "../../src/modules/accounts/actor";
+import type { ProjectView } from "../../src/modules/projects/project.view";
 import { useTestApp } from "../support/test-app";
 
 const ctx = useTestApp();
@@ -29,6 +30,13 @@ const base = {
   endDate: "2021-06-30",
   budget: "125.000,50",
 };
+
+/** A project as the pages read it (the read model). */
+async function viewOf(p: { slug: string }): Promise<ProjectView> {
+  const found = await ctx.services.projectQueries.getBySlug(p.slug, { role: "coordinator" });
+  if (!found || !("project" in found)) throw new Error(`no project ${p.slug}`);
+  return found.project;
+}
 
 async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string>> {
   try {
@@ -400,25 +408,25 @@ describe("related projects", () => {
     const removed = await make("Eliminato con due tag", { tags: [t1!, t2!], zones: [z1!] });
     await ctx.services.projects.softDelete(coordinator, String(removed._id), removed.version);
 
-    const related = await ctx.services.projectQueries.related(subject);
+    const related = await ctx.services.projectQueries.related(await viewOf(subject));
     expect(related.map((p) => p.title)).toEqual([
       "Due tag in comune", // 2 tags: 4
       "Un tag e la zona", // 1 tag + zone: 3
       "Un tag", // 1 tag: 2
       "Solo la zona", // zone: 1
     ]);
-    expect(related.map((p) => String(p._id))).toEqual(
+    expect(related.map((p) => p.id)).toEqual(
       [twoTags, tagAndZone, oneTag, zoneOnly].map((p) => String(p._id)),
     );
     // Only the fields a list needs travel back.
     expect(related[0]).toMatchObject({ slug: twoTags.slug, summary: base.summary });
     expect(related[0]).not.toHaveProperty("description");
     expect(related[0]).not.toHaveProperty("score");
-    expect(await ctx.services.projectQueries.related(subject, 2)).toHaveLength(2);
+    expect(await ctx.services.projectQueries.related(await viewOf(subject), 2)).toHaveLength(2);
     // Nothing to share: nothing related (an empty list must not match projects without tags or zones).
     const alone = await make("Isolato", { tags: [], zones: [] });
     await make("Anche lui senza", { tags: [], zones: [] });
-    expect(await ctx.services.projectQueries.related(alone)).toEqual([]);
+    expect(await ctx.services.projectQueries.related(await viewOf(alone))).toEqual([]);
   });
 
   it("When the catalogue changes after related lists were read, then the next page sees the change", async () => {
@@ -435,14 +443,14 @@ describe("related projects", () => {
       { status: "published" },
     );
     const q = ctx.services.projectQueries;
-    expect((await q.related(subject)).map((p) => p.title)).toEqual(["Primo"]);
+    expect((await q.related(await viewOf(subject))).map((p) => p.title)).toEqual(["Primo"]);
     // A closer project is published: it comes first.
     const closer = await ctx.services.projects.create(
       coordinator,
       { ...base, title: "Più vicino", tags: [t1!, t2!] },
       { status: "published" },
     );
-    expect((await q.related(subject)).map((p) => p.title)).toEqual(["Più vicino", "Primo"]);
+    expect((await q.related(await viewOf(subject))).map((p) => p.title)).toEqual(["Più vicino", "Primo"]);
     // Renamed, then deleted: the list follows.
     const renamed = await ctx.services.projects.update(
       coordinator,
@@ -450,14 +458,55 @@ describe("related projects", () => {
       { ...base, title: "Primo, rinominato", tags: [t1!] },
       first.version,
     );
-    expect((await q.related(subject)).map((p) => p.title)).toEqual(["Più vicino", "Primo, rinominato"]);
+    expect((await q.related(await viewOf(subject))).map((p) => p.title)).toEqual([
+      "Più vicino",
+      "Primo, rinominato",
+    ]);
     await ctx.services.projects.softDelete(coordinator, String(closer._id), closer.version);
     await ctx.services.projects.transition(coordinator, String(renamed._id), "archive", renamed.version);
-    expect(await q.related(subject)).toEqual([]);
+    expect(await q.related(await viewOf(subject))).toEqual([]);
   });
 });
 
+/** The paths in `value` that hold something else than plain data (a Mongoose or driver object, an `_id`). */
+function unplain(value: unknown, path = "$"): string[] {
+  if (value === null || typeof value !== "object") return [];
+  if (value instanceof Date) return [];
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return [path];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "_id" ? [`${path}.${k}`] : unplain(v, `${path}.${k}`),
+  );
+}
+
 describe("the project as public pages read it", () => {
+  it("When pages read projects (one, a list, related ones, an API page), then they get plain data with string ids", async () => {
+    const tags = ["italiano-l2", "scuola"];
+    const p = await ctx.services.projects.create(
+      coordinator,
+      { ...base, tags, links: "Sito | https://example.org/", contactName: "Referente" },
+      { status: "published" },
+    );
+    await ctx.services.projects.create(
+      coordinator,
+      { ...base, title: "Vicino", tags },
+      { status: "published" },
+    );
+    const q = ctx.services.projectQueries;
+    const page = await q.pageProject(p.slug, {});
+    const browse = await q.browse({}, "start", 1, {});
+    const view = await viewOf(p);
+    const reads = {
+      page,
+      browse: browse.items,
+      related: await q.related(view),
+      api: (await q.list({}, "start", 1, 20)).items,
+    };
+    expect(unplain(reads)).toEqual([]);
+    expect(view).toMatchObject({ id: String(p._id), tags: p.tags.map(String), links: [{ label: "Sito" }] });
+    expect(reads.related.map((r) => r.title)).toEqual(["Vicino"]);
+  });
+
   it("When a published project is read again, then it comes from memory (from its second read on), until any change to the catalogue", async () => {
     const p = await ctx.services.projects.create(coordinator, base, { status: "published" });
     const q = ctx.services.projectQueries;

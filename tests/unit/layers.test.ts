@@ -35,6 +35,7 @@ describe("the layer rules", () => {
         "infra-is-the-ground: src/infra/mailer.ts -> src/web/render.ts",
         "web-is-cross-cutting: src/web/render.ts -> src/modules/projects/project.service.ts",
         "views-get-plain-data: views/projects/ProjectPage.ts -> src/modules/projects/project.model.ts",
+        "view-folders-apart: views/taxonomy/TermPage.ts -> views/projects/ProjectPage.ts",
         "scripts-are-not-http: scripts/import.ts -> src/modules/projects/projects.routes.ts",
         "module-through-entry: src/modules/notes/note.service.ts -> src/modules/projects/project.model.ts",
         "module-may-import: src/modules/search/index.ts -> src/modules/projects/index.ts",

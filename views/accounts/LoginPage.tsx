@@ -3,7 +3,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { Field } from "../components/Field";
-import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "./Form";
+import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "../components/Form";
 
 export function LoginPage(props: {
   email?: string;

@@ -3,7 +3,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { Field } from "../components/Field";
-import { errorOf, FormErrors, Notice, type FieldErrors } from "./Form";
+import { errorOf, FormErrors, Notice, type FieldErrors } from "../components/Form";
 
 export interface MeValues {
   name: string;

@@ -3,7 +3,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { hasRole } from "../../src/web/auth-guards";
 import { Field } from "../components/Field";
-import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "../accounts/Form";
+import { errorOf, FormErrors, FormPage, Notice, type FieldErrors } from "../components/Form";
 
 export function AdminInvitePage(props: {
   email?: string;

@@ -2,7 +2,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { Notice } from "../accounts/Form";
+import { Notice } from "../components/Form";
 
 export interface JoinRow {
   id: string;

@@ -3,7 +3,7 @@ import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { Notice } from "../accounts/Form";
+import { Notice } from "../components/Form";
 import { Pager, pageHref } from "../components/Pager";
 import { ADMIN_PAGER } from "./pager-labels";
 

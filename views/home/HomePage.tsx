@@ -1,6 +1,6 @@
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
-import { countLabel } from "../projects/parts";
+import { countLabel } from "../components/ProjectList";
 
 export interface HomeTheme {
   id: string;

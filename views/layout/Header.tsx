@@ -7,8 +7,8 @@ import { Icon } from "../components/Icon";
 import { LANGS } from "../../src/web/i18n/define";
 import { withLang } from "../../src/web/i18n/lang-url";
 import type { MessageKey } from "../../src/web/i18n/index";
-import { AccountMenu } from "../accounts/AccountMenu";
-import { SearchBox } from "../search/SearchBox";
+import { AccountMenu } from "./AccountMenu";
+import { SearchBox } from "./SearchBox";
 
 export interface NavItem {
   href: string;

@@ -3,7 +3,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { describedBy, Field, FieldError } from "../components/Field";
-import { errorOf, FormErrors, Notice, type FieldErrors } from "../accounts/Form";
+import { errorOf, FormErrors, Notice, type FieldErrors } from "../components/Form";
 import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import { labelOf, type Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
 import { KIND_KEY } from "./NoteCard";

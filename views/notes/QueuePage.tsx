@@ -3,7 +3,7 @@ import { Layout } from "../layout/Layout";
 import { CONTENT_LANG } from "../components/content-lang";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
-import { Notice } from "../accounts/Form";
+import { Notice } from "../components/Form";
 import type { Translate } from "../../src/web/i18n/index";
 import type { QueueItem } from "../../src/modules/notes/note.queries";
 import { NoteCard, type NoteLabels } from "./NoteCard";

@@ -2,9 +2,9 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
-import type { Facets, ListedProject, SortName } from "../../src/modules/projects/project.queries";
+import type { Facets, ListedProject, SortName } from "../../src/modules/projects/project.view";
 import { Pager, pageHref } from "../components/Pager";
-import { countLabel, ProjectList, PROJECTS_PAGER, type Labels } from "./parts";
+import { countLabel, ProjectList, PROJECTS_PAGER, type Labels } from "../components/ProjectList";
 
 export interface BrowseQuery {
   theme?: string;

@@ -6,8 +6,15 @@ import type { MessageKey, Translate } from "../../src/web/i18n/index";
 import type { Lang } from "../../src/web/i18n/define";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import type { FieldDiff, Snapshot } from "../../src/modules/projects/project.snapshot";
+import {
+  specOf,
+  type FieldKind,
+  type ProjectContact,
+  type ProjectLink,
+} from "../../src/modules/projects/project.fields";
 import type { ProjectFormValues } from "../../src/modules/projects/project.input";
-import { formatDateTime, formatEuro, type Labels } from "./parts";
+import type { Labels } from "../components/ProjectList";
+import { formatDateTime, formatEuro } from "./parts";
 import { ProjectFields, type FormErrors } from "./ProjectFormPage";
 
 export interface RevisionRow {
@@ -39,58 +46,42 @@ export function describeValue(
   lang: Lang,
   t: Translate,
 ): string {
-  const kinds: Partial<Record<keyof Snapshot, "theme" | "zone" | "province" | "targetGroup">> = {
-    themes: "theme",
-    zones: "zone",
-    provinces: "province",
-    targetGroups: "targetGroup",
-  };
   if (value === null || value === undefined || value === "") return "";
-  const kind = kinds[field];
-  if (kind) {
-    return (value as string[])
-      .map((k) => {
-        const term = labels.vocab.get(kind, k);
-        return term ? labelOf(term, lang) : k;
-      })
-      .join("\n");
-  }
-  switch (field) {
-    case "tags":
-      return (value as string[])
+  if (field === "status") return t(`projects.status.${str(value)}` as MessageKey);
+  if (field === "deleted") return value ? t("projects.yes") : t("projects.no");
+  if (field === "slug") return str(value);
+  const spec = specOf(field);
+  const term = (key: string) => {
+    const found = spec.vocabulary ? labels.vocab.get(spec.vocabulary, key) : undefined;
+    return found ? labelOf(found, lang) : key;
+  };
+  const KINDS: Record<FieldKind, () => string> = {
+    text: () => str(value),
+    optional: () => term(str(value)),
+    list: () => (value as string[]).map(term).join("\n"),
+    lines: () => (value as string[]).join("\n"),
+    date: () => str(value),
+    money: () => formatEuro(value as number, lang),
+    tags: () =>
+      (value as string[])
         .map((id) => {
           const tag = labels.tags.byId.get(id);
           return tag ? labelOf(tag, lang) : id;
         })
-        .join("\n");
-    case "fundingProgramme": {
-      const term = labels.vocab.get("funding", str(value));
-      return term ? labelOf(term, lang) : str(value);
-    }
-    case "budgetCents":
-      return formatEuro(value as number, lang);
-    case "status":
-      return t(`projects.status.${str(value)}` as MessageKey);
-    case "deleted":
-      return value ? t("projects.yes") : t("projects.no");
-    case "partners":
-      return (value as string[]).join("\n");
-    case "links":
-      return (value as { label: string; url: string }[])
-        .map((l) => (l.label ? `${l.label} | ${l.url}` : l.url))
-        .join("\n");
-    case "contact": {
-      const c = value as Snapshot["contact"];
+        .join("\n"),
+    links: () => (value as ProjectLink[]).map((l) => (l.label ? `${l.label} | ${l.url}` : l.url)).join("\n"),
+    contact: () => {
+      const c = value as ProjectContact;
       return [c.name, c.email, c.phone].filter(Boolean).join("\n");
-    }
-    default:
-      return str(value);
-  }
+    },
+  };
+  return KINDS[spec.kind]();
 }
 
-function fieldLabel(field: string, t: Translate): string {
-  const key = `projects.field.${field === "budgetCents" ? "budget" : field}` as MessageKey;
-  return t(key);
+/** A field's label: the one of its (first) form column. */
+function fieldLabel(field: keyof Snapshot, t: Translate): string {
+  const name = field === "status" || field === "deleted" || field === "slug" ? field : specOf(field).column;
+  return t(`projects.field.${name ?? field}` as MessageKey);
 }
 
 export function DiffTable(props: { diffs: FieldDiff[]; beforeLabel: string; afterLabel: string }) {

@@ -5,7 +5,7 @@ import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
 import type { ProjectFormValues } from "../../src/modules/projects/project.input";
 import { describedBy, Field, FieldError } from "../components/Field";
-import type { Labels } from "./parts";
+import type { Labels } from "../components/ProjectList";
 
 /** Field errors already translated, by field name. */
 export type FormErrors = Record<string, string[]>;

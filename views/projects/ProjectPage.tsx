@@ -4,9 +4,10 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import type { ListedProject, ProjectDoc } from "../../src/modules/projects/project.queries";
+import type { ListedProject, ProjectView } from "../../src/modules/projects/project.view";
 import type { TransitionName } from "../../src/modules/projects/project.workflow";
-import { DemoBadge, formatDay, formatEuro, ProjectList, StatusBadge, type Labels } from "./parts";
+import { DemoBadge, ProjectList, StatusBadge, type Labels } from "../components/ProjectList";
+import { formatDay, formatEuro } from "./parts";
 
 function Row(props: { label: MessageKey; children: preact.ComponentChildren; show?: boolean }) {
   const { t } = usePage();
@@ -33,7 +34,7 @@ function TermLinks(props: { terms: (Term | undefined)[]; base: string }) {
   );
 }
 
-function CurationPanel(props: { project: ProjectDoc; transitions: TransitionName[] }) {
+function CurationPanel(props: { project: ProjectView; transitions: TransitionName[] }) {
   const { t } = usePage();
   const p = props.project;
   const base = `/projects/${p.slug}`;
@@ -85,7 +86,7 @@ function CurationPanel(props: { project: ProjectDoc; transitions: TransitionName
 }
 
 export function ProjectPage(props: {
-  project: ProjectDoc;
+  project: ProjectView;
   labels: Labels;
   related: ListedProject[];
   /** The related projects' cards, already rendered (same order). */

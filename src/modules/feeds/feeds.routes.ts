@@ -3,7 +3,7 @@ import express, { type RequestHandler, type Router } from "express";
 import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
 import { markdownToText } from "../../web/markdown";
-import type { ProjectRefs } from "../projects/index";
+import type { ProjectQueries } from "../projects/index";
 import type { NoteQueries } from "../notes/index";
 import { parseOr400 } from "../../web/validate";
 import { type TaxonomyService, labelOf } from "../taxonomy/index";
@@ -71,7 +71,7 @@ const tagFile = z.strictObject({
 export function feedsRouter(deps: {
   baseUrl: string;
   notes: NoteQueries;
-  projects: Pick<ProjectRefs, "recentlyPublished">;
+  projects: Pick<ProjectQueries, "recentlyPublished">;
   taxonomy: TaxonomyService;
 }): Router {
   const router = express.Router();

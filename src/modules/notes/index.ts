@@ -31,7 +31,9 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
 
-  // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
+  // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction. The change
+  // hook below, which the merge runs next for the survivor, queues the published ones for the search
+  // index (once each, whichever of the two tags they had); search holds no other notes.
   deps.taxonomy.onTagMerged(async (session, loser, survivor) => {
     const loserId = new mongoose.Types.ObjectId(loser.id);
     const survivorId = new mongoose.Types.ObjectId(survivor.id);
@@ -44,10 +46,9 @@ export function createNotesModule(deps: NotesModuleDeps) {
       { $pull: { tags: loserId }, $inc: { version: 1 } },
       { session },
     );
-    await enqueueIndexingMany("note", ids, { session });
     core.changed();
   });
-  // A renamed tag changes the label text indexed with its notes.
+  // A renamed, retired or merged-into tag changes the label text indexed with its notes.
   deps.taxonomy.onTagChanged(async (session, tag) => {
     const rows = await NoteModel.find(
       { tags: new mongoose.Types.ObjectId(tag.id), status: "published" },

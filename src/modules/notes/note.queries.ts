@@ -76,7 +76,7 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       return NoteModel.distinct("project", { deletedAt: null, status: "published" });
     },
     /** Published notes of a project, newest first. */
-    async publishedOf(projectId: mongoose.Types.ObjectId): Promise<NoteView[]> {
+    async publishedOf(projectId: string | mongoose.Types.ObjectId): Promise<NoteView[]> {
       const rows = await NoteModel.find({ project: projectId, deletedAt: null, status: "published" })
         .sort({ publishedAt: -1, _id: -1 })
         .limit(LIST_LIMIT)
@@ -84,7 +84,7 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       return rows.map(toView);
     },
     /** A member's own notes on a project that are not published (waiting, or rejected with a reason). */
-    async mineOf(projectId: mongoose.Types.ObjectId, userId: string): Promise<NoteView[]> {
+    async mineOf(projectId: string | mongoose.Types.ObjectId, userId: string): Promise<NoteView[]> {
       const rows = await NoteModel.find({
         project: projectId,
         deletedAt: null,
@@ -96,7 +96,7 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       return rows.map(toView);
     },
     /** How many notes of a project wait for moderation (shown to coordinators). */
-    pendingCount: (projectId: mongoose.Types.ObjectId) =>
+    pendingCount: (projectId: string | mongoose.Types.ObjectId) =>
       NoteModel.countDocuments({ project: projectId, status: "pending", deletedAt: null }),
     /** Published notes of one working table, with their projects. */
     async forTheme(theme: string): Promise<{ view: NoteView; project: ProjectRef }[]> {

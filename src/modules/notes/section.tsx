@@ -12,7 +12,7 @@ import { anonymousContext, PageContext } from "../../../views/page-context";
 import type { PageUser } from "../../../views/page-context";
 import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection";
 import { ThemeNotes } from "../../../views/notes/ListPages";
-import type { ProjectDoc } from "../projects/index";
+import type { ProjectView } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import type { NoteQueries, NoteView } from "./note.queries";
 
@@ -38,8 +38,8 @@ export function notesSectionFor(deps: {
     mine.clear();
     withNotes.clear();
   };
-  const mineOf = (project: ProjectDoc, userId: string) =>
-    remembered(mine, `${userId}|${String(project._id)}`, () => deps.queries.mineOf(project._id, userId));
+  const mineOf = (project: ProjectView, userId: string) =>
+    remembered(mine, `${userId}|${project.id}`, () => deps.queries.mineOf(project.id, userId));
   const projectsWithNotes = () =>
     remembered(withNotes, "", () =>
       deps.queries.projectsWithPublishedNotes().then((list) => new Set(list.map(String))),
@@ -47,18 +47,18 @@ export function notesSectionFor(deps: {
   deps.onChange(clear);
   deps.taxonomy.onChange(clear);
 
-  async function published(project: ProjectDoc, lang: Lang) {
-    const key = `${String(project._id)}|${lang}`;
+  async function published(project: ProjectView, lang: Lang) {
+    const key = `${project.id}|${lang}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const epoch = cache.epoch;
-    const hasNotes = (await projectsWithNotes()).has(String(project._id));
+    const hasNotes = (await projectsWithNotes()).has(project.id);
     // Most projects have no notes: their (identical) empty section is kept once per language.
     const emptyKey = `|${lang}`;
     const empty = hasNotes ? undefined : cache.get(emptyKey);
     if (empty) return empty;
     const [notes, vocab, tags] = await Promise.all([
-      hasNotes ? deps.queries.publishedOf(project._id) : Promise.resolve([]),
+      hasNotes ? deps.queries.publishedOf(project.id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
       deps.taxonomy.tags(),
     ]);
@@ -74,7 +74,7 @@ export function notesSectionFor(deps: {
     return entry;
   }
 
-  return async (project: ProjectDoc, user: PageUser | undefined, lang: Lang): Promise<VNode | null> => {
+  return async (project: ProjectView, user: PageUser | undefined, lang: Lang): Promise<VNode | null> => {
     if (project.deletedAt || (project.status !== "published" && project.status !== "archived")) return null;
     const moderator = hasRole(user?.role, "coordinator");
     const [list, mine, vocab, tags, pending] = await Promise.all([
@@ -82,7 +82,7 @@ export function notesSectionFor(deps: {
       user ? mineOf(project, user.id) : Promise.resolve([]),
       deps.taxonomy.vocabulary(),
       deps.taxonomy.tags(),
-      moderator ? deps.queries.pendingCount(project._id) : Promise.resolve(0),
+      moderator ? deps.queries.pendingCount(project.id) : Promise.resolve(0),
     ]);
     return (
       <NotesSection

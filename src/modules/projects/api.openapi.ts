@@ -1,9 +1,8 @@
 // The catalogue's part of the OpenAPI document (registered once, when the API router is imported).
 import { registerApiPaths } from "../../web/openapi";
+import { apiProjectSchema } from "./api.project";
+import { CUP_PATTERN } from "./project.fields";
 
-const str = { type: "string" };
-const strList = { type: "array", items: str };
-const nullableStr = { type: ["string", "null"] };
 const filter = (name: string, description: string) => ({
   name,
   in: "query",
@@ -110,38 +109,10 @@ registerApiPaths(
     },
   },
   {
-    Project: {
-      type: "object",
-      required: ["slug", "url", "title"],
-      properties: {
-        slug: str,
-        url: str,
-        title: str,
-        summary: str,
-        description: { type: "string", description: "Markdown" },
-        fundingProgramme: nullableStr,
-        call: str,
-        cup: { type: ["string", "null"], pattern: "^[A-Z][0-9]{2}[A-Z][0-9]{11}$" },
-        leadOrganisation: str,
-        partners: strList,
-        zones: strList,
-        provinces: strList,
-        startDate: { type: ["string", "null"], format: "date" },
-        endDate: { type: ["string", "null"], format: "date" },
-        budgetCents: { type: ["integer", "null"], description: "Budget in euro cents" },
-        targetGroups: strList,
-        themes: strList,
-        tags: { ...strList, description: "Tag slugs" },
-        outcomes: { type: "string", description: "Markdown" },
-        links: {
-          type: "array",
-          items: { type: "object", properties: { label: str, url: { type: "string", format: "uri" } } },
-        },
-        demo: { type: "boolean", description: "Fictional demo content" },
-        publishedAt: { type: ["string", "null"], format: "date-time" },
-        updatedAt: { type: ["string", "null"], format: "date-time" },
-      },
-    },
+    Project: apiProjectSchema({
+      cup: { pattern: CUP_PATTERN.source },
+      budgetCents: { description: "Budget in euro cents" },
+    }),
     ProjectPage: {
       type: "object",
       required: ["data", "page", "limit", "total", "pages"],

@@ -5,101 +5,22 @@ import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
 import { openApiDocument } from "../../web/openapi";
 import { parseOr400 } from "../../web/validate";
-import type { TaxonomyService, TagIndex } from "../taxonomy/index";
+import type { TaxonomyService } from "../taxonomy/index";
+import { apiProject } from "./api.project";
 import type { ExportService } from "./export.service";
-import { formatDate } from "./project.input";
-import { ProjectModel, type ProjectDoc } from "./project.model";
 import type { ProjectQueries } from "./project.queries";
-import { SORTS } from "./project.queries";
-import { filtersOf } from "./projects.routes";
-import { slugParamsSchema } from "./project.schemas";
+import { apiListQuerySchema, slugParamsSchema } from "./project.schemas";
 import "./api.openapi";
 
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const key = z.preprocess(
-  emptyToUndefined,
-  z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,120}$/)
-    .optional(),
-);
-
-export const apiListQuerySchema = z.strictObject({
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).optional()),
-  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).optional()),
-  theme: key,
-  tag: key,
-  zone: key,
-  target: key,
-  year: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}$/, "a year like 2021")
-      .optional(),
-  ),
-  sort: z.preprocess(emptyToUndefined, z.enum(["start", "title", "updated"]).optional()),
-});
-
-const COUNT_TTL_MS = 30_000;
-
 const exportParamsSchema = z.strictObject({ format: z.enum(["csv", "json"]) });
-
-/** A published project as the API shows it (no contact: that is for members only). */
-export function apiProject(p: ProjectDoc, tags: TagIndex) {
-  return {
-    slug: p.slug,
-    url: `/projects/${p.slug}`,
-    title: p.title,
-    summary: p.summary ?? "",
-    description: p.description ?? "",
-    fundingProgramme: p.fundingProgramme ?? null,
-    call: p.call ?? "",
-    cup: p.cup ?? null,
-    leadOrganisation: p.leadOrganisation ?? "",
-    partners: p.partners ?? [],
-    zones: p.zones ?? [],
-    provinces: p.provinces ?? [],
-    startDate: formatDate(p.startDate) || null,
-    endDate: formatDate(p.endDate) || null,
-    budgetCents: p.budgetCents ?? null,
-    targetGroups: p.targetGroups ?? [],
-    themes: p.themes ?? [],
-    tags: (p.tags ?? []).map((id) => tags.byId.get(String(id))?.slug).filter((s): s is string => !!s),
-    outcomes: p.outcomes ?? "",
-    links: (p.links ?? []).map((l) => ({ label: l.label ?? "", url: l.url })),
-    demo: !!p.demo,
-    publishedAt: p.publishedAt ?? null,
-    updatedAt: (p as { updatedAt?: Date }).updatedAt ?? null,
-  };
-}
 
 export function projectsApiRouter(deps: {
   queries: ProjectQueries;
   taxonomy: TaxonomyService;
   exports: ExportService;
-  /** Subscribes to catalogue changes (to forget cached totals). */
-  onChange?: (listener: () => void) => void;
 }): Router {
   const { queries, taxonomy, exports } = deps;
   const router = express.Router();
-  const counts = new Map<string, { value: Promise<number>; expires: number }>();
-  deps.onChange?.(() => counts.clear());
-
-  /**
-   * Total of a filter, shared by concurrent requests and kept 30 s at most (the responses' max-age):
-   * counting 100,000 published projects on every page of the list would cost more than the page itself.
-   */
-  function countOf(match: Record<string, unknown>): Promise<number> {
-    const key = JSON.stringify(match);
-    const hit = counts.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value;
-    const value = ProjectModel.countDocuments(match).exec();
-    value.catch(() => counts.delete(key));
-    if (counts.size >= 1000) counts.delete(counts.keys().next().value!);
-    counts.set(key, { value, expires: Date.now() + COUNT_TTL_MS });
-    return value;
-  }
 
   router.get("/api/v1/openapi.json", (_req, res) => {
     res.set("cache-control", "public, max-age=300").json(openApiDocument());
@@ -107,30 +28,17 @@ export function projectsApiRouter(deps: {
 
   router.get("/api/v1/projects", async (req: Request, res: Response) => {
     const q = parseOr400(apiListQuerySchema, req.query, "query");
-    const filters = await filtersOf({ ...q, status: undefined, page: undefined }, taxonomy);
-    const page = q.page ?? 1;
-    const limit = q.limit ?? 20;
-    const match: Record<string, unknown> = { status: "published", deletedAt: null };
-    if (filters.theme) match.themes = filters.theme;
-    if (filters.tag) match.tags = filters.tag;
-    if (filters.zone) match.zones = filters.zone;
-    if (filters.target) match.targetGroups = filters.target;
-    if (filters.year) match.startYear = filters.year;
-    const [items, total, tags] = await Promise.all([
-      ProjectModel.find(match, { contact: 0, oldSlugs: 0 })
-        .sort(SORTS[q.sort ?? "start"])
-        .skip((page - 1) * limit)
-        .limit(limit)
-        .lean<ProjectDoc[]>(),
-      countOf(match),
+    const filters = await queries.filtersOf({ ...q, status: undefined });
+    const [result, tags] = await Promise.all([
+      queries.list(filters, q.sort ?? "start", q.page ?? 1, q.limit ?? 20),
       taxonomy.tags(),
     ]);
     res.set("cache-control", "public, max-age=30").json({
-      data: items.map((p) => apiProject(p, tags)),
-      page,
-      limit,
-      total,
-      pages: Math.max(1, Math.ceil(total / limit)),
+      data: result.items.map((p) => apiProject(p, tags)),
+      page: result.page,
+      limit: q.limit ?? 20,
+      total: result.total,
+      pages: result.pages,
     });
   });
 

@@ -9,9 +9,9 @@ import { ConflictPage, describeValue, DiffPage, HistoryPage } from "../../../vie
 import { actorOf } from "../accounts/index";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/index";
-import { formValuesOfRaw, projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";
+import { projectRawSchema, validateProject, type ProjectFormValues } from "./project.input";
 import { ProjectConflictError, ProjectValidationError } from "./project.errors";
-import { formValuesOfProject, groupErrors } from "./project.form";
+import { formValuesOfProject, formValuesOfRaw, groupErrors } from "./project.form";
 import type { ProjectQueries } from "./project.queries";
 import type { ProjectService } from "./project.service";
 import { diffSnapshots, snapshotOf, type Snapshot } from "./project.snapshot";
@@ -111,7 +111,7 @@ export function curationRouter(deps: {
     const { version } = parseOr400(versionBodySchema, { version: raw.version }, "form");
     const base = `/projects/${project.slug}`;
     try {
-      const saved = await projects.update(actorOf(res.locals.user!), String(project._id), raw, version);
+      const saved = await projects.update(actorOf(res.locals.user!), project.id, raw, version);
       res.redirect(303, `/projects/${saved.slug}`);
     } catch (err) {
       const l = await labels();
@@ -124,7 +124,7 @@ export function curationRouter(deps: {
             ...err.current,
             ...input,
             slug: input.slug ?? err.current.slug,
-          } as unknown as Parameters<typeof snapshotOf>[0]),
+          }),
           status: theirs.status,
           deleted: theirs.deleted,
         };
@@ -164,19 +164,14 @@ export function curationRouter(deps: {
   router.post("/projects/:slug/status", coordinator, async (req, res) => {
     const project = await load(req);
     const body = parseOr400(transitionBodySchema, req.body, "form");
-    const saved = await projects.transition(
-      actorOf(res.locals.user!),
-      String(project._id),
-      body.action,
-      body.version,
-    );
+    const saved = await projects.transition(actorOf(res.locals.user!), project.id, body.action, body.version);
     res.redirect(303, `/projects/${saved.slug}`);
   });
 
   router.post("/projects/:slug/delete", coordinator, async (req, res) => {
     const project = await load(req);
     const body = parseOr400(versionBodySchema, req.body, "form");
-    await projects.softDelete(actorOf(res.locals.user!), String(project._id), body.version);
+    await projects.softDelete(actorOf(res.locals.user!), project.id, body.version);
     // The page still opens for coordinators, with the "undo" button.
     res.redirect(303, `/projects/${project.slug}`);
   });
@@ -184,13 +179,13 @@ export function curationRouter(deps: {
   router.post("/projects/:slug/undelete", coordinator, async (req, res) => {
     const project = await load(req);
     parseOr400(csrfBodySchema, req.body, "form");
-    await projects.undoDelete(actorOf(res.locals.user!), String(project._id));
+    await projects.undoDelete(actorOf(res.locals.user!), project.id);
     res.redirect(303, `/projects/${project.slug}`);
   });
 
   router.get("/projects/:slug/history", coordinator, async (req, res) => {
     const project = await load(req);
-    const revisions = await queries.revisions(project._id);
+    const revisions = await queries.revisions(project.id);
     sendPage(
       req,
       res,
@@ -206,10 +201,7 @@ export function curationRouter(deps: {
   router.get("/projects/:slug/diff", coordinator, async (req, res) => {
     const project = await load(req);
     const { from, to } = parseOr400(diffQuerySchema, req.query, "query");
-    const [a, b] = await Promise.all([
-      queries.revision(project._id, from),
-      queries.revision(project._id, to),
-    ]);
+    const [a, b] = await Promise.all([queries.revision(project.id, from), queries.revision(project.id, to)]);
     if (!a || !b) throw new NotFoundError("No such version");
     const l = await labels();
     const diffs = diffSnapshots(a.snapshot, b.snapshot, (f, v) => describeValue(f, v, l, req.lang, req.t));
@@ -224,7 +216,7 @@ export function curationRouter(deps: {
     const { version: target } = parseOr400(restoreParamsSchema, req.params, "address");
     const project = await load(req);
     const body = parseOr400(versionBodySchema, req.body, "form");
-    await projects.restoreRevision(actorOf(res.locals.user!), String(project._id), target, body.version);
+    await projects.restoreRevision(actorOf(res.locals.user!), project.id, target, body.version);
     res.redirect(303, `/projects/${project.slug}/history`);
   });
 

@@ -5,8 +5,20 @@ import { hasRole } from "../../web/auth-guards";
 import { ClientClosedError } from "../../web/errors";
 import type { Role } from "../accounts/index";
 import type { TagIndex, TaxonomyService } from "../taxonomy/index";
-import { IMPORT_COLUMNS, type ImportColumn } from "./import.format";
-import { formatDate } from "./project.input";
+import { IMPORT_COLUMNS, LINE_COLUMNS, type ImportColumn } from "./import.format";
+import {
+  CONTACT_PARTS,
+  CONTENT_FIELDS,
+  columnsOf,
+  contactOf,
+  linksOf,
+  specOf,
+  stringsOf,
+  tagSlugsOf,
+  textOf,
+  type FieldKind,
+} from "./project.fields";
+import { centsText, formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";
 
 export type ExportFormat = "csv" | "json";
@@ -21,62 +33,64 @@ function csvCell(value: string): string {
   return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-function centsText(cents: number | null | undefined): string {
-  if (cents == null) return "";
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
-}
+type Cell = string | string[];
+
+/** A stored value of each kind as its columns' cells (in columnsOf order). */
+const CELLS: Record<FieldKind, (value: unknown, tags: TagIndex) => Cell[]> = {
+  text: (v) => [textOf(v)],
+  optional: (v) => [textOf(v)],
+  list: (v) => [stringsOf(v)],
+  lines: (v) => [stringsOf(v)],
+  date: (v) => [formatDate(v as Date | null | undefined)],
+  money: (v) => [centsText(v as number | null | undefined)],
+  tags: (v, tags) => [tagSlugsOf(v, tags)],
+  links: (v) => [linksOf(v).map((l) => (l.label ? `${l.label}|${l.url}` : l.url))],
+  contact: (v) => {
+    const c = contactOf(v);
+    return CONTACT_PARTS.map((part) => c[part]);
+  },
+};
+
+/** Kinds that JSON writes as values rather than as their cells, under the field's name. */
+const JSON_VALUES: Partial<Record<FieldKind, (value: unknown) => unknown>> = {
+  money: (v) => v ?? null,
+  links: linksOf,
+};
 
 /** One project as the import format's values (lists as arrays). */
 export function exportRecord(
   p: ProjectDoc,
   tags: TagIndex,
   options: { withContact: boolean },
-): Record<ImportColumn, string | string[]> {
-  // Contacts are for members only: anonymous exports keep the columns, empty.
-  const contact = options.withContact ? p.contact : undefined;
-  return {
-    cup: p.cup ?? "",
-    slug: p.slug,
-    title: p.title,
-    status: p.status,
-    summary: p.summary ?? "",
-    description: p.description ?? "",
-    fundingProgramme: p.fundingProgramme ?? "",
-    call: p.call ?? "",
-    leadOrganisation: p.leadOrganisation ?? "",
-    partners: [...(p.partners ?? [])],
-    zones: [...(p.zones ?? [])],
-    provinces: [...(p.provinces ?? [])],
-    startDate: formatDate(p.startDate),
-    endDate: formatDate(p.endDate),
-    budget: centsText(p.budgetCents),
-    targetGroups: [...(p.targetGroups ?? [])],
-    themes: [...(p.themes ?? [])],
-    tags: (p.tags ?? []).map((id) => tags.byId.get(String(id))?.slug ?? String(id)),
-    outcomes: p.outcomes ?? "",
-    links: (p.links ?? []).map((l) => (l.label ? `${l.label}|${l.url}` : l.url)),
-    contactName: contact?.name ?? "",
-    contactEmail: contact?.email ?? "",
-    contactPhone: contact?.phone ?? "",
-  };
+): Record<ImportColumn, Cell> {
+  const record: Record<string, Cell> = { slug: p.slug, status: p.status };
+  for (const field of CONTENT_FIELDS) {
+    // Members-only fields (contacts) keep their columns, empty, in anonymous exports.
+    const hidden = specOf(field).membersOnly && !options.withContact;
+    const cells = CELLS[specOf(field).kind](hidden ? undefined : p[field], tags);
+    columnsOf(field).forEach((column, i) => (record[column] = cells[i]!));
+  }
+  return record;
 }
 
-function csvLine(record: Record<ImportColumn, string | string[]>): string {
+function csvLine(record: Record<ImportColumn, Cell>): string {
   return (
     IMPORT_COLUMNS.map((c) => {
       const v = record[c];
-      return csvCell(Array.isArray(v) ? v.join(c === "partners" || c === "links" ? "\n" : ";") : v);
+      return csvCell(Array.isArray(v) ? v.join(LINE_COLUMNS.has(c) ? "\n" : ";") : v);
     }).join(",") + "\r\n"
   );
 }
 
-function jsonRecord(record: Record<ImportColumn, string | string[]>, p: ProjectDoc) {
-  const { budget: _budget, links: _links, ...rest } = record;
-  return {
-    ...rest,
-    budgetCents: p.budgetCents ?? null,
-    links: (p.links ?? []).map((l) => ({ label: l.label ?? "", url: l.url })),
-  };
+/** The JSON record: the columns in order, then the fields JSON writes as values (cents, link objects). */
+const JSON_AS_VALUES = CONTENT_FIELDS.filter((f) => JSON_VALUES[specOf(f).kind]);
+const REPLACED = new Set<string>(JSON_AS_VALUES.flatMap(columnsOf));
+const JSON_COLUMNS = IMPORT_COLUMNS.filter((c) => !REPLACED.has(c));
+function jsonRecord(record: Record<ImportColumn, Cell>, p: ProjectDoc) {
+  const json: Record<string, unknown> = {};
+  for (const column of JSON_COLUMNS) json[column] = record[column];
+  for (const field of JSON_AS_VALUES) json[field] = JSON_VALUES[specOf(field).kind]!(p[field]);
+  return json;
 }
 
 /**

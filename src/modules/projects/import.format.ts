@@ -3,7 +3,8 @@
 // row-level problems become row errors later.
 import { stripControlsDeep } from "../../web/control-chars";
 import type { MessageKey } from "../../web/i18n/index";
-import type { ProjectRaw } from "./project.input";
+import { columnsOf, CONTENT_COLUMNS, fieldsOfKind, type ContentColumn } from "./project.fields";
+import { centsText, type ProjectRaw } from "./project.input";
 import { PROJECT_STATUSES, type ProjectStatus } from "./project.model";
 
 /** A problem with the whole file: nothing is imported. `message` is English; `key` is for the UI. */
@@ -23,38 +24,27 @@ export interface RowProblem {
   params?: Record<string, string | number>;
 }
 
-/** The columns of the import format (docs/import-format.md), in export order. */
+/**
+ * The columns of the import format (docs/import-format.md), in export order: what identifies a project
+ * (CUP, slug), its title and status, then the other content columns in the field list's order.
+ */
 export const IMPORT_COLUMNS = [
   "cup",
   "slug",
   "title",
   "status",
-  "summary",
-  "description",
-  "fundingProgramme",
-  "call",
-  "leadOrganisation",
-  "partners",
-  "zones",
-  "provinces",
-  "startDate",
-  "endDate",
-  "budget",
-  "targetGroups",
-  "themes",
-  "tags",
-  "outcomes",
-  "links",
-  "contactName",
-  "contactEmail",
-  "contactPhone",
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+  ...CONTENT_COLUMNS.filter((c) => c !== "cup" && c !== "title"),
+] as const satisfies readonly (ContentColumn | "slug" | "status")[];
+export type ImportColumn = ContentColumn | "slug" | "status";
 export const REQUIRED_COLUMNS: ImportColumn[] = ["title"];
 /** Columns holding several values: `;` between values in CSV, arrays in JSON. */
-export const LIST_COLUMNS = new Set<ImportColumn>(["zones", "provinces", "targetGroups", "themes", "tags"]);
+export const LIST_COLUMNS = new Set<ImportColumn>(fieldsOfKind("list", "tags").flatMap(columnsOf));
 /** Columns with one value per line (partners; links as `label|url`): arrays in JSON. */
-export const LINE_COLUMNS = new Set<ImportColumn>(["partners", "links"]);
+export const LINE_COLUMNS = new Set<ImportColumn>(fieldsOfKind("lines", "links").flatMap(columnsOf));
+/** JSON keys for money in integer cents (`budgetCents`), with the column they stand for (`budget`). */
+const CENTS_KEYS = new Map(fieldsOfKind("money").map((f) => [f as string, columnsOf(f)[0]!]));
+/** Link columns, which JSON may give as `{label, url}` objects. */
+const LINK_COLUMNS = new Set<string>(fieldsOfKind("links").flatMap(columnsOf));
 /** A cell longer than this is refused before validation (the longest field, description, allows 50,000). */
 export const MAX_CELL = 100_000;
 
@@ -305,7 +295,7 @@ function parseJsonRows(text: string): ImportRow[] {
       "import.file.jsonShape",
     );
   if (data.length === 0) throw new ImportFileError("The file has no projects.", "import.file.noRows");
-  const known = new Set<string>([...IMPORT_COLUMNS, "budgetCents"]);
+  const known = new Set<string>([...IMPORT_COLUMNS, ...CENTS_KEYS.keys()]);
   return data.map((item: unknown, index) => {
     const line = index + 1;
     if (!item || typeof item !== "object" || Array.isArray(item))
@@ -313,12 +303,13 @@ function parseJsonRows(text: string): ImportRow[] {
     const values = new Map<ImportColumn, unknown>();
     const extra: string[] = [];
     for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      const centsOf = CENTS_KEYS.get(k);
       if (!known.has(k)) extra.push(k);
-      else if (k === "budgetCents") {
-        if (v !== null) values.set("budget", Number.isSafeInteger(v) ? centsText(v as number) : v);
-      } else if (k === "links" && Array.isArray(v))
+      else if (centsOf) {
+        if (v !== null) values.set(centsOf, Number.isSafeInteger(v) ? centsText(v as number) : v);
+      } else if (LINK_COLUMNS.has(k) && Array.isArray(v))
         values.set(
-          "links",
+          k as ImportColumn,
           v.map((l: unknown) =>
             l && typeof l === "object" && "url" in l
               ? `${textOf((l as { label?: unknown }).label)}|${textOf(l.url)}`
@@ -341,10 +332,6 @@ function parseJsonRows(text: string): ImportRow[] {
 
 function textOf(v: unknown): string {
   return typeof v === "string" || typeof v === "number" ? String(v) : "";
-}
-
-function centsText(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 /** Reads a whole import file; the name's extension decides the format, else the first character. */

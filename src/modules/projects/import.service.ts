@@ -1,20 +1,21 @@
 // Importing rows into the catalogue. Each row is validated as a whole; a row with any error writes nothing.
-// New projects go in batches: one transaction per batch writes the projects, their revisions, their
-// outbox entries and the tags' usage counts (what the project service writes for one create). Rows
-// matching a stored project (by CUP, then slug) go through the project service's `upsert`, one by one.
-import mongoose, { type Connection } from "mongoose";
+// New projects go in batches through insertProjects: one transaction per batch writes the projects, their
+// revisions, their outbox entries and the tags' usage counts (what the project service writes for one
+// create). Rows matching a stored project (by CUP, then slug) go through the project service's `upsert`,
+// one by one.
+import type { Connection } from "mongoose";
 import { ForbiddenError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import type { Translate } from "../../web/i18n/index";
-import { enqueueIndexingMany } from "../search/index";
 import type { Actor } from "../accounts/index";
 import { slugify, type TaxonomyService } from "../taxonomy/index";
 import type { ImportRow, RowProblem } from "./import.format";
 import { validateProject, type ProjectInput } from "./project.input";
-import { ProjectModel, type ProjectDoc, type ProjectStatus } from "./project.model";
-import { setOf, sortKey, type ProjectService } from "./project.service";
+import { ProjectModel, type ProjectDoc } from "./project.model";
+import type { ProjectService } from "./project.service";
 import { snapshotOf } from "./project.snapshot";
-import { RevisionModel } from "./revision.model";
+import { newProjectDoc, storedValuesOf } from "./project.stored";
+import { insertProjects } from "./project.writes";
 import { ProjectValidationError } from "./project.errors";
 import type { ImportReport } from "./import.report";
 
@@ -204,7 +205,7 @@ export function createImportService(deps: {
   function isUnchanged(current: ProjectDoc, r: Ready): boolean {
     if (r.input.slug && r.input.slug !== current.slug) return false;
     if (r.row.status && r.row.status !== current.status) return false;
-    const next = snapshotOf({ ...current, ...setOf(r.input), slug: current.slug });
+    const next = snapshotOf({ ...current, ...storedValuesOf(r.input), slug: current.slug });
     return JSON.stringify(next) === JSON.stringify(snapshotOf(current));
   }
 
@@ -222,80 +223,18 @@ export function createImportService(deps: {
       if (!taken.has(base)) {
         taken.add(base);
         r.input.slug = base;
-      } else r.input.slug = await freeSlug(base, taken);
+      } else r.input.slug = await projects.freeSlug(r.input.title, taken);
     }
-  }
-
-  async function freeSlug(base: string, taken: Set<string>): Promise<string> {
-    for (let i = 1; i < 1000; i++) {
-      const candidate = i === 1 ? base : `${base}-${i}`;
-      if (taken.has(candidate)) continue;
-      if (!(await ProjectModel.exists({ $or: [{ slug: candidate }, { oldSlugs: candidate }] }))) {
-        taken.add(candidate);
-        return candidate;
-      }
-    }
-    return `${base}-${new mongoose.Types.ObjectId().toHexString()}`;
   }
 
   /** Creates the projects of a batch in one transaction, with what the project service writes per create. */
   async function createBatch(actor: Actor, batch: Ready[]): Promise<void> {
     const by = { id: actor.id, name: actor.name };
-    const now = new Date();
-    const docs = batch.map(({ row, input }) => {
-      const status: ProjectStatus = row.status ?? "draft";
-      const values = Object.fromEntries(Object.entries(setOf(input)).filter(([, v]) => v !== undefined));
-      return {
-        _id: new mongoose.Types.ObjectId(),
-        ...values,
-        sortTitle: sortKey(input.title),
-        slug: input.slug!,
-        status,
-        demo: false,
-        oldSlugs: [] as string[],
-        deletedAt: null,
-        createdBy: by,
-        updatedBy: by,
-        version: 1,
-        ...(status === "published" ? { publishedAt: now } : {}),
-        createdAt: now,
-        updatedAt: now,
-      };
-    });
-    const tagIds = new Set(batch.flatMap((r) => r.input.tags));
-    await connection.transaction(async (session) => {
-      // Documents complete with the schema's defaults, written by the driver: Mongoose's per-document
-      // casting and validation cost more than the inserts (validateProject already checked every field).
-      await ProjectModel.collection.insertMany(docs, { session, ordered: true });
-      await RevisionModel.collection.insertMany(
-        docs.map((d) => ({
-          projectId: d._id,
-          version: 1,
-          action: "import",
-          snapshot: snapshotOf(d as unknown as ProjectDoc),
-          by,
-          at: now,
-        })),
-        { session },
-      );
-      await enqueueIndexingMany(
-        "project",
-        docs.map((d) => d._id),
-        { session, at: now },
-      );
-      if (tagIds.size > 0) {
-        const ids = [...tagIds].map((id) => new mongoose.Types.ObjectId(id));
-        const rows = await ProjectModel.aggregate<{ _id: mongoose.Types.ObjectId; n: number }>([
-          { $match: { tags: { $in: ids }, status: "published", deletedAt: null } },
-          { $unwind: "$tags" },
-          { $match: { tags: { $in: ids } } },
-          { $group: { _id: "$tags", n: { $sum: 1 } } },
-        ]).session(session);
-        const counts = new Map([...tagIds].map((id) => [id, 0]));
-        for (const r of rows) counts.set(String(r._id), r.n);
-        await taxonomy.setTagUsage(session, counts);
-      }
-    });
+    const createdAt = new Date();
+    const docs = batch.map(({ row, input }) =>
+      newProjectDoc({ ...input, slug: input.slug! }, { status: row.status ?? "draft", by, createdAt }),
+    );
+    await insertProjects({ connection, taxonomy }, docs, { action: "import", by });
   }
 
   return { importRows };

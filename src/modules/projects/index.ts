@@ -1,6 +1,7 @@
 // The projects module's entry: the catalogue's services and routers for the composition root and the app,
 // and what other modules may read of projects.
-export type { ProjectDoc, ProjectStatus } from "./project.model";
+export type { ProjectStatus } from "./project.model";
+export type { ListedProject, ProjectView } from "./project.view";
 export { createProjectService, type ProjectService } from "./project.service";
 export { createProjectQueries, type ProjectQueries } from "./project.queries";
 export type { ProjectRef, ProjectRefs, ProjectSummary } from "./project.refs";

@@ -7,6 +7,7 @@ import { markdownToText } from "../../web/markdown";
 import { normalizeApostrophes } from "../../web/text";
 import { expansions, synonymsOf, type ProjectSearchDocument } from "../search/index";
 import type { TagIndex } from "../taxonomy/index";
+import { CONTENT_FIELDS, specOf } from "./project.fields";
 import type { ProjectDoc } from "./project.model";
 
 /** Bump when projectToDocument changes what it writes. */
@@ -23,6 +24,12 @@ function yearsOf(start: Date | null | undefined, end: Date | null | undefined): 
   return years;
 }
 
+// What the field list says search makes of each field: searchable text (Markdown as plain text),
+// organisations, or filters copied as they are.
+const TEXT_FIELDS = CONTENT_FIELDS.filter((f) => specOf(f).search === "text");
+const ORGANISATION_FIELDS = CONTENT_FIELDS.filter((f) => specOf(f).search === "organisation");
+const FACET_FIELDS = CONTENT_FIELDS.filter((f) => specOf(f).search === "facet");
+
 /** The search document of a project, or null when search must not know it (deleted). */
 export function projectToDocument(
   p: ProjectLean,
@@ -31,32 +38,29 @@ export function projectToDocument(
 ): ProjectSearchDocument | null {
   if (p.deletedAt) return null;
   const tagViews = (p.tags ?? []).map((id) => tags.byId.get(String(id))).filter((t) => t !== undefined);
-  const title = normalizeApostrophes(p.title);
-  const summary = normalizeApostrophes(p.summary ?? "");
-  const description = markdownToText(p.description ?? "");
-  const outcomes = markdownToText(p.outcomes ?? "");
+  const texts: Record<string, string> = {};
+  for (const field of TEXT_FIELDS) {
+    const value = (p[field] as string | null | undefined) ?? "";
+    texts[field] = specOf(field).markdown ? markdownToText(value) : normalizeApostrophes(value);
+  }
   const tagTerms = tagViews.flatMap((t) => [t.label_it, t.label_en, ...t.synonyms].filter(Boolean));
-  const text = [title, summary, description, outcomes, ...tagTerms].join(" \n ");
+  const text = [...Object.values(texts), ...tagTerms].join(" \n ");
+  const facets: Record<string, string[]> = {};
+  for (const field of FACET_FIELDS) facets[field] = (p[field] as string[] | null | undefined) ?? [];
   const years = yearsOf(p.startDate, p.endDate);
   return {
     id: String(p._id),
     version: p.version,
     type: "project",
     slug: p.slug,
-    title,
+    ...(texts as Pick<ProjectSearchDocument, "title" | "summary" | "description" | "outcomes">),
     sortTitle: p.sortTitle,
     tagText: [...new Set([...tagTerms, ...expansions(text, thesaurus)].map(normalizeApostrophes))],
-    summary,
-    organisations: [p.leadOrganisation ?? "", ...(p.partners ?? [])]
+    organisations: ORGANISATION_FIELDS.flatMap((f) => (p[f] ?? []) as string | string[])
       .filter(Boolean)
       .map(normalizeApostrophes),
-    description,
-    outcomes,
-    themes: p.themes ?? [],
+    ...(facets as Pick<ProjectSearchDocument, "themes" | "zones" | "provinces" | "targetGroups">),
     tags: tagViews.map((t) => t.slug),
-    zones: p.zones ?? [],
-    provinces: p.provinces ?? [],
-    targetGroups: p.targetGroups ?? [],
     years,
     startYear: years[0] ?? null,
     endYear: years.at(-1) ?? null,

@@ -2,7 +2,21 @@
 // a normalised ProjectInput out, or one error per field as message keys of projects.messages.ts.
 import { z } from "zod";
 import type { MessageKey } from "../../web/i18n/index";
-import { isSlug, type TagIndex, type Vocabulary } from "../taxonomy/index";
+import { isSlug, type TagIndex, type Vocabulary, type VocabularyKind } from "../taxonomy/index";
+import {
+  columnsOf,
+  CONTENT_FIELDS,
+  CUP_PATTERN,
+  specOf,
+  type ContentColumn,
+  type FieldKind,
+  type FieldVocabulary,
+  type ListColumn,
+  type ProjectContent,
+  type ProjectLink,
+} from "./project.fields";
+
+export { CUP_PATTERN };
 
 export interface FieldError {
   field: string;
@@ -10,71 +24,50 @@ export interface FieldError {
   params?: Record<string, string | number>;
 }
 
-export interface ProjectLink {
-  label: string;
-  url: string;
-}
+export type { ProjectLink } from "./project.fields";
 
-export interface ProjectInput {
-  title: string;
-  slug?: string;
-  summary: string;
-  description: string;
-  fundingProgramme?: string;
-  call: string;
-  cup?: string;
-  leadOrganisation: string;
-  partners: string[];
-  zones: string[];
-  provinces: string[];
-  startDate?: Date;
-  endDate?: Date;
-  budgetCents?: number;
-  targetGroups: string[];
-  themes: string[];
-  /** Tag ids. */
-  tags: string[];
-  outcomes: string;
-  links: ProjectLink[];
-  contact: { name: string; email: string; phone: string };
-}
+// The vocabularies the field list names are taxonomy's.
+const _vocabularies: readonly VocabularyKind[] = [] as readonly FieldVocabulary[];
+
+/** A validated project: its content (tags as ids) and the slug asked for, if any. */
+export type ProjectInput = ProjectContent & { slug?: string };
 
 const many = z.union([z.string().max(20_000), z.array(z.string().max(200)).max(200)]).optional();
 const one = (max = 100_000) => z.string().max(max).optional();
+
+/** The raw value of each kind's columns in a form or an import row, with its longest accepted length. */
+const RAW: Record<FieldKind, z.ZodType<string | string[] | undefined>> = {
+  text: one(),
+  optional: one(200),
+  list: many,
+  lines: one(),
+  date: one(100),
+  money: one(100),
+  tags: many,
+  links: one(),
+  contact: one(1000),
+};
+
+/** A form's or an import row's fields, as typed (lists may come as one string or as several values). */
+export type ProjectRaw = { _csrf?: string; version?: string; slug?: string } & {
+  [C in ContentColumn]?: C extends ListColumn ? string | string[] : string;
+};
 
 /** The fields a form or an import row may carry; anything else (or an object in a field) is a 400. */
 export const projectRawSchema = z.strictObject({
   _csrf: one(200),
   version: one(20),
-  title: one(),
   slug: one(),
-  summary: one(),
-  description: one(),
-  fundingProgramme: one(200),
-  call: one(),
-  cup: one(200),
-  leadOrganisation: one(),
-  partners: one(),
-  zones: many,
-  provinces: many,
-  startDate: one(100),
-  endDate: one(100),
-  budget: one(100),
-  targetGroups: many,
-  themes: many,
-  tags: many,
-  outcomes: one(),
-  links: one(),
-  contactName: one(1000),
-  contactEmail: one(1000),
-  contactPhone: one(1000),
-});
-export type ProjectRaw = z.infer<typeof projectRawSchema>;
+  ...Object.fromEntries(
+    CONTENT_FIELDS.flatMap((f) => columnsOf(f).map((c) => [c, RAW[specOf(f).kind]] as const)),
+  ),
+}) as unknown as z.ZodType<ProjectRaw>;
 
 /** Form values as strings and lists, for re-rendering a form with the user's own input. */
-export type ListField = "zones" | "provinces" | "targetGroups" | "themes" | "tags";
-export type ProjectFormValues = Record<Exclude<keyof ProjectRaw, "_csrf" | "version" | ListField>, string> &
-  Record<ListField, string[]>;
+export type ListField = ListColumn;
+export type ProjectFormValues = { slug: string } & {
+  [C in ContentColumn]: C extends ListColumn ? string[] : string;
+};
 
 export function listOf(value: string | string[] | undefined): string[] {
   const parts = Array.isArray(value) ? value : (value ?? "").split(/[\n,]/);
@@ -87,8 +80,6 @@ export function linesOf(value: string | undefined): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
-
-export const CUP_PATTERN = /^[A-Z][0-9]{2}[A-Z][0-9]{11}$/;
 
 /** A real calendar date written YYYY-MM-DD, as a UTC midnight; undefined when it is not one. */
 export function parseDate(value: string): Date | undefined {
@@ -127,6 +118,12 @@ export function parseEuroCents(value: string): number | undefined {
     return Number.isSafeInteger(cents) ? cents : undefined;
   }
   return undefined;
+}
+
+/** Cents as euros with a decimal point and two decimals ("12500.50"), as files carry them; "" for none. */
+export function centsText(cents: number | null | undefined): string {
+  if (cents == null) return "";
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 /** Cents as an Italian-formatted amount without the currency sign (e.g. "12.500,50"). */
@@ -288,34 +285,5 @@ export function validateProject(
       contact,
     },
     errors,
-  };
-}
-
-/** The form values of a raw submission (what the user typed, shown back with the errors). */
-export function formValuesOfRaw(raw: ProjectRaw): ProjectFormValues {
-  const s = (v: string | undefined) => v ?? "";
-  return {
-    title: s(raw.title),
-    slug: s(raw.slug),
-    summary: s(raw.summary),
-    description: s(raw.description),
-    fundingProgramme: s(raw.fundingProgramme),
-    call: s(raw.call),
-    cup: s(raw.cup),
-    leadOrganisation: s(raw.leadOrganisation),
-    partners: s(raw.partners),
-    zones: listOf(raw.zones),
-    provinces: listOf(raw.provinces),
-    startDate: s(raw.startDate),
-    endDate: s(raw.endDate),
-    budget: s(raw.budget),
-    targetGroups: listOf(raw.targetGroups),
-    themes: listOf(raw.themes),
-    tags: listOf(raw.tags),
-    outcomes: s(raw.outcomes),
-    links: s(raw.links),
-    contactName: s(raw.contactName),
-    contactEmail: s(raw.contactEmail),
-    contactPhone: s(raw.contactPhone),
   };
 }

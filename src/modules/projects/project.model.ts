@@ -1,7 +1,8 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
+import type { ContentField } from "./project.fields";
+import { PROJECT_STATUSES } from "./project.workflow";
 
-export const PROJECT_STATUSES = ["draft", "in_review", "published", "archived"] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export { PROJECT_STATUSES, type ProjectStatus } from "./project.workflow";
 
 const personSchema = new Schema({ id: String, name: String }, { _id: false });
 const linkSchema = new Schema({ label: String, url: { type: String, required: true } }, { _id: false });
@@ -76,19 +77,6 @@ projectSchema.index({ tags: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 projectSchema.index({ targetGroups: 1, status: 1, deletedAt: 1, sortTitle: 1, _id: 1 });
 
 export type ProjectDoc = InferSchemaType<typeof projectSchema> & { _id: mongoose.Types.ObjectId };
-/** The fields a list of projects shows (browse, related projects). */
-export const LIST_FIELDS = {
-  title: 1,
-  slug: 1,
-  summary: 1,
-  themes: 1,
-  zones: 1,
-  tags: 1,
-  startDate: 1,
-  endDate: 1,
-  status: 1,
-  demo: 1,
-  leadOrganisation: 1,
-};
-
+// Every field of the field list (project.fields.ts) has its path above: a new field fails here until it does.
+const _everyFieldStored: ContentField extends keyof ProjectDoc ? true : never = true;
 export const ProjectModel = mongoose.model("Project", projectSchema);

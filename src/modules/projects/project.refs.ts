@@ -1,5 +1,5 @@
-// What other modules read of projects: one by its address (notes are written on it), short references to
-// link to (notes, moderation, the notes index) and the newest published ones (feeds). Plain objects.
+// What other modules read of projects: one by its address (notes are written on it) and short references
+// to link to (notes, moderation, the notes index). Plain objects.
 import mongoose from "mongoose";
 import { ProjectModel, type ProjectStatus } from "./project.model";
 
@@ -39,23 +39,5 @@ async function refsOf(
   return new Map(rows.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
 }
 
-/** The newest published projects, optionally of one theme or tag (feeds). */
-async function recentlyPublished(filter: { theme?: string; tagId?: string }, limit: number) {
-  const q: Record<string, unknown> = { status: "published", deletedAt: null };
-  if (filter.theme) q.themes = filter.theme;
-  if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
-  return ProjectModel.find(q, {
-    slug: 1,
-    title: 1,
-    summary: 1,
-    publishedAt: 1,
-    updatedAt: 1,
-    leadOrganisation: 1,
-  })
-    .sort({ publishedAt: -1, updatedAt: -1 })
-    .limit(limit)
-    .lean();
-}
-
-export const projectRefs = { refBySlug, refsOf, recentlyPublished };
+export const projectRefs = { refBySlug, refsOf };
 export type ProjectRefs = typeof projectRefs;

@@ -30,6 +30,12 @@ export const browseQuerySchema = z.strictObject({
 });
 export type BrowseQueryInput = z.infer<typeof browseQuerySchema>;
 
+/** Query string of the API's list: the browse filters (published projects only), a longer page range, a limit. */
+export const apiListQuerySchema = browseQuerySchema.omit({ status: true, page: true }).extend({
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).optional()),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).optional()),
+});
+
 export const pageQuerySchema = z.strictObject({
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(5000).optional()),
 });

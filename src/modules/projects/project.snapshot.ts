@@ -1,121 +1,63 @@
 // What a revision stores (the editable fields, plain JSON) and how two of them differ.
-import mongoose from "mongoose";
-import type { ProjectDoc } from "./project.model";
-import { formatDate, formatEuroInput, parseDate, type ProjectLink } from "./project.input";
+import {
+  CONTENT_FIELDS,
+  contactOf,
+  idsOf,
+  linksOf,
+  specOf,
+  stringsOf,
+  textOf,
+  type ContentField,
+  type FieldKind,
+  type SnapshotContent,
+} from "./project.fields";
+import { formatDate } from "./project.input";
 
-export interface Snapshot {
-  title: string;
-  slug: string;
-  summary: string;
-  description: string;
-  fundingProgramme: string;
-  call: string;
-  cup: string;
-  leadOrganisation: string;
-  partners: string[];
-  zones: string[];
-  provinces: string[];
-  startDate: string;
-  endDate: string;
-  budgetCents: number | null;
-  targetGroups: string[];
-  themes: string[];
-  tags: string[];
-  outcomes: string;
-  links: ProjectLink[];
-  contact: { name: string; email: string; phone: string };
-  status: string;
-  deleted: boolean;
-}
+/** A project in a revision: its content, slug, status and whether it was deleted. */
+export type Snapshot = SnapshotContent & { slug: string; status: string; deleted: boolean };
 
-export const SNAPSHOT_FIELDS = [
+/** The snapshot's fields in the order diffs show them. */
+export const SNAPSHOT_FIELDS: readonly (keyof Snapshot)[] = [
   "title",
   "slug",
   "status",
   "deleted",
-  "summary",
-  "description",
-  "fundingProgramme",
-  "call",
-  "cup",
-  "leadOrganisation",
-  "partners",
-  "zones",
-  "provinces",
-  "startDate",
-  "endDate",
-  "budgetCents",
-  "targetGroups",
-  "themes",
-  "tags",
-  "outcomes",
-  "links",
-  "contact",
-] as const satisfies readonly (keyof Snapshot)[];
+  ...CONTENT_FIELDS.filter((f) => f !== "title"),
+];
 
-type StoredProject = Pick<ProjectDoc, "title" | "slug"> & Partial<ProjectDoc>;
+/** A stored value of each kind as a snapshot holds it. */
+const SNAPSHOT: Record<FieldKind, (value: unknown) => unknown> = {
+  text: textOf,
+  optional: textOf,
+  list: stringsOf,
+  lines: stringsOf,
+  date: (v) => formatDate(v as Date | null | undefined),
+  money: (v) => v ?? null,
+  tags: idsOf,
+  links: linksOf,
+  contact: contactOf,
+};
 
-export function snapshotOf(p: StoredProject): Snapshot {
-  return {
-    title: p.title,
-    slug: p.slug,
-    summary: p.summary ?? "",
-    description: p.description ?? "",
-    fundingProgramme: p.fundingProgramme ?? "",
-    call: p.call ?? "",
-    cup: p.cup ?? "",
-    leadOrganisation: p.leadOrganisation ?? "",
-    partners: [...(p.partners ?? [])],
-    zones: [...(p.zones ?? [])],
-    provinces: [...(p.provinces ?? [])],
-    startDate: formatDate(p.startDate),
-    endDate: formatDate(p.endDate),
-    budgetCents: p.budgetCents ?? null,
-    targetGroups: [...(p.targetGroups ?? [])],
-    themes: [...(p.themes ?? [])],
-    tags: (p.tags ?? []).map(String),
-    outcomes: p.outcomes ?? "",
-    links: (p.links ?? []).map((l) => ({ label: l.label ?? "", url: l.url })),
-    contact: {
-      name: p.contact?.name ?? "",
-      email: p.contact?.email ?? "",
-      phone: p.contact?.phone ?? "",
-    },
-    status: p.status ?? "draft",
-    deleted: !!p.deletedAt,
+/** What a snapshot is taken of: a stored project, or a stored project with a validated input over it. */
+export type SnapshotSource = { slug: string } & Partial<Record<ContentField, unknown>> & {
+    status?: string | null;
+    deletedAt?: Date | null;
   };
-}
 
-/** The content fields of a snapshot as a MongoDB $set (status, slug and deletion are left alone). */
-export function contentUpdateOf(s: Snapshot, liveTagIds: (ids: string[]) => string[]) {
-  const start = parseDate(s.startDate);
-  return {
-    title: s.title,
-    summary: s.summary,
-    description: s.description,
-    fundingProgramme: s.fundingProgramme || undefined,
-    call: s.call,
-    cup: s.cup || undefined,
-    leadOrganisation: s.leadOrganisation,
-    partners: s.partners,
-    zones: s.zones,
-    provinces: s.provinces,
-    startDate: start,
-    endDate: parseDate(s.endDate),
-    startYear: start?.getUTCFullYear(),
-    budgetCents: s.budgetCents ?? undefined,
-    targetGroups: s.targetGroups,
-    themes: s.themes,
-    tags: liveTagIds(s.tags).map((id) => new mongoose.Types.ObjectId(id)),
-    outcomes: s.outcomes,
-    links: s.links,
-    contact: s.contact,
-  };
+export function snapshotOf(p: SnapshotSource): Snapshot {
+  const snapshot: Record<string, unknown> = {};
+  for (const field of CONTENT_FIELDS) {
+    snapshot[field] = SNAPSHOT[specOf(field).kind](p[field]);
+    if (field === "title") snapshot.slug = p.slug;
+  }
+  snapshot.status = p.status ?? "draft";
+  snapshot.deleted = !!p.deletedAt;
+  return snapshot as Snapshot;
 }
 
 export type DiffSegment = { kind: "same" | "add" | "del"; text: string };
 export interface FieldDiff {
-  field: (typeof SNAPSHOT_FIELDS)[number];
+  field: keyof Snapshot;
   before: string;
   after: string;
   /** Long texts: a line-by-line diff. */
@@ -150,7 +92,7 @@ export function lineDiff(a: string, b: string): DiffSegment[] {
   return out;
 }
 
-const LONG_TEXT = new Set(["summary", "description", "outcomes"]);
+const LONG_TEXT = new Set<string>(CONTENT_FIELDS.filter((f) => specOf(f).long));
 
 /**
  * The fields that differ between two snapshots, each shown as readable text through `show`
@@ -159,7 +101,7 @@ const LONG_TEXT = new Set(["summary", "description", "outcomes"]);
 export function diffSnapshots(
   a: Snapshot,
   b: Snapshot,
-  show: (field: (typeof SNAPSHOT_FIELDS)[number], value: unknown) => string,
+  show: (field: keyof Snapshot, value: unknown) => string,
 ): FieldDiff[] {
   const diffs: FieldDiff[] = [];
   for (const field of SNAPSHOT_FIELDS) {
@@ -175,5 +117,3 @@ export function diffSnapshots(
   }
   return diffs;
 }
-
-export { formatEuroInput };

@@ -1,5 +1,8 @@
-// The status workflow: which transitions a project may take from each status, and where each leads.
-import type { ProjectStatus } from "./project.model";
+// The status workflow: the statuses of a project, which transitions it may take from each, and where each
+// leads. Plain data: views may import it.
+
+export const PROJECT_STATUSES = ["draft", "in_review", "published", "archived"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const TRANSITIONS = {
   submit: { from: ["draft"], to: "in_review" },

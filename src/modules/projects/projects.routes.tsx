@@ -1,23 +1,23 @@
 // Public catalogue pages: the browse list and a project's page (anonymous pages are cached briefly).
 import express, { type Request, type Response, type Router } from "express";
 import { hasRole } from "../../web/auth-guards";
-import { NotFoundError, ValidationError } from "../../web/errors";
+import { NotFoundError } from "../../web/errors";
 import { renderMarkdown } from "../../web/markdown";
 import type { PageCache } from "../../web/page-cache";
 import type { VNode } from "preact";
 import type { PageUser } from "../../../views/page-context";
 import type { Lang } from "../../web/i18n/index";
-import type { ProjectDoc } from "./project.model";
 import { renderToString } from "preact-render-to-string";
 import { anonymousContext, PageContext } from "../../../views/page-context";
-import { ProjectCard, type Labels } from "../../../views/projects/parts";
+import { ProjectCard, type Labels } from "../../../views/components/ProjectList";
 import { sendPage } from "../../web/render";
 import { BrowsePage } from "../../../views/projects/BrowsePage";
 import { ProjectPage } from "../../../views/projects/ProjectPage";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/index";
-import type { BrowseFilters, ListedProject, ProjectQueries } from "./project.queries";
-import { browseQuerySchema, slugParamsSchema, type BrowseQueryInput } from "./project.schemas";
+import type { ProjectQueries } from "./project.queries";
+import type { ListedProject, ProjectView } from "./project.view";
+import { browseQuerySchema, slugParamsSchema } from "./project.schemas";
 import { transitionsFrom } from "./project.workflow";
 
 export interface CatalogueDeps {
@@ -25,41 +25,12 @@ export interface CatalogueDeps {
   taxonomy: TaxonomyService;
   cache: PageCache;
   /** The notes section of a project page (notes module). */
-  notes?: (project: ProjectDoc, user: PageUser | undefined, lang: Lang) => Promise<VNode | null>;
-}
-
-/** Turns validated query values into filters, refusing values that are not in the vocabularies. */
-export async function filtersOf(q: BrowseQueryInput, taxonomy: TaxonomyService): Promise<BrowseFilters> {
-  const vocab = await taxonomy.vocabulary();
-  const bad: string[] = [];
-  if (q.theme && !vocab.get("theme", q.theme)) bad.push("theme");
-  if (q.zone && !vocab.get("zone", q.zone)) bad.push("zone");
-  if (q.target && !vocab.get("targetGroup", q.target)) bad.push("target");
-  let tag: string | undefined;
-  if (q.tag) {
-    const { ids } = await taxonomy.resolveTagSlugs([q.tag]);
-    tag = ids[0];
-    if (!tag) bad.push("tag");
-  }
-  if (bad.length > 0) {
-    throw new ValidationError(
-      `Unknown filter value for ${bad.join(", ")}`,
-      bad.map((field) => ({ field, message: "unknown value" })),
-    );
-  }
-  return {
-    theme: q.theme,
-    tag,
-    zone: q.zone,
-    target: q.target,
-    year: q.year ? Number(q.year) : undefined,
-    status: q.status,
-  };
+  notes?: (project: ProjectView, user: PageUser | undefined, lang: Lang) => Promise<VNode | null>;
 }
 
 // A project's Markdown as HTML, once per project object (public pages share one object until it changes).
-const renderedMarkdown = new WeakMap<ProjectDoc, { description: string; outcomes: string }>();
-function markdownOf(project: ProjectDoc): { description: string; outcomes: string } {
+const renderedMarkdown = new WeakMap<ProjectView, { description: string; outcomes: string }>();
+function markdownOf(project: ProjectView): { description: string; outcomes: string } {
   let html = renderedMarkdown.get(project);
   if (!html) {
     html = {
@@ -105,7 +76,7 @@ export function projectsRouter(deps: CatalogueDeps): Router {
     const role = res.locals.user?.role;
     const curator = hasRole(role, "coordinator");
     if (q.status && !curator) q.status = undefined;
-    const filters = await filtersOf(q, taxonomy);
+    const filters = await queries.filtersOf(q);
     const [result, vocab, tags] = await Promise.all([
       queries.browse(filters, q.sort ?? "start", q.page ?? 1, { role }),
       taxonomy.vocabulary(),

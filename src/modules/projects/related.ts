@@ -5,8 +5,9 @@
 // drops them (re-read on next use); a change made by another process shows within the TTL.
 import type { Types } from "mongoose";
 import { ExpiringMap, remembered } from "../../infra/expiring-map";
-import { LIST_FIELDS, ProjectModel, type ProjectDoc } from "./project.model";
-import type { ListedProject } from "./project.queries";
+import { LIST_PROJECTION } from "./project.filters";
+import { ProjectModel } from "./project.model";
+import { listedViewOf, type ListedProject, type ProjectView, type StoredProject } from "./project.view";
 
 const RELATED_CANDIDATES = 60;
 const RELATED_TTL_MS = 60_000;
@@ -54,20 +55,23 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
   async function load(field: Field, value: string | Types.ObjectId): Promise<Candidate[]> {
     const rows = await ProjectModel.find(
       { [field]: value, status: "published", deletedAt: null },
-      { ...LIST_FIELDS, sortTitle: 1 },
+      { ...LIST_PROJECTION, sortTitle: 1 },
     )
       .sort({ startDate: -1, _id: -1 })
       .hint({ [field]: 1, status: 1, deletedAt: 1, startDate: -1, _id: -1 })
       .limit(RELATED_CANDIDATES)
-      .lean<(ListedProject & { sortTitle?: string })[]>();
-    return rows.map(({ sortTitle, ...listed }) => ({
-      id: String(listed._id),
-      idCode: code("ids", String(listed._id)),
-      tagCodes: (listed.tags ?? []).map((t) => code("tags", String(t))),
-      zoneCodes: (listed.zones ?? []).map((z) => code("zones", z)),
-      sortTitle: sortTitle ?? "",
-      listed,
-    }));
+      .lean<(StoredProject & { sortTitle?: string })[]>();
+    return rows.map((row) => {
+      const listed = listedViewOf(row);
+      return {
+        id: listed.id,
+        idCode: code("ids", listed.id),
+        tagCodes: listed.tags.map((t) => code("tags", t)),
+        zoneCodes: listed.zones.map((z) => code("zones", z)),
+        sortTitle: row.sortTitle ?? "",
+        listed,
+      };
+    });
   }
 
   /** The newest published projects with this tag or zone; one read per list, however many ask at once. */
@@ -75,9 +79,11 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
     return remembered(lists, `${field}|${String(value)}`, () => load(field, value));
   }
 
-  async function of(project: ProjectDoc, limit = 5): Promise<ListedProject[]> {
-    const tags = (project.tags ?? []).map(String);
-    const zones = project.zones ?? [];
+  async function of(
+    project: Pick<ProjectView, "id" | "tags" | "zones">,
+    limit = 5,
+  ): Promise<ListedProject[]> {
+    const { tags, zones } = project;
     const found = await Promise.all([
       ...tags.map((t) => candidates("tags", t)),
       ...zones.map((z) => candidates("zones", z)),
@@ -96,7 +102,7 @@ export function createRelatedProjects(options: { ttlMs?: number } = {}) {
       grown.set(seenIn);
       seenIn = grown;
     }
-    const selfCode = codes.ids.get(String(project._id));
+    const selfCode = codes.ids.get(project.id);
     if (selfCode !== undefined) seenIn[selfCode] = pass;
     // The best `limit` so far, best first: more shared (a tag counts twice), then by title, then by id.
     // (hasCode() rather than includes(), a mark rather than a Set: this runs for every candidate of

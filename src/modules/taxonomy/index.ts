@@ -11,6 +11,7 @@ export {
   type TagView,
   type Term,
   type Vocabulary,
+  type VocabularyKind,
 } from "./taxonomy.types";
 export { isSlug, slugify } from "./slug";
 export { taxonomyRouter } from "./taxonomy.routes";

@@ -7,7 +7,7 @@ import { isMessageKey } from "../../web/i18n/index";
 import type { PageCache } from "../../web/page-cache";
 import { sendPage } from "../../web/render";
 import { parseOr400 } from "../../web/validate";
-import { TermIndexPage } from "../../../views/taxonomy/TermPages";
+import { TermIndexPage } from "../../../views/taxonomy/TermIndexPage";
 import type { TagFormState } from "../../../views/taxonomy/CurationForm";
 import { ProposeTagPage } from "../../../views/taxonomy/ProposeTagPage";
 import { TagCurationPage } from "../../../views/taxonomy/TagCurationPage";

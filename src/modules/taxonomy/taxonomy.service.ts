@@ -240,7 +240,8 @@ export function createTaxonomyService(deps: { connection: Connection }) {
 
   /**
    * Merges `loserSlug` into `survivorSlug`: the survivor gains the loser's labels and synonyms,
-   * every hook (projects, later notes) moves its references, and the loser's slug redirects.
+   * every merge hook (projects, notes) moves its references, then the change hooks run for the survivor
+   * (they queue the search updates, moved documents included), and the loser's slug redirects.
    */
   async function mergeTags(actor: Actor, loserSlug: string, survivorSlug: string): Promise<TagView> {
     if (loserSlug === survivorSlug) {
@@ -352,7 +353,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
     updateTerm,
     setTagUsage,
     adjustTagUsage,
-    /** Registers a function run inside every tag merge (projects, notes...). */
+    /** Registers a function run inside every tag merge (projects, notes...), before the change hooks. */
     onTagMerged: (hook: TagMergeHook) => void mergeHooks.push(hook),
     /** Registers a function run inside every tag edit, rename, retirement or merge. */
     onTagChanged: (hook: TagChangeHook) => void changeHooks.push(hook),

@@ -62,7 +62,11 @@ export interface TagIndex {
   byOldSlug: Map<string, TagView>;
 }
 
-/** Called inside the merge transaction: move whatever references `loser` to `survivor`. */
+/**
+ * Called inside the merge transaction: move whatever references `loser` to `survivor`. The change hooks
+ * run next, in the same transaction, for the survivor: they queue search updates (moved documents
+ * included), so a merge hook does not (one outbox entry per document).
+ */
 export type TagMergeHook = (
   session: ClientSession,
   loser: TagView,

@@ -1,4 +1,4 @@
-// Form pieces shared by the account pages: field errors as message keys, notices, the narrow form page.
+// Form pieces shared by the account, admin and notes pages: field errors as message keys, notices, the narrow form page.
 import type { ComponentChildren } from "preact";
 import { usePage } from "../page-context";
 import type { MessageKey, Translate } from "../../src/web/i18n/index";

@@ -1,11 +1,12 @@
+// The catalogue's page of one theme, tag or zone: what it is, then its published projects.
 import type { ComponentChildren } from "preact";
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import type { MessageKey } from "../../src/web/i18n/index";
 import { labelOf, type TagView, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import type { ListedProject } from "../../src/modules/projects/project.queries";
+import type { ListedProject } from "../../src/modules/projects/project.view";
 import { Pager, pageHref } from "../components/Pager";
-import { countLabel, ProjectList, PROJECTS_PAGER, type Labels } from "../projects/parts";
+import { countLabel, ProjectList, PROJECTS_PAGER, type Labels } from "../components/ProjectList";
 
 /** The page of one theme, tag or zone: what it is, then its published projects. */
 export function TermPage(props: {
@@ -71,33 +72,6 @@ export function ThemeQuestions(props: { theme: Term }) {
         ))}
       </ol>
     </section>
-  );
-}
-
-/** An index of themes, tags or zones, each with its count of published projects. */
-export function TermIndexPage(props: {
-  title: MessageKey;
-  lead: MessageKey;
-  entries: { href: string; label: string; count: number; note?: string }[];
-  actions?: ComponentChildren;
-}) {
-  const { t } = usePage();
-  return (
-    <Layout title={t(props.title)} description={t(props.lead)}>
-      <div class="container my-4">
-        <h1>{t(props.title)}</h1>
-        <p class="lead">{t(props.lead)}</p>
-        {props.actions}
-        <ul class="list-unstyled atl-term-index">
-          {props.entries.map((e) => (
-            <li key={e.href} class="mb-2">
-              <a href={e.href}>{e.label}</a> <span class="badge atl-count">{countLabel(t, e.count)}</span>
-              {e.note ? <span class="small text-muted"> · {e.note}</span> : null}
-            </li>
-          ))}
-        </ul>
-      </div>
-    </Layout>
   );
 }
 
