@@ -135,6 +135,8 @@ export function forgetCaches(services: Services): void {
 
 /** Stops background work before connections close. */
 export async function stopServices(services: Services): Promise<void> {
+  // Mails already promised (a reset link, a join request) go out before the connections close.
+  await services.background.settled();
   await services.search.stop();
 }
 

@@ -3,6 +3,7 @@
 import type { Connection } from "mongoose";
 import type { Config } from "../../config";
 import type { Logger } from "../../infra/logger";
+import { createBackground, type Background } from "../../infra/background";
 import { createMailer, type Mailer } from "../../infra/mailer";
 import type { AuditService } from "../audit/index";
 import { createAccountsService, type AccountsCore } from "./accounts.service";
@@ -21,6 +22,8 @@ export interface AccountsServices {
   accounts: AccountsCore;
   links: LinksService;
   mailer: Mailer;
+  /** Mails and other work done after the answer (see infra/background.ts). */
+  background: Background;
 }
 
 /** What the accounts services are built from (the composition root's infrastructure). */
@@ -32,13 +35,14 @@ export interface AccountsInfra {
 
 export function createAccountsServices(infra: AccountsInfra, audit: AuditService): AccountsServices {
   const mailer = createMailer(infra.config, infra.logger);
-  const accounts = createAccountsService({ mongo: infra.mongo, audit });
-  const links = createLinksService({
-    accounts,
+  const background = createBackground(infra.logger);
+  const baseUrl = infra.config.baseUrl;
+  const accounts = createAccountsService({
+    mongo: infra.mongo,
     audit,
-    mailer,
-    logger: infra.logger,
-    baseUrl: infra.config.baseUrl,
+    secret: infra.config.sessionSecret,
+    notify: { mailer, background, baseUrl },
   });
-  return { accounts, links, mailer };
+  const links = createLinksService({ accounts, audit, mailer, background, baseUrl });
+  return { accounts, links, mailer, background };
 }

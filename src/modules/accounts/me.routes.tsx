@@ -3,11 +3,13 @@ import express, { type Router } from "express";
 import { z } from "zod";
 import { requireUser } from "../../web/auth-guards";
 import { sendPage } from "../../web/render";
-import { NotFoundError } from "../../web/errors";
+import { NotFoundError, TooManyRequestsError } from "../../web/errors";
+import { wantsJson } from "../../web/error-handler";
 import { LANG_COOKIE } from "../../web/i18n/middleware";
 import { MePage, type MeValues } from "../../../views/accounts/MePage";
 import type { AccountsCore } from "./accounts.service";
 import { fieldErrorsOf, parseForm, throwIfJson } from "../../web/validate";
+import { localiseRateLimit } from "./accounts.routes";
 import { formBase, nameField, passwordField, textField } from "./forms";
 
 const profileSchema = z.strictObject({
@@ -86,6 +88,7 @@ export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean 
   router.post("/me/password", requireUser, async (req, res) => {
     const parsed = parseForm(passwordSchema, req.body);
     let errors = parsed.ok ? undefined : parsed.errors;
+    let status = 400;
     if (parsed.ok) {
       try {
         await accounts.changePassword(
@@ -98,8 +101,15 @@ export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean 
         res.redirect(303, "/me?notice=password");
         return;
       } catch (err) {
-        errors = fieldErrorsOf(err);
-        if (!errors) throw err;
+        if (err instanceof TooManyRequestsError && !wantsJson(req)) {
+          // The form again, saying why and for how long; the attempt was not checked.
+          res.setHeader("Retry-After", String(err.retryAfterSeconds));
+          errors = { currentPassword: "accounts.password.tooMany" };
+          status = 429;
+        } else {
+          errors = fieldErrorsOf(err);
+          if (!errors) throw err;
+        }
       }
     }
     throwIfJson(req, errors!);
@@ -107,9 +117,10 @@ export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean 
       req,
       res,
       <MePage values={await currentValues(res.locals.user!.id)} passwordErrors={errors} />,
-      400,
+      status,
     );
   });
 
+  router.use(localiseRateLimit);
   return router;
 }
