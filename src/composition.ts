@@ -80,6 +80,7 @@ export function createServices(infra: Infra): Services {
     audit,
     taxonomy,
     projects: projectQueries,
+    catalogue: projects,
     trustedAfter: infra.config.notesTrustedAfter,
     // createApp refuses to start without a session secret; scripts without one never see a form.
     secret: infra.config.sessionSecret ?? randomBytes(32).toString("hex"),

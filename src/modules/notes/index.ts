@@ -2,7 +2,7 @@
 // plugs into the catalogue's pages, and the read side other modules use.
 import mongoose, { type Connection } from "mongoose";
 import type { AuditService } from "../audit/index";
-import type { ProjectRefs } from "../projects/index";
+import type { ProjectRefs, ProjectService } from "../projects/index";
 import { enqueueIndexingMany } from "../search/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { createModeration } from "./moderation.service";
@@ -22,6 +22,8 @@ export interface NotesModuleDeps {
   taxonomy: TaxonomyService;
   /** The projects notes are written on and link to. */
   projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
+  /** The catalogue's writes: a project that becomes public or hidden takes its notes along. */
+  catalogue: Pick<ProjectService, "onVisibilityChanged">;
   trustedAfter: number;
   secret: string;
 }
@@ -31,6 +33,23 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
 
+  // Notes are public only while their project is: when it is archived, unpublished, deleted or brought
+  // back, its published notes are re-indexed (dropped from or added to search) in the same transaction.
+  deps.catalogue.onVisibilityChanged(async (session, projectId) => {
+    const rows = await NoteModel.find(
+      { project: new mongoose.Types.ObjectId(projectId), status: "published", deletedAt: null },
+      { _id: 1 },
+    )
+      .session(session)
+      .lean();
+    if (rows.length === 0) return;
+    await enqueueIndexingMany(
+      "note",
+      rows.map((r) => r._id),
+      { session },
+    );
+    core.changed();
+  });
   // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
   deps.taxonomy.onTagMerged(async (session, loser, survivor) => {
     const loserId = new mongoose.Types.ObjectId(loser.id);

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import type { Settings } from "meilisearch";
 import mongoose from "mongoose";
 import stopWords from "../../seed/data/stopwords-it.json";
-import type { ProjectRef, ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRef, type ProjectRefs } from "../projects/index";
 import type { NoteSearchDocument, SearchSource } from "../search/index";
 import { markdownToText } from "../../web/markdown";
 import { normalizeApostrophes } from "../../web/text";
@@ -63,11 +63,11 @@ export function createNoteSource(deps: {
   taxonomy: { tags(): Promise<TagIndex> };
   projects: Pick<ProjectRefs, "refsOf">;
 }): SearchSource {
-  // Notes of projects readers may see (published or archived).
+  // Only notes of public projects are documents: archiving a project takes its notes out of search.
   const projectsOf = (rows: NoteDoc[]) =>
     deps.projects.refsOf(
       rows.map((r) => r.project),
-      { statuses: ["published", "archived"] },
+      { statuses: PUBLIC_STATUSES },
     );
   const toDocs = async (rows: NoteDoc[]) => {
     const [projects, tags] = await Promise.all([projectsOf(rows), deps.taxonomy.tags()]);

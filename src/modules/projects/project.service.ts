@@ -4,6 +4,7 @@ import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import { enqueueIndexing } from "../search/index";
+import { isPublic } from "./project.refs";
 import type { Actor } from "../accounts/index";
 import { slugify, type TaxonomyService } from "../taxonomy/index";
 import { validateProject, type FieldError, type ProjectInput, type ProjectRaw } from "./project.input";
@@ -72,6 +73,8 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
   const { connection, taxonomy } = deps;
   const listeners: (() => void)[] = [];
   const changed = () => listeners.forEach((l) => l());
+  /** Called inside the write's transaction when a project becomes public or stops being public. */
+  const visibilityHooks: ((session: ClientSession, projectId: string) => Promise<void>)[] = [];
 
   function requireCurator(actor: Actor): void {
     if (!hasRole(actor.role, "coordinator"))
@@ -167,6 +170,10 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     for (const id of is) if (!was.has(id)) deltas.set(id, 1);
     for (const id of was) if (!is.has(id)) deltas.set(id, -1);
     await taxonomy.adjustTagUsage(session, deltas);
+    // What hangs on the project's visibility (its notes in the search index) follows in the same write.
+    if (before && isPublic(before) !== isPublic(doc)) {
+      for (const hook of visibilityHooks) await hook(session, String(doc._id));
+    }
   }
 
   /**
@@ -467,6 +474,12 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     undoDelete,
     restoreRevision,
     upsert,
+    /**
+     * Registers a hook run in the write's transaction when a project is published, archived, unpublished,
+     * deleted or restored (notes re-index theirs: they are public only while their project is).
+     */
+    onVisibilityChanged: (hook: (session: ClientSession, projectId: string) => Promise<void>) =>
+      void visibilityHooks.push(hook),
     /** Registers a function called after every catalogue change (to clear caches). */
     onChange: (listener: () => void) => void listeners.push(listener),
     /** Tells the listeners that the catalogue changed (the bulk import writes without this service). */
