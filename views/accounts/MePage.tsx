@@ -27,6 +27,9 @@ export function MePage(props: {
         <p>
           {user?.email} · {user ? t("accounts.me.role", { role: t(`accounts.role.${user.role}`) }) : null}
         </p>
+        <p>
+          <a href="/me/sessions">{t("accounts.sessions.link")}</a>
+        </p>
         <div class="row">
           <section class="col-12 col-lg-6 mb-5" aria-labelledby="me-profile">
             <h2 id="me-profile" class="h4">

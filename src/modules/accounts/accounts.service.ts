@@ -54,6 +54,32 @@ export interface UserQuery {
   pageSize: number;
 }
 
+/** One active session of a user, as the sessions page lists it (never the session id itself). */
+export interface SessionInfo {
+  /** A stable handle derived from the id (a SHA-256 prefix): names the session in forms. */
+  handle: string;
+  current: boolean;
+  signedInAt: Date | null;
+  /** When the stored session expires: the idle timeout after the last request (within a minute). */
+  expires: Date;
+  browser: string;
+  os: string;
+  place: "local" | "private" | "public" | "unknown";
+  address: string;
+}
+
+interface StoredSession {
+  _id: string;
+  expires: Date;
+  session?: {
+    authAt?: number;
+    client?: { browser?: string; os?: string; kind?: SessionInfo["place"]; address?: string };
+  };
+}
+
+export const sessionHandle = (id: string) =>
+  crypto.createHash("sha256").update(`session|${id}`).digest("hex").slice(0, 16);
+
 export type LoginResult = { ok: true; user: UserDoc } | { ok: false };
 
 /** Where a sign-in attempt comes from. */
@@ -313,7 +339,81 @@ export function createAccountsService(deps: {
       });
     },
 
-    /** Deletes every stored session of a user (except one, e.g. the one changing the password). */
+    /** The user's sessions that have not expired, the current one first, then the most recent. */
+    async listSessions(userId: string, currentId: string | undefined): Promise<SessionInfo[]> {
+      const rows = (await sessions()
+        .find({ "session.passport.user": userId, expires: { $gt: new Date() } })
+        .sort({ expires: -1 })
+        .limit(100)
+        .toArray()) as unknown as StoredSession[];
+      return rows
+        .map((r) => {
+          const client = r.session?.client ?? {};
+          return {
+            handle: sessionHandle(r._id),
+            current: r._id === currentId,
+            signedInAt: r.session?.authAt ? new Date(r.session.authAt) : null,
+            expires: r.expires,
+            browser: client.browser ?? "",
+            os: client.os ?? "",
+            place: client.kind ?? "unknown",
+            address: client.address ?? "",
+          };
+        })
+        .sort((a, b) => Number(b.current) - Number(a.current));
+    },
+
+    /** Ends one of the user's own sessions, named by its handle; true when there was one. */
+    async endOwnSession(userId: string, handle: string, ip: string): Promise<boolean> {
+      const rows = (await sessions()
+        .find({ "session.passport.user": userId }, { projection: { _id: 1 } })
+        .toArray()) as unknown as StoredSession[];
+      const target = rows.find((r) => sessionHandle(r._id) === handle);
+      if (!target) return false;
+      await sessions().deleteOne({ _id: target._id as never, "session.passport.user": userId });
+      await audit.record({
+        actorId: userId,
+        action: "sessions.ended_one",
+        targetType: "user",
+        targetId: userId,
+        ip,
+      });
+      return true;
+    },
+
+    /** "Sign out elsewhere": every session of the user but this one ends. */
+    async endOtherSessions(userId: string, keepSessionId: string, ip: string): Promise<number> {
+      const ended = await service.endSessions(userId, keepSessionId);
+      await audit.record({
+        actorId: userId,
+        action: "sessions.ended_others",
+        targetType: "user",
+        targetId: userId,
+        details: { sessionsEnded: ended },
+        ip,
+      });
+      return ended;
+    },
+
+    /** An administrator ends every session of a user (who must sign in again). */
+    async endSessionsAsAdmin(actorId: string, userId: string, ip: string): Promise<number> {
+      await requireUserDoc(userId);
+      const ended = await service.endSessions(userId);
+      await audit.record({
+        actorId,
+        action: "sessions.ended_by_admin",
+        targetType: "user",
+        targetId: userId,
+        details: { sessionsEnded: ended },
+        ip,
+      });
+      return ended;
+    },
+
+    /**
+     * Deletes every stored session of a user (except one, e.g. the one changing the password). Callers
+     * audit it; a future second factor's reset calls it too.
+     */
     async endSessions(userId: string, exceptSessionId?: string): Promise<number> {
       const filter: Record<string, unknown> = { "session.passport.user": userId };
       if (exceptSessionId) filter._id = { $ne: exceptSessionId };
