@@ -82,7 +82,10 @@ describe("D5: the account-wide login limit", () => {
     const other = await createUser(ctx, { role: "member" });
     const browser = ctx.agent();
     expect((await tryLogin(browser, "192.0.2.20", other.email, TEST_PASSWORD)).status).toBe(303);
-    await browser.post("/logout").type("form").send({ _csrf: await csrfFrom(browser, "/me") });
+    await browser
+      .post("/logout")
+      .type("form")
+      .send({ _csrf: await csrfFrom(browser, "/me") });
     for (let a = 1; a <= 2; a++) {
       const attacker = ctx.agent();
       for (let i = 0; i < 10; i++) await tryLogin(attacker, `203.0.113.${a}`, user.email, "wrong guess");
