@@ -37,6 +37,7 @@ import {
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
+import { privacyRouter } from "./modules/privacy/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
+  app.use(privacyRouter({ privacy: services.privacy }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
   app.use(taxonomyRouter({ taxonomy: services.taxonomy, cache: services.catalogueCache }));

@@ -24,6 +24,7 @@ import {
 } from "./modules/projects/index";
 import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
 import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
+import { createPrivacyService, type PrivacyService } from "./modules/privacy/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 import { PageCache } from "./web/page-cache";
@@ -47,6 +48,8 @@ export interface Services extends AccountsServices {
   catalogueCache: PageCache;
   search: SearchModule;
   notes: NotesModule;
+  /** The data download and account deletion. */
+  privacy: PrivacyService;
 }
 
 /** What search indexes: the catalogue's projects and the published notes. */
@@ -90,6 +93,7 @@ export function createServices(infra: Infra): Services {
     // A note changed here: its outbox entry is committed, the indexer need not wait for its next poll.
     search.indexer.poke();
   });
+  const accounts = createAccountsServices(infra, audit);
   return {
     audit,
     taxonomy,
@@ -100,7 +104,8 @@ export function createServices(infra: Infra): Services {
     catalogueCache,
     search,
     notes,
-    ...createAccountsServices(infra, audit),
+    privacy: createPrivacyService({ accounts: accounts.accounts, notes }),
+    ...accounts,
   };
 }
 

@@ -43,6 +43,10 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "POST", path: "/me", allow: "member" },
   { method: "POST", path: "/me/password", allow: "member" },
   { method: "GET", path: "/me/sessions", allow: "member" },
+  { method: "GET", path: "/me/data", allow: "member" },
+  { method: "GET", path: "/me/delete", allow: "member" },
+  { method: "POST", path: "/me/delete", allow: "member" },
+  { method: "GET", path: "/privacy", allow: "anonymous" },
   { method: "POST", path: "/me/sessions/others", allow: "member" },
   {
     method: "POST",

@@ -29,6 +29,9 @@ export function Footer() {
                 <li>
                   <a href="/readyz">{t("footer.health")}</a>
                 </li>
+                <li>
+                  <a href="/privacy">{t("privacy.footer")}</a>
+                </li>
               </ul>
             </div>
           </div>

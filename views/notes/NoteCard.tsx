@@ -58,7 +58,10 @@ export function NoteCard(props: {
           {/^[a-f0-9]{24}$/.test(note.author.id) ? (
             <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a>
           ) : (
-            t("notes.by", { name: note.author.name })
+            t("notes.by", {
+              // "ex-member": the author deleted their account and kept their notes (notes/note.privacy.ts).
+              name: note.author.id === "ex-member" ? t("notes.exMember") : note.author.name,
+            })
           )}{" "}
           · {formatDay(note.publishedAt ?? note.createdAt, lang, "medium")}
           {note.revisions.length > 0 ? ` · ${t("notes.edited")}` : ""}

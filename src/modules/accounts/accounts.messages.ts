@@ -40,6 +40,8 @@ export const accountsMessages = defineMessages({
     "accounts.form.errors": "Correggi i campi indicati.",
     "accounts.csrf.invalid": "Il modulo è scaduto o non è valido: ricarica la pagina e riprova.",
     "accounts.rate.limited": "Troppi tentativi da questo indirizzo o per questo account.",
+    "accounts.delete.lastAdmin":
+      "Sei l'unico amministratore: prima di eliminare il tuo account, nomina un altro amministratore.",
     "accounts.password.tooMany":
       "Troppi tentativi con una password sbagliata: per sicurezza aspetta qualche minuto e riprova.",
     "accounts.mail.locked.subject": "Tentativi di accesso al tuo account Atlante",
@@ -186,6 +188,8 @@ export const accountsMessages = defineMessages({
     "accounts.form.errors": "Please correct the fields shown.",
     "accounts.csrf.invalid": "The form has expired or is not valid: reload the page and try again.",
     "accounts.rate.limited": "Too many attempts from this address or for this account.",
+    "accounts.delete.lastAdmin":
+      "You are the only administrator: appoint another one before deleting your account.",
     "accounts.password.tooMany":
       "Too many wrong passwords: for your safety, wait a few minutes and try again.",
     "accounts.mail.locked.subject": "Sign-in attempts on your Atlante account",

@@ -11,6 +11,8 @@ import { refund, reset, take, type ThrottleRule } from "../../infra/throttle";
 import { deviceNonce, issueDeviceToken } from "./device";
 import type { Role } from "./actor";
 import { UserModel, type UserDoc, type UserStatus } from "./user.model";
+import { AccountTokenModel } from "./token.model";
+import { JoinRequestModel } from "./join-request.model";
 
 /**
  * Login throttling, in 15-minute windows: attempts per account and address, and per address. Each attempt
@@ -466,6 +468,57 @@ export function createAccountsService(deps: {
         );
         await audit.record({ actorId, action: "user.enabled", targetType: "user", targetId: userId, ip });
       }
+    },
+
+    /** The account as its owner downloads it (privacy rights): profile and sign-in facts, no hashes. */
+    async profileData(userId: string) {
+      const u = await requireUserDoc(userId);
+      return {
+        email: u.email,
+        name: u.name,
+        organisation: u.organisation ?? "",
+        role: u.role,
+        status: u.status,
+        language: u.language ?? null,
+        createdAt: u.createdAt,
+        lastLoginAt: u.lastLoginAt ?? null,
+      };
+    },
+
+    /** Refuses to delete the last active administrator (the service would have nobody to run it). */
+    async assertDeletable(userId: string): Promise<void> {
+      const user = await requireUserDoc(userId);
+      if (user.role !== "admin") return;
+      const others = await UserModel.countDocuments({
+        role: "admin",
+        status: "active",
+        _id: { $ne: user._id },
+      });
+      if (others === 0)
+        throw new ConflictError("The last administrator cannot delete their account", [
+          { field: "_form", message: "accounts.delete.lastAdmin" },
+        ]);
+    },
+
+    /**
+     * Deletes an account for good: the user, their sessions, links and join requests. The audit log keeps
+     * the event under the (now unknown) id, as it keeps every security event for its retention period.
+     */
+    async deleteAccount(userId: string, ip: string, details: Record<string, unknown>): Promise<void> {
+      await service.assertDeletable(userId);
+      const user = await requireUserDoc(userId);
+      const sessionsEnded = await service.endSessions(userId);
+      await AccountTokenModel.deleteMany({ userId: user._id });
+      await JoinRequestModel.deleteMany({ email: user.email });
+      await UserModel.deleteOne({ _id: user._id });
+      await audit.record({
+        actorId: userId,
+        action: "user.deleted",
+        targetType: "user",
+        targetId: userId,
+        details: { ...details, sessionsEnded },
+        ip,
+      });
     },
 
     async listUsers(query: UserQuery): Promise<{ items: UserDoc[]; total: number }> {

@@ -14,6 +14,7 @@ export type { AccountsCore } from "./accounts.service";
 export type { LinksService } from "./links.service";
 export { ensureDemoAccounts } from "./demo";
 export { SESSION_COOKIE, accountsSession } from "./session";
+export { DEVICE_COOKIE } from "./device";
 export { accountsRouter } from "./accounts.routes";
 export { meRouter } from "./me.routes";
 export { adminUsersRouter } from "./admin.routes";

@@ -9,8 +9,10 @@ import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
 import { createNoteQueries } from "./note.queries";
 import { createNotesCore } from "./note.service";
+import { forgetMember, memberNotesData, type ForgetMode } from "./note.privacy";
 
 export type { NoteQueries } from "./note.queries";
+export { EX_MEMBER, type ForgetMode } from "./note.privacy";
 export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
@@ -81,7 +83,17 @@ export function createNotesModule(deps: NotesModuleDeps) {
     );
   });
 
-  return { core, moderation, queries };
+  /** A member's notes under the privacy rights: their data, and forgetting them on account deletion. */
+  const privacy = {
+    dataOf: memberNotesData,
+    async forget(userId: string, mode: ForgetMode) {
+      const result = await forgetMember(deps.connection, userId, mode);
+      core.changed();
+      return result;
+    },
+  };
+
+  return { core, moderation, queries, privacy };
 }
 
 export type NotesModule = ReturnType<typeof createNotesModule>;

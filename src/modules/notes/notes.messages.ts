@@ -97,6 +97,7 @@ export const notesMessages = defineMessages({
     "notes.error.reason_long": "Il motivo può avere al massimo 500 caratteri.",
     "notes.error.select": "Seleziona almeno una nota.",
     "notes.error.archived": "Il progetto è archiviato: non riceve nuove note.",
+    "notes.exMember": "ex membro",
     "notes.error.tooMany":
       "Hai pubblicato molte note e risposte in poco tempo: aspetta qualche minuto e riprova. Il testo che hai scritto è qui sotto.",
     "notes.error.tooManyReplies":
@@ -207,6 +208,7 @@ export const notesMessages = defineMessages({
     "notes.error.reason_long": "The reason may have at most 500 characters.",
     "notes.error.select": "Select at least one note.",
     "notes.error.archived": "This project is archived: it takes no new notes.",
+    "notes.exMember": "former member",
     "notes.error.tooMany":
       "You have posted many notes and replies in a short time: wait a few minutes and try again. Your text is below.",
     "notes.error.tooManyReplies":
