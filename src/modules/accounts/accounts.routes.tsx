@@ -110,6 +110,16 @@ export function accountsRouter(deps: {
     res.redirect(303, target);
   });
 
+  const cookieOptions = { sameSite: "lax", httpOnly: true, secure: deps.secureCookies, path: "/" } as const;
+
+  /** This browser proved it knows the account: the account-wide login limit no longer applies to it. */
+  function rememberBrowser(res: Response, email: string): void {
+    res.cookie(DEVICE_COOKIE, deps.accounts.deviceTokenFor(email), {
+      ...cookieOptions,
+      maxAge: DEVICE_MAX_AGE_MS,
+    });
+  }
+
   /**
    * The end of every way in (today the password form; later a second factor or single sign-on): a new
    * session for the user, what it shows on the sessions page, and the cookies that remember the browser.
@@ -121,14 +131,9 @@ export function accountsRouter(deps: {
         if (err) return reject(err instanceof Error ? err : new Error(String(err)));
         req.session.authAt = Date.now();
         req.session.client = sessionClientOf(req);
-        const cookie = { sameSite: "lax", httpOnly: true, secure: deps.secureCookies, path: "/" } as const;
         if (user.language)
-          res.cookie(LANG_COOKIE, user.language, { ...cookie, maxAge: 365 * 24 * 3600 * 1000 });
-        // This browser now knows the account: the account-wide login limit does not apply to it.
-        res.cookie(DEVICE_COOKIE, deps.accounts.deviceTokenFor(user.email), {
-          ...cookie,
-          maxAge: DEVICE_MAX_AGE_MS,
-        });
+          res.cookie(LANG_COOKIE, user.language, { ...cookieOptions, maxAge: 365 * 24 * 3600 * 1000 });
+        rememberBrowser(res, user.email);
         // Saved before answering: a browser follows the redirect as soon as it has the headers, and a
         // session read back without authAt counts as expired (its absolute lifetime), i.e. signed out.
         req.session.save((saveErr) =>
@@ -215,14 +220,7 @@ export function accountsRouter(deps: {
           return;
         }
         // The mailbox proved the account: this browser may sign in even while strangers are locked out.
-        if (email)
-          res.cookie(DEVICE_COOKIE, deps.accounts.deviceTokenFor(email), {
-            sameSite: "lax",
-            httpOnly: true,
-            secure: deps.secureCookies,
-            path: "/",
-            maxAge: DEVICE_MAX_AGE_MS,
-          });
+        if (email) rememberBrowser(res, email);
         res.redirect(303, "/login?notice=reset");
         return;
       } catch (err) {
