@@ -2,13 +2,11 @@
 // an archived project is hidden everywhere but to coordinators. One test per surface.
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { searchQuerySchema } from "../../src/modules/search/search.schemas";
-import { indexUid } from "../../src/modules/search/sources";
-import { OutboxModel } from "../../src/modules/search/outbox.model";
 import type { Actor } from "../../src/modules/accounts/actor";
 import { loginAs, type LoggedIn } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import { noteBy, seedCatalogue, THEME } from "./notes-fixtures";
-import { waitFor } from "./search-support";
+import { indexedNote, indexerIdle } from "./search-support";
 
 const ctx = useTestApp({ resetBeforeEach: false });
 const HIDDEN = "Nota sul progetto archiviato";
@@ -20,27 +18,9 @@ let hiddenNote: string;
 let shownNote: string;
 let projectId: string;
 
-function notesIndex() {
-  const source = ctx.services.search.registry.get("note")!;
-  return ctx.infra.meili.index(indexUid(ctx.config.meiliIndexPrefix, source));
-}
+const inIndex = async (id: string) => (await indexedNote(ctx, id)) !== undefined;
 
-async function inIndex(id: string): Promise<boolean> {
-  try {
-    await notesIndex().getDocument(id);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function settledIndex(): Promise<void> {
-  await waitFor("the indexer caught up", async () => {
-    const tasks = await ctx.infra.meili.tasks.getTasks({ statuses: ["enqueued", "processing"] });
-    const pending = await OutboxModel.countDocuments({ status: { $ne: "done" } });
-    return tasks.results.length === 0 && pending === 0;
-  });
-}
+const settledIndex = () => indexerIdle(ctx);
 
 async function setStatus(name: "archive" | "restore"): Promise<void> {
   const p = await ProjectModel.findById(projectId).lean();

@@ -3,13 +3,11 @@
 import { AuditModel } from "../../src/modules/audit/audit.model";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
-import { OutboxModel } from "../../src/modules/search/outbox.model";
-import { indexUid } from "../../src/modules/search/sources";
 import type { Actor } from "../../src/modules/accounts/actor";
 import { csrfFrom, loginAs, TEST_PASSWORD, type LoggedIn } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import { noteBy, seedCatalogue, THEME } from "./notes-fixtures";
-import { waitFor } from "./search-support";
+import { indexedNote, indexerIdle } from "./search-support";
 
 const ctx = useTestApp();
 
@@ -22,26 +20,9 @@ let others: string;
 
 const asActor = (who: LoggedIn): Actor => ({ id: who.user.id, name: who.user.name, role: who.user.role });
 
-function notesIndex() {
-  const source = ctx.services.search.registry.get("note")!;
-  return ctx.infra.meili.index(indexUid(ctx.config.meiliIndexPrefix, source));
-}
+const indexed = (id: string) => indexedNote(ctx, id);
 
-async function indexed(id: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    return await notesIndex().getDocument(id);
-  } catch {
-    return undefined;
-  }
-}
-
-async function settledIndex(): Promise<void> {
-  await waitFor("the indexer caught up", async () => {
-    const tasks = await ctx.infra.meili.tasks.getTasks({ statuses: ["enqueued", "processing"] });
-    const left = await OutboxModel.countDocuments({ status: { $ne: "done" } });
-    return tasks.results.length === 0 && left === 0;
-  });
-}
+const settledIndex = () => indexerIdle(ctx);
 
 /** A member with a published note (edited once), a pending one, and a reply, flag and mark on another's. */
 beforeEach(async () => {
