@@ -72,7 +72,7 @@ export function DeleteAccountPage(props: { notes?: string; errors?: FieldErrors 
             type="password"
             hint={t("privacy.delete.password")}
             error={errorOf(t, props.errors, "currentPassword")}
-            class="form-group atl-field"
+            class="form-group atl-field mt-5"
             alert
             autocomplete="current-password"
             required
