@@ -3,14 +3,24 @@
 import mongoose from "mongoose";
 import { AuditModel } from "../../src/modules/audit/audit.model";
 import { JoinRequestModel } from "../../src/modules/accounts/join-request.model";
+import { AccountTokenModel } from "../../src/modules/accounts/token.model";
+import { UserModel } from "../../src/modules/accounts/user.model";
 import { createUser, csrfFrom, lastLinkTo, loginAs, readMails, TEST_PASSWORD } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 
 // Addresses come from X-Forwarded-For, as behind the production proxy.
 const ctx = useTestApp({ env: { TRUST_PROXY: "true" } });
 
-async function tryLogin(agent: ReturnType<typeof ctx.agent>, ip: string, email: string, password: string) {
-  const token = await csrfFrom(agent, "/login");
+type Agent = ReturnType<typeof ctx.agent>;
+// One sign-in form per browser: its token stays valid for its later posts (fewer requests on a busy machine).
+const tokens = new WeakMap<Agent, string>();
+
+async function tryLogin(agent: Agent, ip: string, email: string, password: string) {
+  let token = tokens.get(agent);
+  if (!token) {
+    token = await csrfFrom(agent, "/login");
+    tokens.set(agent, token);
+  }
   return agent.post("/login").set("x-forwarded-for", ip).type("form").send({ _csrf: token, email, password });
 }
 
@@ -103,10 +113,20 @@ describe("D5: the account-wide login limit", () => {
   }, 90_000);
 });
 
-/** The MongoDB operations (collection.method) Mongoose runs while `fn` runs, up to its own return. */
+/** Collections whose use would tell a known address from an unknown one. */
+const ACCOUNT_COLLECTIONS = new Set(
+  [UserModel, AccountTokenModel, JoinRequestModel, AuditModel].map((m) => m.collection.collectionName),
+);
+
+/**
+ * The operations (collection.method) Mongoose runs on those collections while `fn` runs, up to its own
+ * return. Other work of the app (the search indexer's polling) is left out: it runs whatever the request.
+ */
 async function operationsDuring(fn: () => Promise<void>): Promise<string[]> {
   const ops: string[] = [];
-  mongoose.set("debug", (collection: string, method: string) => ops.push(`${collection}.${method}`));
+  mongoose.set("debug", (collection: string, method: string) => {
+    if (ACCOUNT_COLLECTIONS.has(collection)) ops.push(`${collection}.${method}`);
+  });
   try {
     await fn();
     return [...ops];
@@ -127,7 +147,7 @@ describe("D7: known and unknown addresses cost the same", () => {
     );
     await background.settled();
     expect(known).toEqual(unknown);
-    expect(known.filter((op) => /^(users|accounttokens|auditevents)\./.test(op))).toEqual([]);
+    expect(known).toEqual([]);
     expect(readMails(ctx).filter((m) => m.to === user.email)).toHaveLength(1);
     expect(readMails(ctx).filter((m) => m.to === "nobody@example.org")).toHaveLength(0);
   });
@@ -145,7 +165,7 @@ describe("D7: known and unknown addresses cost the same", () => {
     );
     await background.settled();
     expect(existing).toEqual(fresh);
-    expect(existing.filter((op) => /^(users|joinrequests|auditevents)\./.test(op))).toEqual([]);
+    expect(existing).toEqual([]);
     expect(await JoinRequestModel.countDocuments({ email: member.email })).toBe(0);
     expect(await JoinRequestModel.countDocuments({ email: "nuova@example.org" })).toBe(1);
   });
