@@ -17,6 +17,7 @@ const MODULES = {
   feeds: ["taxonomy", "projects", "notes"],
   home: ["taxonomy", "projects"],
   site: [],
+  privacy: ["accounts", "notes"],
 };
 
 /** Throws when the table lets modules import each other in a circle (or names an unknown module). */

@@ -40,6 +40,7 @@ import {
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
+import { privacyRouter } from "./modules/privacy/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
+  app.use(privacyRouter({ privacy: services.privacy }));
   app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
   app.use(jobsRouter({ jobs: services.jobs }));

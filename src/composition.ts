@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import type { Config } from "./config";
 import { withCliServers } from "./infra/cli-servers";
+import { createBackground, type Background } from "./infra/background";
 import { JobRunner } from "./infra/jobs";
 import { createLogger, type Logger } from "./infra/logger";
 import { createMailer, type Mailer } from "./infra/mailer";
@@ -26,6 +27,7 @@ import {
 } from "./modules/projects/index";
 import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
 import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
+import { createPrivacyService, type PrivacyService } from "./modules/privacy/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 import { PageCache } from "./web/page-cache";
@@ -39,6 +41,8 @@ export interface Infra {
 
 export interface Services extends AccountsServices {
   mailer: Mailer;
+  /** Mails and other work done after the answer (see infra/background.ts). */
+  background: Background;
   /** Scheduled and background work (the search indexer, settings sync and consistency check...). */
   jobs: JobRunner;
   audit: AuditService;
@@ -52,6 +56,8 @@ export interface Services extends AccountsServices {
   catalogueCache: PageCache;
   search: SearchModule;
   notes: NotesModule;
+  /** The data download and account deletion. */
+  privacy: PrivacyService;
 }
 
 /** What search indexes: the catalogue's projects and the published notes. */
@@ -63,6 +69,8 @@ export function createServices(infra: Infra): Services {
   const audit = createAuditService({ logger: infra.logger });
   // One mailer for whoever sends mail (accounts' links today, digests next).
   const mailer = createMailer(infra.config, infra.logger);
+  // Work done after the answer (mails, so that their timing reveals nothing); awaited at shutdown.
+  const background = createBackground(infra.logger);
   const jobs = new JobRunner({ logger: infra.logger });
   const taxonomy = createTaxonomyService({ connection: infra.mongo });
   const projects = createProjectService({ connection: infra.mongo, taxonomy });
@@ -89,6 +97,7 @@ export function createServices(infra: Infra): Services {
     audit,
     taxonomy,
     projects: projectQueries,
+    catalogue: projects,
     trustedAfter: infra.config.notesTrustedAfter,
     // createApp refuses to start without a session secret; scripts without one never see a form.
     secret: infra.config.sessionSecret ?? randomBytes(32).toString("hex"),
@@ -98,8 +107,10 @@ export function createServices(infra: Infra): Services {
     // A note changed here: its outbox entry is committed, the indexer need not wait for its next poll.
     search.poke();
   });
+  const accounts = createAccountsServices(infra, audit, mailer, background);
   return {
     mailer,
+    background,
     jobs,
     audit,
     taxonomy,
@@ -110,7 +121,8 @@ export function createServices(infra: Infra): Services {
     catalogueCache,
     search,
     notes,
-    ...createAccountsServices(infra, audit, mailer),
+    privacy: createPrivacyService({ accounts: accounts.accounts, notes }),
+    ...accounts,
   };
 }
 
@@ -147,6 +159,8 @@ export function forgetCaches(services: Services): void {
 
 /** Stops background work before connections close: waits for the jobs that are running to end. */
 export async function stopServices(services: Services): Promise<void> {
+  // Mails already promised (a reset link, a join request) go out before the connections close.
+  await services.background.settled();
   await services.jobs.stop();
 }
 

@@ -145,6 +145,8 @@ export async function benchNotes(seconds: number): Promise<void> {
       audit,
       taxonomy,
       projects: projectRefs,
+      // The bench does not change projects' visibility.
+      catalogue: { onVisibilityChanged: () => undefined },
       trustedAfter: 1_000_000,
       secret: "bench-secret-0123456789",
     });

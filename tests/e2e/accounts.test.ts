@@ -77,7 +77,17 @@ describe("accounts in a real browser", () => {
     expect(await page.textContent(".alert-danger")).toContain("Email o password non corretti");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await loginInBrowser(page, web.baseUrl, admin);
-    for (const path of ["/admin/users", "/admin/audit", "/admin/join-requests", "/me", "/forgot", "/join"]) {
+    for (const path of [
+      "/admin/users",
+      "/admin/audit",
+      "/admin/join-requests",
+      "/me",
+      "/me/sessions",
+      "/me/delete",
+      "/privacy",
+      "/forgot",
+      "/join",
+    ]) {
       await page.goto(`${web.baseUrl}${path}`);
       expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
     }

@@ -132,18 +132,6 @@ export function pageTypes(fx: SiteFixture): PageType[] {
   ];
 }
 
-/**
- * Page types whose route is not on this branch yet: the privacy notice comes with the trust work. Until it
- * is merged /privacy answers 404 and is skipped (the lead removes this after the merge).
- */
-export async function missingRoutes(ctx: TestContext, types: PageType[]): Promise<Set<string>> {
-  const missing = new Set<string>();
-  for (const t of types.filter((t) => t.path === "/privacy")) {
-    if ((await ctx.agent().get(t.path)).status === 404) missing.add(t.path);
-  }
-  return missing;
-}
-
 /** Logs the page's context in as the role's user (nothing for anonymous). */
 export async function signIn(page: Page, baseUrl: string, fx: SiteFixture, role: Role): Promise<void> {
   if (role === "anonymous") return;

@@ -18,10 +18,13 @@ async function invite(email: string) {
 async function postForm(path: string, body: Record<string, string>) {
   const agent = ctx.agent();
   const token = await csrfFrom(agent, "/login");
-  return agent
+  const res = await agent
     .post(path)
     .type("form")
     .send({ _csrf: token, ...body });
+  // Mails go out after the answer.
+  await ctx.services.background.settled();
+  return res;
 }
 
 describe("invitations", () => {

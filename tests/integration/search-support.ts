@@ -10,9 +10,10 @@ import { createMeiliClient, type Meilisearch } from "../../src/infra/meili";
 import { findMeilisearch, freePort, startMeilisearch, type StartedServer } from "../../src/infra/servers";
 import { Indexer, type IndexerDeps, type IndexerOptions } from "../../src/modules/search/indexer";
 import { enqueueIndexing } from "../../src/modules/search/outbox";
-import type { IndexedType } from "../../src/modules/search/outbox.model";
+import { OutboxModel, type IndexedType } from "../../src/modules/search/outbox.model";
 import type { SearchDocument } from "../../src/modules/search/documents";
-import type { SearchSource } from "../../src/modules/search/sources";
+import { indexUid, type SearchSource } from "../../src/modules/search/sources";
+import type { TestContext } from "../support/test-app";
 
 const itemSchema = new Schema(
   {
@@ -116,6 +117,28 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A note's document in the app's notes index, or undefined when it is not there. */
+export async function indexedNote(
+  ctx: TestContext,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  const source = ctx.services.search.registry.get("note")!;
+  try {
+    return await ctx.infra.meili.index(indexUid(ctx.config.meiliIndexPrefix, source)).getDocument(id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until the outbox is drained and Meilisearch has no task left. */
+export async function indexerIdle(ctx: TestContext): Promise<void> {
+  await waitFor("the indexer caught up", async () => {
+    const tasks = await ctx.infra.meili.tasks.getTasks({ statuses: ["enqueued", "processing"] });
+    const left = await OutboxModel.countDocuments({ status: { $ne: "done" } });
+    return tasks.results.length === 0 && left === 0;
+  });
 }
 
 /** A meilisearch of the test's own (the shared one must never be killed), restartable on its data. */

@@ -88,6 +88,8 @@ export function useTestApp(
       app: createApp({ ...infra, services, readiness }),
       agent: () => supertest.agent(ctx.app),
       reset: async () => {
+        // Work a previous test left running after its answer (mails, join requests) ends first.
+        await services.background.settled();
         // Not system collections: system.profile (a test that reads the profiler) cannot be written to.
         const collections = (await mongo.db!.collections()).filter(
           (c) => !c.collectionName.startsWith("system."),

@@ -142,6 +142,9 @@ export function JoinPage(props: { values: JoinValues; errors?: FieldErrors; sent
         {props.sent ? <Notice kind="success">{t("accounts.join.sent")}</Notice> : null}
         <FormErrors errors={props.errors} />
         <p>{t("accounts.join.intro")}</p>
+        <p>
+          <a href="/privacy">{t("privacy.joinLink")}</a>
+        </p>
         <form method="post" action="/join" novalidate>
           <CsrfField />
           <Field

@@ -27,6 +27,20 @@ export function MePage(props: {
         <p>
           {user?.email} · {user ? t("accounts.me.role", { role: t(`accounts.role.${user.role}`) }) : null}
         </p>
+        <ul class="list-inline">
+          <li class="list-inline-item">
+            <a href="/me/sessions">{t("accounts.sessions.link")}</a>
+          </li>
+          <li class="list-inline-item">
+            <a href="/me/data">{t("privacy.me.download")}</a>
+          </li>
+          <li class="list-inline-item">
+            <a href="/me/delete">{t("privacy.me.delete")}</a>
+          </li>
+          <li class="list-inline-item">
+            <a href="/privacy">{t("privacy.me.notice")}</a>
+          </li>
+        </ul>
         <div class="row">
           <section class="col-12 col-lg-6 mb-5" aria-labelledby="me-profile">
             <h2 id="me-profile" class="h4">

@@ -148,6 +148,13 @@ export function UsersPage(props: {
                               <span class="visually-hidden"> {u.name}</span>
                             </button>
                           </form>
+                          <form method="post" action={`/admin/users/${u.id}/sessions/end`} class="mt-2">
+                            <CsrfField />
+                            <button type="submit" class="btn btn-outline-secondary btn-sm">
+                              {t("accounts.admin.users.endSessions")}
+                              <span class="visually-hidden"> {u.name}</span>
+                            </button>
+                          </form>
                         </>
                       )}
                     </td>

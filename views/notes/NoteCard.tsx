@@ -4,7 +4,7 @@ import { CONTENT_LANG } from "../components/content-lang";
 import { formatDay } from "../../src/web/i18n/format";
 import { CsrfField } from "../components/CsrfField";
 import { hasRole } from "../../src/web/auth-guards";
-import type { MessageKey } from "../../src/web/i18n/index";
+import type { MessageKey, Translate } from "../../src/web/i18n/index";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
 import { labelOf, type TagIndex, type Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
 
@@ -25,6 +25,12 @@ const STATUS_KEY = {
   published: "notes.status.published",
   rejected: "notes.status.rejected",
 } as const satisfies Record<string, MessageKey>;
+
+/** The author as readers see it: "ex membro" once they deleted their account and kept their notes. */
+export function authorName(t: Translate, author: { id: string; name: string }): string {
+  // "ex-member" is EX_MEMBER.id of notes/note.privacy.ts (views do not import modules).
+  return author.id === "ex-member" ? t("notes.exMember") : author.name;
+}
 
 export function NoteCard(props: {
   view: NoteView;
@@ -61,7 +67,7 @@ export function NoteCard(props: {
           {/^[a-f0-9]{24}$/.test(note.author.id) ? (
             <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a>
           ) : (
-            t("notes.by", { name: note.author.name })
+            t("notes.by", { name: authorName(t, note.author) })
           )}{" "}
           · {formatDay(note.publishedAt ?? note.createdAt, lang, "medium")}
           {note.revisions.length > 0 ? ` · ${t("notes.edited")}` : ""}

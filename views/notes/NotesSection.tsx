@@ -6,7 +6,7 @@ import { hasRole } from "../../src/web/auth-guards";
 import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import type { NoteView } from "../../src/modules/notes/note.queries";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
-import { KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";
+import { authorName, KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";
 
 /** Notes shown in full in each group; older ones are listed by title, each linking to its own page. */
 export const FULL_PER_GROUP = 5;
@@ -43,7 +43,9 @@ export function PublishedNotes(props: { notes: NoteView[]; labels: NoteLabels })
                           <a href={`/notes/${String(v.note._id)}`} lang={CONTENT_LANG}>
                             {v.note.title}
                           </a>{" "}
-                          <span class="small text-muted">{t("notes.by", { name: v.note.author.name })}</span>
+                          <span class="small text-muted">
+                            {t("notes.by", { name: authorName(t, v.note.author) })}
+                          </span>
                         </li>
                       ))}
                     </ul>

@@ -18,7 +18,8 @@ import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson } from "../../web/validate";
 import { emailField, formBase, nameField, passwordField, textField } from "./forms";
-import { authenticateLocal, withCsrfToken } from "./session";
+import { authenticateLocal, clientIp, sessionClientOf, withCsrfToken } from "./session";
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_MS } from "./device";
 
 const loginSchema = z.strictObject({
   ...formBase,
@@ -46,10 +47,6 @@ const NOTICES = {
   expired: "accounts.login.expired",
 } as const;
 
-function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? "unknown";
-}
-
 export function accountsRouter(deps: {
   accounts: AccountsCore;
   links: LinksService;
@@ -72,7 +69,7 @@ export function accountsRouter(deps: {
     sendPage(req, res, <LoginPage next={next} notice={notice} />);
   });
 
-  router.post("/login", async (req, res, next) => {
+  router.post("/login", async (req, res) => {
     const parsed = parseForm(loginSchema, req.body);
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
@@ -105,31 +102,46 @@ export function accountsRouter(deps: {
       );
       return;
     }
-    // Passport 0.7 regenerates the session here: the pre-login session id is dropped.
-    req.login(user, (err) => {
-      if (err) return next(err);
-      req.session.authAt = Date.now();
-      if (user.language) {
-        res.cookie(LANG_COOKIE, user.language, {
-          maxAge: 365 * 24 * 3600 * 1000,
-          sameSite: "lax",
-          httpOnly: true,
-          secure: deps.secureCookies,
-          path: "/",
-        });
-      }
-      // Saved before answering: a browser follows the redirect as soon as it has the headers, and a
-      // session read back without authAt counts as expired (its absolute lifetime), i.e. signed out.
-      req.session.save((saveErr) => {
-        if (saveErr) return next(saveErr);
-        if (wantsJson(req)) {
-          res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
-          return;
-        }
-        res.redirect(303, target);
+    await signIn(req, res, user);
+    if (wantsJson(req)) {
+      res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
+      return;
+    }
+    res.redirect(303, target);
+  });
+
+  const cookieOptions = { sameSite: "lax", httpOnly: true, secure: deps.secureCookies, path: "/" } as const;
+
+  /** This browser proved it knows the account: the account-wide login limit no longer applies to it. */
+  function rememberBrowser(res: Response, email: string): void {
+    res.cookie(DEVICE_COOKIE, deps.accounts.deviceTokenFor(email), {
+      ...cookieOptions,
+      maxAge: DEVICE_MAX_AGE_MS,
+    });
+  }
+
+  /**
+   * The end of every way in (today the password form; later a second factor or single sign-on): a new
+   * session for the user, what it shows on the sessions page, and the cookies that remember the browser.
+   */
+  function signIn(req: Request, res: Response, user: Express.User): Promise<void> {
+    return new Promise((resolve, reject) => {
+      // Passport 0.7 regenerates the session here: the pre-login session id is dropped.
+      req.login(user, (err) => {
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+        req.session.authAt = Date.now();
+        req.session.client = sessionClientOf(req);
+        if (user.language)
+          res.cookie(LANG_COOKIE, user.language, { ...cookieOptions, maxAge: 365 * 24 * 3600 * 1000 });
+        rememberBrowser(res, user.email);
+        // Saved before answering: a browser follows the redirect as soon as it has the headers, and a
+        // session read back without authAt counts as expired (its absolute lifetime), i.e. signed out.
+        req.session.save((saveErr) =>
+          saveErr ? reject(saveErr instanceof Error ? saveErr : new Error(String(saveErr))) : resolve(),
+        );
       });
     });
-  });
+  }
 
   router.post("/logout", (req, res, next) => {
     const done = () => {
@@ -197,7 +209,7 @@ export function accountsRouter(deps: {
     let errors = parsed.ok ? undefined : parsed.errors;
     if (parsed.ok) {
       try {
-        const state = await links.resetPassword(params.token, parsed.data.password, clientIp(req));
+        const { state, email } = await links.resetPassword(params.token, parsed.data.password, clientIp(req));
         if (state !== "valid") {
           sendPage(
             req,
@@ -207,6 +219,8 @@ export function accountsRouter(deps: {
           );
           return;
         }
+        // The mailbox proved the account: this browser may sign in even while strangers are locked out.
+        if (email) rememberBrowser(res, email);
         res.redirect(303, "/login?notice=reset");
         return;
       } catch (err) {

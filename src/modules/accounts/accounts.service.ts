@@ -1,12 +1,18 @@
 // Accounts: users, logins with throttling, profile and password changes, roles and disabling.
+import crypto from "node:crypto";
 import mongoose, { type Connection } from "mongoose";
-import type { Lang } from "../../web/i18n/index";
+import type { Background } from "../../infra/background";
+import type { Mailer } from "../../infra/mailer";
+import { translator, type Lang } from "../../web/i18n/index";
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/index";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password";
-import { refund, reset, take } from "../../infra/throttle";
+import { refund, reset, take, type ThrottleRule } from "../../infra/throttle";
+import { deviceNonce, issueDeviceToken } from "./device";
 import type { Role } from "./actor";
 import { UserModel, type UserDoc, type UserStatus } from "./user.model";
+import { AccountTokenModel } from "./token.model";
+import { JoinRequestModel } from "./join-request.model";
 
 /**
  * Login throttling, in 15-minute windows: attempts per account and address, and per address. Each attempt
@@ -18,6 +24,19 @@ export const LOGIN_PER_ACCOUNT_AND_ADDRESS = {
   windowSeconds: 900,
 };
 export const LOGIN_PER_ADDRESS = { name: "login-address", points: 100, windowSeconds: 900 };
+/**
+ * Attempts on one account from browsers it does not know, from every address together: past this, such
+ * browsers are refused (429) until the window ends, and the owner gets one mail per window. The owner's
+ * known browsers (a device cookie from an earlier sign-in) are counted apart, per browser, and the reset
+ * link keeps working: the limit slows a distributed guesser down without locking the owner out.
+ */
+export const LOGIN_PER_ACCOUNT = { name: "login-account", points: 20, windowSeconds: 900 };
+/** Attempts from one known browser of an account (it is let past LOGIN_PER_ACCOUNT). */
+export const LOGIN_PER_DEVICE = { name: "login-device", points: 10, windowSeconds: 900 };
+/** One warning mail per account per window of the account-wide limit. */
+const LOCKOUT_MAIL = { name: "login-account-mail", points: 1, windowSeconds: 900 };
+/** Checks of the current password (password change, account deletion) per user. */
+export const PASSWORD_CHECKS_PER_USER = { name: "password-check-user", points: 5, windowSeconds: 900 };
 
 export interface NewUser {
   email: string;
@@ -37,7 +56,47 @@ export interface UserQuery {
   pageSize: number;
 }
 
+/** One active session of a user, as the sessions page lists it (never the session id itself). */
+export interface SessionInfo {
+  /** A stable handle derived from the id (a SHA-256 prefix): names the session in forms. */
+  handle: string;
+  current: boolean;
+  signedInAt: Date | null;
+  /** When the stored session expires: the idle timeout after the last request (within a minute). */
+  expires: Date;
+  browser: string;
+  os: string;
+  place: "local" | "private" | "public" | "unknown";
+  address: string;
+}
+
+interface StoredSession {
+  _id: string;
+  expires: Date;
+  session?: {
+    authAt?: number;
+    client?: { browser?: string; os?: string; kind?: SessionInfo["place"]; address?: string };
+  };
+}
+
+export const sessionHandle = (id: string) =>
+  crypto.createHash("sha256").update(`session|${id}`).digest("hex").slice(0, 16);
+
 export type LoginResult = { ok: true; user: UserDoc } | { ok: false };
+
+/** Where a sign-in attempt comes from. */
+export interface LoginAttempt {
+  ip: string;
+  /** The browser's device cookie, if it sent one. */
+  deviceToken?: string;
+}
+
+/** What the accounts service needs to warn an owner by mail (absent in command-line tools). */
+export interface AccountsNotifier {
+  mailer: Mailer;
+  background: Background;
+  baseUrl: string;
+}
 
 /** The rule broken by a password, as a message key for the form. */
 export function passwordErrorKey(password: string, email?: string): string | undefined {
@@ -49,9 +108,74 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export function createAccountsService(deps: { mongo: Connection; audit: AuditService }) {
+export function createAccountsService(deps: {
+  mongo: Connection;
+  audit: AuditService;
+  /** Signs device cookies; command-line tools that sign nobody in may leave it out. */
+  secret?: string;
+  notify?: AccountsNotifier;
+}) {
   const { audit } = deps;
+  const secret = deps.secret ?? crypto.randomBytes(32).toString("hex");
   const sessions = () => deps.mongo.collection("sessions");
+
+  /** Mails the owner once per window that their account is being guessed at (after the answer). */
+  async function warnOwner(email: string, ip: string): Promise<void> {
+    if (!(await take(LOCKOUT_MAIL, email)).ok) return;
+    await audit.record({ action: "login.account_limited", targetType: "email", targetId: email, ip });
+    const notify = deps.notify;
+    if (!notify) return;
+    notify.background.run("login-warning-mail", async () => {
+      const user = await UserModel.findOne({ email, status: "active" }).lean<UserDoc>();
+      if (!user) return;
+      const t = translator(user.language ?? "it");
+      await notify.mailer.send({
+        to: user.email,
+        subject: t("accounts.mail.locked.subject"),
+        text: t("accounts.mail.locked.body", {
+          minutes: String(LOGIN_PER_ACCOUNT.windowSeconds / 60),
+          link: `${notify.baseUrl}/forgot`,
+        }),
+      });
+    });
+  }
+
+  /**
+   * Takes the attempt from every limit that applies, before any password is checked: per account and
+   * address, per address, and per account across addresses (or, for a browser that knows the account,
+   * per browser). Throws 429 when one of them is spent.
+   */
+  async function takeLoginAttempt(email: string, attempt: LoginAttempt): Promise<ThrottleRule[]> {
+    const nonce = deviceNonce(secret, attempt.deviceToken, email);
+    const accountWide: [ThrottleRule, string] = nonce
+      ? [LOGIN_PER_DEVICE, `${email}|${nonce}`]
+      : [LOGIN_PER_ACCOUNT, email];
+    const taken: [ThrottleRule, string][] = [
+      [LOGIN_PER_ACCOUNT_AND_ADDRESS, `${email}|${attempt.ip}`],
+      [LOGIN_PER_ADDRESS, attempt.ip],
+      accountWide,
+    ];
+    // Reserved atomically first, then checked: 40 concurrent tries get 10 checks, not 40.
+    const attempts = await Promise.all(taken.map(([rule, key]) => take(rule, key)));
+    const refused = attempts.flatMap((a) => (a.ok ? [] : [a.retryAfterSeconds]));
+    if (refused.length > 0) {
+      const ip = attempt.ip;
+      await audit.record({ action: "login.throttled", targetType: "email", targetId: email, ip });
+      if (!attempts[2]!.ok && accountWide[0] === LOGIN_PER_ACCOUNT) await warnOwner(email, ip);
+      throw new TooManyRequestsError("Too many failed logins: try again later", Math.max(...refused));
+    }
+    return taken.map(([rule]) => rule);
+  }
+
+  /** A successful sign-in gives its attempts back (the account+address mistakes are forgotten). */
+  async function forgiveLogin(email: string, attempt: LoginAttempt): Promise<void> {
+    const nonce = deviceNonce(secret, attempt.deviceToken, email);
+    await Promise.all([
+      reset(LOGIN_PER_ACCOUNT_AND_ADDRESS, `${email}|${attempt.ip}`),
+      refund(LOGIN_PER_ADDRESS, attempt.ip),
+      nonce ? reset(LOGIN_PER_DEVICE, `${email}|${nonce}`) : refund(LOGIN_PER_ACCOUNT, email),
+    ]);
+  }
 
   async function requireUserDoc(id: string): Promise<UserDoc> {
     const user = mongoose.isValidObjectId(id) ? await UserModel.findById(id).lean<UserDoc>() : null;
@@ -103,20 +227,14 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
       return UserModel.findOne({ email: email.trim().toLowerCase() }).lean<UserDoc>().exec();
     },
 
-    /** Checks a login; throws 429 when the account+address or the address has failed too often. */
-    async authenticate(emailInput: string, password: string, ip: string): Promise<LoginResult> {
+    /**
+     * Checks a login; throws 429 when the account+address, the address, or the account (from browsers
+     * that do not know it) has failed too often.
+     */
+    async authenticate(emailInput: string, password: string, attempt: LoginAttempt): Promise<LoginResult> {
       const email = emailInput.trim().toLowerCase();
-      const accountKey = `${email}|${ip}`;
-      // Reserve the attempt first (atomically), then check: 40 concurrent tries get 10 checks, not 40.
-      const attempts = await Promise.all([
-        take(LOGIN_PER_ACCOUNT_AND_ADDRESS, accountKey),
-        take(LOGIN_PER_ADDRESS, ip),
-      ]);
-      const refused = attempts.flatMap((a) => (a.ok ? [] : [a.retryAfterSeconds]));
-      if (refused.length > 0) {
-        await audit.record({ action: "login.throttled", targetType: "email", targetId: email, ip });
-        throw new TooManyRequestsError("Too many failed logins: try again later", Math.max(...refused));
-      }
+      const { ip } = attempt;
+      await takeLoginAttempt(email, attempt);
       const user = await UserModel.findOne({ email }).lean<UserDoc>();
       const ok =
         user?.passwordHash && user.status === "active"
@@ -135,7 +253,7 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
         });
         return { ok: false };
       }
-      await Promise.all([reset(LOGIN_PER_ACCOUNT_AND_ADDRESS, accountKey), refund(LOGIN_PER_ADDRESS, ip)]);
+      await forgiveLogin(email, attempt);
       await UserModel.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
       await audit.record({
         actorId: user._id.toString(),
@@ -147,6 +265,11 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
       return { ok: true, user };
     },
 
+    /** A device cookie value for a browser that just proved it knows this account (sign-in, reset). */
+    deviceTokenFor(email: string): string {
+      return issueDeviceToken(secret, email.trim().toLowerCase());
+    },
+
     async updateProfile(
       userId: string,
       input: { name: string; organisation: string; language: Lang | null },
@@ -155,17 +278,49 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
       await UserModel.updateOne({ _id: userId }, { $set: input });
     },
 
-    /** Changes the password after checking the current one; other sessions of the user end. */
-    async changePassword(userId: string, current: string, next: string, ip: string, keepSessionId?: string) {
+    /**
+     * Checks a signed-in user's current password before a sensitive change (a new password, deleting the
+     * account). Throttled per user, the attempt taken before the check: 429 past the limit.
+     */
+    async verifyCurrentPassword(userId: string, current: string, ip: string): Promise<UserDoc> {
+      const attempt = await take(PASSWORD_CHECKS_PER_USER, userId);
+      if (!attempt.ok) {
+        await audit.record({
+          actorId: userId,
+          action: "password.check_throttled",
+          targetType: "user",
+          targetId: userId,
+          ip,
+        });
+        throw new TooManyRequestsError(
+          "Too many wrong passwords: try again later",
+          attempt.retryAfterSeconds,
+        );
+      }
       const user = await requireUserDoc(userId);
       if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) {
+        await audit.record({
+          actorId: userId,
+          action: "password.check_failed",
+          targetType: "user",
+          targetId: userId,
+          ip,
+        });
         throw new ValidationError("The current password is wrong", [
           { field: "currentPassword", message: "accounts.password.currentWrong" },
         ]);
       }
+      await reset(PASSWORD_CHECKS_PER_USER, userId);
+      return user;
+    },
+
+    /** Changes the password after checking the current one; other sessions of the user end. */
+    async changePassword(userId: string, current: string, next: string, ip: string, keepSessionId?: string) {
+      const user = await service.verifyCurrentPassword(userId, current, ip);
       await service.setPassword(user, next, ip, keepSessionId);
     },
 
+    /** Sets a new password (change or reset link): the user's other sessions end, guessers start again. */
     async setPassword(user: UserDoc, password: string, ip: string, keepSessionId?: string) {
       const key = passwordErrorKey(password, user.email);
       if (key)
@@ -173,17 +328,94 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
           { field: "password", message: key },
         ]);
       await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password) } });
-      await service.endSessions(user._id.toString(), keepSessionId);
+      const ended = await service.endSessions(user._id.toString(), keepSessionId);
+      // Whoever set it knows the account (its password or its mailbox): strangers' failures are forgotten.
+      await reset(LOGIN_PER_ACCOUNT, user.email);
       await audit.record({
         actorId: user._id.toString(),
         action: "password.changed",
         targetType: "user",
         targetId: user._id.toString(),
+        details: { sessionsEnded: ended },
         ip,
       });
     },
 
-    /** Deletes every stored session of a user (except one, e.g. the one changing the password). */
+    /** The user's sessions that have not expired, the current one first, then the most recent. */
+    async listSessions(userId: string, currentId: string | undefined): Promise<SessionInfo[]> {
+      const rows = (await sessions()
+        .find({ "session.passport.user": userId, expires: { $gt: new Date() } })
+        .sort({ expires: -1 })
+        .limit(100)
+        .toArray()) as unknown as StoredSession[];
+      return rows
+        .map((r) => {
+          const client = r.session?.client ?? {};
+          return {
+            handle: sessionHandle(r._id),
+            current: r._id === currentId,
+            signedInAt: r.session?.authAt ? new Date(r.session.authAt) : null,
+            expires: r.expires,
+            browser: client.browser ?? "",
+            os: client.os ?? "",
+            place: client.kind ?? "unknown",
+            address: client.address ?? "",
+          };
+        })
+        .sort((a, b) => Number(b.current) - Number(a.current));
+    },
+
+    /** Ends one of the user's own sessions, named by its handle; true when there was one. */
+    async endOwnSession(userId: string, handle: string, ip: string): Promise<boolean> {
+      const rows = (await sessions()
+        .find({ "session.passport.user": userId }, { projection: { _id: 1 } })
+        .toArray()) as unknown as StoredSession[];
+      const target = rows.find((r) => sessionHandle(r._id) === handle);
+      if (!target) return false;
+      await sessions().deleteOne({ _id: target._id as never, "session.passport.user": userId });
+      await audit.record({
+        actorId: userId,
+        action: "sessions.ended_one",
+        targetType: "user",
+        targetId: userId,
+        ip,
+      });
+      return true;
+    },
+
+    /** "Sign out elsewhere": every session of the user but this one ends. */
+    async endOtherSessions(userId: string, keepSessionId: string, ip: string): Promise<number> {
+      const ended = await service.endSessions(userId, keepSessionId);
+      await audit.record({
+        actorId: userId,
+        action: "sessions.ended_others",
+        targetType: "user",
+        targetId: userId,
+        details: { sessionsEnded: ended },
+        ip,
+      });
+      return ended;
+    },
+
+    /** An administrator ends every session of a user (who must sign in again). */
+    async endSessionsAsAdmin(actorId: string, userId: string, ip: string): Promise<number> {
+      await requireUserDoc(userId);
+      const ended = await service.endSessions(userId);
+      await audit.record({
+        actorId,
+        action: "sessions.ended_by_admin",
+        targetType: "user",
+        targetId: userId,
+        details: { sessionsEnded: ended },
+        ip,
+      });
+      return ended;
+    },
+
+    /**
+     * Deletes every stored session of a user (except one, e.g. the one changing the password). Callers
+     * audit it; a future second factor's reset calls it too.
+     */
     async endSessions(userId: string, exceptSessionId?: string): Promise<number> {
       const filter: Record<string, unknown> = { "session.passport.user": userId };
       if (exceptSessionId) filter._id = { $ne: exceptSessionId };
@@ -236,6 +468,57 @@ export function createAccountsService(deps: { mongo: Connection; audit: AuditSer
         );
         await audit.record({ actorId, action: "user.enabled", targetType: "user", targetId: userId, ip });
       }
+    },
+
+    /** The account as its owner downloads it (privacy rights): profile and sign-in facts, no hashes. */
+    async profileData(userId: string) {
+      const u = await requireUserDoc(userId);
+      return {
+        email: u.email,
+        name: u.name,
+        organisation: u.organisation ?? "",
+        role: u.role,
+        status: u.status,
+        language: u.language ?? null,
+        createdAt: u.createdAt,
+        lastLoginAt: u.lastLoginAt ?? null,
+      };
+    },
+
+    /** Refuses to delete the last active administrator (the service would have nobody to run it). */
+    async assertDeletable(userId: string): Promise<void> {
+      const user = await requireUserDoc(userId);
+      if (user.role !== "admin") return;
+      const others = await UserModel.countDocuments({
+        role: "admin",
+        status: "active",
+        _id: { $ne: user._id },
+      });
+      if (others === 0)
+        throw new ConflictError("The last administrator cannot delete their account", [
+          { field: "_form", message: "accounts.delete.lastAdmin" },
+        ]);
+    },
+
+    /**
+     * Deletes an account for good: the user, their sessions, links and join requests. The audit log keeps
+     * the event under the (now unknown) id, as it keeps every security event for its retention period.
+     */
+    async deleteAccount(userId: string, ip: string, details: Record<string, unknown>): Promise<void> {
+      await service.assertDeletable(userId);
+      const user = await requireUserDoc(userId);
+      const sessionsEnded = await service.endSessions(userId);
+      await AccountTokenModel.deleteMany({ userId: user._id });
+      await JoinRequestModel.deleteMany({ email: user.email });
+      await UserModel.deleteOne({ _id: user._id });
+      await audit.record({
+        actorId: userId,
+        action: "user.deleted",
+        targetType: "user",
+        targetId: userId,
+        details: { ...details, sessionsEnded },
+        ip,
+      });
     },
 
     async listUsers(query: UserQuery): Promise<{ items: UserDoc[]; total: number }> {

@@ -21,7 +21,7 @@ const usersQuery = z.strictObject({
   role: z.preprocess(emptyToUndefined, z.enum(ROLES).optional()),
   status: z.preprocess(emptyToUndefined, z.enum(USER_STATUSES).optional()),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
-  notice: z.enum(["updated"]).optional(),
+  notice: z.enum(["updated", "sessions"]).optional(),
 });
 const idParams = z.strictObject({ id: z.string().regex(/^[a-f0-9]{24}$/, "Not a valid id") });
 const roleBody = z.strictObject({ ...formBase, role: z.enum(ROLES) });
@@ -67,7 +67,13 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
         page={q.page}
         pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
         filter={filter}
-        notice={q.notice ? "accounts.admin.users.updated" : undefined}
+        notice={
+          q.notice === "sessions"
+            ? "accounts.admin.users.sessionsEnded"
+            : q.notice
+              ? "accounts.admin.users.updated"
+              : undefined
+        }
       />,
     );
   });
@@ -84,6 +90,13 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
     const { disabled } = parseOr400(statusBody, req.body);
     await accounts.setDisabled(res.locals.user!.id, id, disabled === "true", req.ip ?? "");
     res.redirect(303, "/admin/users?notice=updated");
+  });
+
+  router.post("/admin/users/:id/sessions/end", requireRole("admin"), async (req, res) => {
+    const { id } = parseOr400(idParams, req.params);
+    parseOr400(z.strictObject(formBase), req.body);
+    await accounts.endSessionsAsAdmin(res.locals.user!.id, id, req.ip ?? "");
+    res.redirect(303, "/admin/users?notice=sessions");
   });
 
   router.get("/admin/invite", requireRole("coordinator"), (req, res) => {

@@ -3,6 +3,7 @@
 import type { Connection } from "mongoose";
 import type { Config } from "../../config";
 import type { Logger } from "../../infra/logger";
+import type { Background } from "../../infra/background";
 import type { Mailer } from "../../infra/mailer";
 import type { AuditService } from "../audit/index";
 import { createAccountsService, type AccountsCore } from "./accounts.service";
@@ -13,6 +14,7 @@ export type { AccountsCore } from "./accounts.service";
 export type { LinksService } from "./links.service";
 export { ensureDemoAccounts } from "./demo";
 export { SESSION_COOKIE, accountsSession } from "./session";
+export { DEVICE_COOKIE } from "./device";
 export { accountsRouter } from "./accounts.routes";
 export { meRouter } from "./me.routes";
 export { adminUsersRouter } from "./admin.routes";
@@ -29,19 +31,23 @@ export interface AccountsInfra {
   mongo: Connection;
 }
 
-/** The accounts services; `mailer` (built by the composition root) sends the invitation and reset links. */
+/**
+ * The accounts services; `mailer` and `background` (built by the composition root) send the invitation and
+ * reset links after the answer.
+ */
 export function createAccountsServices(
   infra: AccountsInfra,
   audit: AuditService,
   mailer: Mailer,
+  background: Background,
 ): AccountsServices {
-  const accounts = createAccountsService({ mongo: infra.mongo, audit });
-  const links = createLinksService({
-    accounts,
+  const baseUrl = infra.config.baseUrl;
+  const accounts = createAccountsService({
+    mongo: infra.mongo,
     audit,
-    mailer,
-    logger: infra.logger,
-    baseUrl: infra.config.baseUrl,
+    secret: infra.config.sessionSecret,
+    notify: { mailer, background, baseUrl },
   });
+  const links = createLinksService({ accounts, audit, mailer, background, baseUrl });
   return { accounts, links };
 }

@@ -1,7 +1,7 @@
 // Invitations, password resets and join requests: single-use links whose token is stored hashed.
 import crypto from "node:crypto";
 import mongoose from "mongoose";
-import type { Logger } from "../../infra/logger";
+import type { Background } from "../../infra/background";
 import type { Mailer } from "../../infra/mailer";
 import { translator, type Lang } from "../../web/i18n/index";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
@@ -37,10 +37,10 @@ export function createLinksService(deps: {
   accounts: AccountsCore;
   audit: AuditService;
   mailer: Mailer;
-  logger: Logger;
+  background: Background;
   baseUrl: string;
 }) {
-  const { accounts, audit, mailer, logger } = deps;
+  const { accounts, audit, mailer, background } = deps;
 
   async function issue(kind: TokenKind, userId: string, createdBy: string | null, ttlMs: number) {
     // A new link replaces the unused ones of the same kind.
@@ -82,6 +82,57 @@ export function createLinksService(deps: {
       subject: t(kind === "invite" ? "accounts.mail.invite.subject" : "accounts.mail.reset.subject"),
       text: t(kind === "invite" ? "accounts.mail.invite.body" : "accounts.mail.reset.body", params),
     };
+  }
+
+  async function sendReset(email: string, lang: Lang, ip: string): Promise<void> {
+    // Silently: a 429 would tell that the address is known.
+    if (!(await take(RESETS_PER_EMAIL, email)).ok) return;
+    const user = await accounts.findByEmail(email);
+    await audit.record({
+      action: "password.reset_requested",
+      targetType: "email",
+      targetId: email,
+      details: { known: !!user },
+      ip,
+    });
+    if (!user || user.status !== "active") return;
+    const raw = await issue("reset", user._id.toString(), null, RESET_TTL_MS);
+    await mailer.send({
+      to: email,
+      ...mailText(user.language ?? lang, "reset", { link: `${deps.baseUrl}/reset/${raw}` }),
+    });
+  }
+
+  async function storeJoinRequest(
+    input: { email: string; name: string; organisation: string; message: string },
+    ip: string,
+  ): Promise<void> {
+    const { email } = input;
+    if (await UserModel.exists({ email, status: { $ne: "invited" } })) return;
+    if (await JoinRequestModel.exists({ email, status: "pending" })) return;
+    const request = await JoinRequestModel.create(input);
+    await audit.record({
+      action: "join.requested",
+      targetType: "join_request",
+      targetId: request._id.toString(),
+      ip,
+    });
+    const reviewers = await UserModel.find({
+      role: { $in: ["coordinator", "admin"] },
+      status: "active",
+    }).lean<UserDoc[]>();
+    for (const r of reviewers) {
+      const t = translator(r.language ?? "it");
+      await mailer.send({
+        to: r.email,
+        subject: t("accounts.mail.join.subject"),
+        text: t("accounts.mail.join.body", {
+          name: input.name,
+          email,
+          link: `${deps.baseUrl}/admin/join-requests`,
+        }),
+      });
+    }
   }
 
   const service = {
@@ -164,39 +215,31 @@ export function createLinksService(deps: {
       return "valid";
     },
 
-    /** Sends a reset link if the account exists; the caller answers the same either way. */
+    /**
+     * Asks for a reset link. The caller answers at once and the same either way: the request path does the
+     * same work for every address (the per-address limit), and everything that depends on the address
+     * (its own limit, the account lookup, the token, the mail) runs after the answer.
+     */
     async requestReset(emailInput: string, lang: Lang, ip: string): Promise<void> {
       await enforce(RESETS_PER_ADDRESS, ip, "Too many reset requests: try again later");
       const email = emailInput.trim().toLowerCase();
-      // Silently: a 429 here would tell that the address is known.
-      if (!(await take(RESETS_PER_EMAIL, email)).ok) return;
-      const user = await accounts.findByEmail(email);
-      await audit.record({
-        action: "password.reset_requested",
-        targetType: "email",
-        targetId: email,
-        details: { known: !!user },
-        ip,
-      });
-      if (!user || user.status !== "active") return;
-      const raw = await issue("reset", user._id.toString(), null, RESET_TTL_MS);
-      const send = mailer.send({
-        to: email,
-        ...mailText(user.language ?? lang, "reset", { link: `${deps.baseUrl}/reset/${raw}` }),
-      });
-      send.catch((err: unknown) => logger.error({ err }, "could not send the reset mail"));
-      await send.catch(() => undefined);
+      background.run("password-reset-mail", () => sendReset(email, lang, ip));
     },
 
-    async resetPassword(raw: string, password: string, ip: string): Promise<LinkState["state"]> {
+    /** Sets the new password of a valid reset link; `email` names the account when it worked. */
+    async resetPassword(
+      raw: string,
+      password: string,
+      ip: string,
+    ): Promise<{ state: LinkState["state"]; email?: string }> {
       const link = await check("reset", raw);
-      if (link.state !== "valid") return link.state;
+      if (link.state !== "valid") return { state: link.state };
       const key = passwordErrorKey(password, link.user.email);
       if (key)
         throw new ValidationError("The password does not meet the rules", [
           { field: "password", message: key },
         ]);
-      if (!(await consume(link.token))) return "used";
+      if (!(await consume(link.token))) return { state: "used" };
       await accounts.setPassword(link.user, password, ip);
       await audit.record({
         actorId: link.user._id.toString(),
@@ -205,41 +248,21 @@ export function createLinksService(deps: {
         targetId: link.user._id.toString(),
         ip,
       });
-      return "valid";
+      return { state: "valid", email: link.user.email };
     },
 
-    /** Stores a join request (once per address while pending) and tells the coordinators. */
+    /**
+     * Stores a join request (once per address while pending) and tells the coordinators. As with resets,
+     * only the per-address limit runs before the answer: whether the address has an account must not show
+     * in the time it takes.
+     */
     async requestJoin(
       input: { email: string; name: string; organisation: string; message: string },
       ip: string,
     ) {
       await enforce(JOINS_PER_ADDRESS, ip, "Too many requests: try again later");
       const email = input.email.trim().toLowerCase();
-      if (await UserModel.exists({ email, status: { $ne: "invited" } })) return;
-      if (await JoinRequestModel.exists({ email, status: "pending" })) return;
-      const request = await JoinRequestModel.create({ ...input, email });
-      await audit.record({
-        action: "join.requested",
-        targetType: "join_request",
-        targetId: request._id.toString(),
-        ip,
-      });
-      const reviewers = await UserModel.find({
-        role: { $in: ["coordinator", "admin"] },
-        status: "active",
-      }).lean<UserDoc[]>();
-      for (const r of reviewers) {
-        const t = translator(r.language ?? "it");
-        await mailer.send({
-          to: r.email,
-          subject: t("accounts.mail.join.subject"),
-          text: t("accounts.mail.join.body", {
-            name: input.name,
-            email,
-            link: `${deps.baseUrl}/admin/join-requests`,
-          }),
-        });
-      }
+      background.run("join-request", () => storeJoinRequest({ ...input, email }, ip));
     },
 
     listJoinRequests(): Promise<JoinRequestDoc[]> {

@@ -3,11 +3,16 @@ import express, { type Router } from "express";
 import { z } from "zod";
 import { requireUser } from "../../web/auth-guards";
 import { sendPage } from "../../web/render";
-import { NotFoundError } from "../../web/errors";
+import { NotFoundError, TooManyRequestsError } from "../../web/errors";
+import { wantsJson } from "../../web/error-handler";
 import { LANG_COOKIE } from "../../web/i18n/middleware";
 import { MePage, type MeValues } from "../../../views/accounts/MePage";
+import { SessionsPage } from "../../../views/accounts/SessionsPage";
+import { parseOr400 } from "../../web/validate";
+import { clientIp, SESSION_IDLE_MS } from "./session";
 import type { AccountsCore } from "./accounts.service";
 import { fieldErrorsOf, parseForm, throwIfJson } from "../../web/validate";
+import { localiseRateLimit } from "./accounts.routes";
 import { formBase, nameField, passwordField, textField } from "./forms";
 
 const profileSchema = z.strictObject({
@@ -22,6 +27,8 @@ const passwordSchema = z.strictObject({
   password: passwordField,
 });
 const meQuery = z.object({ notice: z.enum(["saved", "password"]).optional() });
+const sessionsQuery = z.strictObject({ notice: z.enum(["others", "one"]).optional() });
+const handleParams = z.strictObject({ handle: z.string().regex(/^[a-f0-9]{16}$/, "Not a session") });
 
 export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean }): Router {
   const { accounts } = deps;
@@ -86,6 +93,7 @@ export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean 
   router.post("/me/password", requireUser, async (req, res) => {
     const parsed = parseForm(passwordSchema, req.body);
     let errors = parsed.ok ? undefined : parsed.errors;
+    let status = 400;
     if (parsed.ok) {
       try {
         await accounts.changePassword(
@@ -98,8 +106,15 @@ export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean 
         res.redirect(303, "/me?notice=password");
         return;
       } catch (err) {
-        errors = fieldErrorsOf(err);
-        if (!errors) throw err;
+        if (err instanceof TooManyRequestsError && !wantsJson(req)) {
+          // The form again, saying why and for how long; the attempt was not checked.
+          res.setHeader("Retry-After", String(err.retryAfterSeconds));
+          errors = { currentPassword: "accounts.password.tooMany" };
+          status = 429;
+        } else {
+          errors = fieldErrorsOf(err);
+          if (!errors) throw err;
+        }
       }
     }
     throwIfJson(req, errors!);
@@ -107,9 +122,53 @@ export function meRouter(deps: { accounts: AccountsCore; secureCookies: boolean 
       req,
       res,
       <MePage values={await currentValues(res.locals.user!.id)} passwordErrors={errors} />,
-      400,
+      status,
     );
   });
 
+  router.get("/me/sessions", requireUser, async (req, res) => {
+    const { notice } = parseOr400(sessionsQuery, req.query, "query");
+    const list = await accounts.listSessions(res.locals.user!.id, req.sessionID);
+    sendPage(
+      req,
+      res,
+      <SessionsPage
+        sessions={list.map((s) => ({
+          handle: s.handle,
+          current: s.current,
+          signedInAt: s.signedInAt?.toISOString() ?? null,
+          // The store pushes `expires` forward on each request (at most once a minute).
+          lastSeen: new Date(s.expires.getTime() - SESSION_IDLE_MS).toISOString(),
+          browser: s.browser,
+          os: s.os,
+          place: s.place,
+          address: s.address,
+        }))}
+        notice={
+          notice === "others"
+            ? "accounts.sessions.endedOthers"
+            : notice === "one"
+              ? "accounts.sessions.endedOne"
+              : undefined
+        }
+      />,
+    );
+  });
+
+  router.post("/me/sessions/others", requireUser, async (req, res) => {
+    parseOr400(z.strictObject(formBase), req.body, "form");
+    await accounts.endOtherSessions(res.locals.user!.id, req.sessionID, clientIp(req));
+    res.redirect(303, "/me/sessions?notice=others");
+  });
+
+  router.post("/me/sessions/:handle/end", requireUser, async (req, res) => {
+    const { handle } = parseOr400(handleParams, req.params, "address");
+    parseOr400(z.strictObject(formBase), req.body, "form");
+    const ended = await accounts.endOwnSession(res.locals.user!.id, handle, clientIp(req));
+    if (!ended) throw new NotFoundError("No such session");
+    res.redirect(303, "/me/sessions?notice=one");
+  });
+
+  router.use(localiseRateLimit);
   return router;
 }

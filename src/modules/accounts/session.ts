@@ -14,6 +14,8 @@ import { ForbiddenError, UnavailableError } from "../../web/errors";
 import { isLang, translator } from "../../web/i18n/index";
 import { LANG_COOKIE } from "../../web/i18n/middleware";
 import type { AccountsCore } from "./accounts.service";
+import { deviceOf, placeOf, type ClientDevice, type ClientPlace } from "./client";
+import { DEVICE_COOKIE } from "./device";
 
 export const SESSION_COOKIE = "atl.sid";
 /** Idle timeout: the cookie and the stored session expire this long after the last request. */
@@ -26,6 +28,8 @@ declare module "express-session" {
   interface SessionData {
     authAt?: number;
     passport?: { user?: string };
+    /** The browser that signed in, for the list of active sessions. */
+    client?: SessionClient;
   }
 }
 
@@ -36,6 +40,27 @@ declare global {
       language?: string | null;
     }
   }
+}
+
+/** What a session shows of the browser that signed in (device, coarse place, when). */
+export interface SessionClient extends ClientDevice, ClientPlace {}
+
+/** The client of this request, as a session keeps it. */
+export function sessionClientOf(req: Request): SessionClient {
+  return { ...deviceOf(req.headers["user-agent"]), ...placeOf(clientIp(req)) };
+}
+
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? "unknown";
+}
+
+/** One cookie's raw value from the header (for the few cookies read outside cookie-parser). */
+function cookieOf(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function csrfTokenOf(req: Request): string | undefined {
@@ -200,7 +225,10 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
       { usernameField: "email", passwordField: "password", passReqToCallback: true, session: false },
       (req, email, password, done) => {
         options.accounts
-          .authenticate(email, password, req.ip ?? req.socket.remoteAddress ?? "unknown")
+          .authenticate(email, password, {
+            ip: clientIp(req),
+            deviceToken: cookieOf(req, DEVICE_COOKIE),
+          })
           .then((result) => done(null, result.ok ? sessionUserOf(result.user) : false), done);
       },
     ),

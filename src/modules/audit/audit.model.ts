@@ -14,6 +14,12 @@ const auditSchema = new Schema(
   { versionKey: false },
 );
 auditSchema.index({ at: -1 });
+/** Security events are kept this long, then MongoDB drops them (stated in the privacy notice). */
+export const AUDIT_RETENTION_DAYS = 365;
+auditSchema.index(
+  { at: 1 },
+  { expireAfterSeconds: AUDIT_RETENTION_DAYS * 24 * 3600, name: "audit_retention" },
+);
 auditSchema.index({ action: 1, at: -1 });
 auditSchema.index({ actorId: 1, at: -1 });
 

@@ -2,15 +2,17 @@
 // plugs into the catalogue's pages, and the read side other modules use.
 import mongoose, { type Connection } from "mongoose";
 import type { AuditService } from "../audit/index";
-import type { ProjectRefs } from "../projects/index";
+import type { ProjectRefs, ProjectService } from "../projects/index";
 import { enqueueIndexingMany } from "../search/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
 import { createNoteQueries } from "./note.queries";
 import { createNotesCore } from "./note.service";
+import { forgetMember, memberNotesData, type ForgetMode } from "./note.privacy";
 
 export type { NoteQueries } from "./note.queries";
+export { EX_MEMBER, type ForgetMode } from "./note.privacy";
 export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
@@ -22,6 +24,8 @@ export interface NotesModuleDeps {
   taxonomy: TaxonomyService;
   /** The projects notes are written on and link to. */
   projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
+  /** The catalogue's writes: a project that becomes public or hidden takes its notes along. */
+  catalogue: Pick<ProjectService, "onVisibilityChanged">;
   trustedAfter: number;
   secret: string;
 }
@@ -31,6 +35,23 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
 
+  // Notes are public only while their project is: when it is archived, unpublished, deleted or brought
+  // back, its published notes are re-indexed (dropped from or added to search) in the same transaction.
+  deps.catalogue.onVisibilityChanged(async (session, projectId) => {
+    const rows = await NoteModel.find(
+      { project: new mongoose.Types.ObjectId(projectId), status: "published", deletedAt: null },
+      { _id: 1 },
+    )
+      .session(session)
+      .lean();
+    if (rows.length === 0) return;
+    await enqueueIndexingMany(
+      "note",
+      rows.map((r) => r._id),
+      { session },
+    );
+    core.changed();
+  });
   // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction. The change
   // hook below, which the merge runs next for the survivor, queues the published ones for the search
   // index (once each, whichever of the two tags they had); search holds no other notes.
@@ -63,7 +84,17 @@ export function createNotesModule(deps: NotesModuleDeps) {
     );
   });
 
-  return { core, moderation, queries };
+  /** A member's notes under the privacy rights: their data, and forgetting them on account deletion. */
+  const privacy = {
+    dataOf: memberNotesData,
+    async forget(userId: string, mode: ForgetMode) {
+      const result = await forgetMember(deps.connection, userId, mode);
+      core.changed();
+      return result;
+    },
+  };
+
+  return { core, moderation, queries, privacy };
 }
 
 export type NotesModule = ReturnType<typeof createNotesModule>;

@@ -1,12 +1,12 @@
 // The JSON shape of a published note in the API.
 import { NotFoundError } from "../../web/errors";
-import type { ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRefs } from "../projects/index";
 import type { TagIndex } from "../taxonomy/index";
 import type { NoteView } from "./note.queries";
 
-/** A published (or archived) project whose notes anyone may read. */
+/** A public (published) project, whose notes anyone may read. */
 export async function openProjectForRead(projects: Pick<ProjectRefs, "refBySlug">, slug: string) {
-  const p = await projects.refBySlug(slug, ["published", "archived"]);
+  const p = await projects.refBySlug(slug, PUBLIC_STATUSES);
   if (!p) throw new NotFoundError(`No project ${slug}`);
   return p;
 }

@@ -1,7 +1,7 @@
 // When Meilisearch cannot answer: MongoDB text search over the notes the index would hold (published, not
 // deleted, on a published or archived project), with the same filters; search merges it with the projects'.
 import mongoose, { type PipelineStage } from "mongoose";
-import type { ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRefs } from "../projects/index";
 import {
   noteHit,
   normalizeQuery,
@@ -61,14 +61,14 @@ export function createNoteFallback(deps: {
     async search(query, _viewer, slice): Promise<FallbackResult> {
       const tags = await deps.taxonomy.tags();
       const match = matchOf(query, tags);
-      // Notes of projects readers may see (published or archived), asked of the catalogue.
+      // Notes of public projects only (the rule of project.refs.ts), asked of the catalogue.
       const candidates = await NoteModel.aggregate<{ _id: mongoose.Types.ObjectId }>([
         { $match: match },
         { $group: { _id: "$project" } },
       ]);
       const projects = await deps.projects.refsOf(
         candidates.map((c) => c._id),
-        { statuses: ["published", "archived"] },
+        { statuses: PUBLIC_STATUSES },
       );
       if (projects.size === 0) return { hits: [], total: 0, facets: {} };
       const hasText = match.$text !== undefined;

@@ -3,7 +3,7 @@ import mongoose from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { renderMarkdown } from "../../web/markdown";
 import type { Role } from "../accounts/index";
-import type { ProjectRef, ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRef, type ProjectRefs } from "../projects/index";
 import type { NoteKind } from "../taxonomy/index";
 import { NoteModel, type NoteDoc } from "./note.model";
 
@@ -56,9 +56,9 @@ export function toView(note: NoteDoc): NoteView {
 }
 
 export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
-  /** The notes' projects that readers may see (published or archived). */
+  /** The notes' projects the public may see (published: see PUBLIC_STATUSES). */
   const projectsById = (ids: mongoose.Types.ObjectId[]) =>
-    deps.projects.refsOf(ids, { statuses: ["published", "archived"] });
+    deps.projects.refsOf(ids, { statuses: PUBLIC_STATUSES });
 
   return {
     /** Published notes of a project, plus the viewer's own pending or rejected ones. */
@@ -148,7 +148,11 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       }
       return undefined;
     },
-    projectRef: async (id: mongoose.Types.ObjectId) => (await projectsById([id])).get(String(id)),
+    /** A note's project as this viewer may see it: public ones for everyone, any not deleted for coordinators. */
+    projectRef: async (id: mongoose.Types.ObjectId, viewer: Viewer = {}) =>
+      (hasRole(viewer.role, "coordinator") ? await deps.projects.refsOf([id]) : await projectsById([id])).get(
+        String(id),
+      ),
   };
 }
 

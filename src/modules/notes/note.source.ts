@@ -2,7 +2,7 @@
 // (pending, rejected, deleted, project gone) is missing from load() and so deleted from the index.
 import crypto from "node:crypto";
 import mongoose from "mongoose";
-import type { ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRefs } from "../projects/index";
 import type { SearchSource } from "../search/index";
 import type { TagIndex } from "../taxonomy/index";
 import { PROJECTION_VERSION, noteSettings, noteToDocument } from "./note.document";
@@ -15,11 +15,11 @@ export function createNoteSource(deps: {
   taxonomy: { tags(): Promise<TagIndex> };
   projects: Pick<ProjectRefs, "refsOf">;
 }): SearchSource {
-  // Notes of projects readers may see (published or archived).
+  // Only notes of public projects are documents: archiving a project takes its notes out of search.
   const projectsOf = (rows: NoteDoc[]) =>
     deps.projects.refsOf(
       rows.map((r) => r.project),
-      { statuses: ["published", "archived"] },
+      { statuses: PUBLIC_STATUSES },
     );
   const toDocs = async (rows: NoteDoc[]) => {
     const [projects, tags] = await Promise.all([projectsOf(rows), deps.taxonomy.tags()]);

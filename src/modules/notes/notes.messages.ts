@@ -97,6 +97,11 @@ export const notesMessages = defineMessages({
     "notes.error.reason_long": "Il motivo può avere al massimo 500 caratteri.",
     "notes.error.select": "Seleziona almeno una nota.",
     "notes.error.archived": "Il progetto è archiviato: non riceve nuove note.",
+    "notes.exMember": "ex membro",
+    "notes.error.tooMany":
+      "Hai pubblicato molte note e risposte in poco tempo: aspetta qualche minuto e riprova. Il testo che hai scritto è qui sotto.",
+    "notes.error.tooManyReplies":
+      "Hai scritto molte note e risposte in poco tempo: aspetta qualche minuto e riprova.",
     "notes.error.stale": "Qualcuno ha modificato la nota nel frattempo: ricarica la pagina.",
     "notes.error.reply_closed": "Si può rispondere solo alle note pubblicate.",
     "notes.demo": "Nota di esempio (contenuto fittizio)",
@@ -203,6 +208,11 @@ export const notesMessages = defineMessages({
     "notes.error.reason_long": "The reason may have at most 500 characters.",
     "notes.error.select": "Select at least one note.",
     "notes.error.archived": "This project is archived: it takes no new notes.",
+    "notes.exMember": "former member",
+    "notes.error.tooMany":
+      "You have posted many notes and replies in a short time: wait a few minutes and try again. Your text is below.",
+    "notes.error.tooManyReplies":
+      "You have posted many notes and replies in a short time: wait a few minutes and try again.",
     "notes.error.stale": "Someone changed the note meanwhile: reload the page.",
     "notes.error.reply_closed": "Only published notes take replies.",
     "notes.demo": "Example note (fictional content)",

@@ -2,9 +2,11 @@
 import crypto from "node:crypto";
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
 import { requireUser } from "../../web/auth-guards";
-import { AppError, ForbiddenError, NotFoundError } from "../../web/errors";
+import { AppError, ForbiddenError, NotFoundError, TooManyRequestsError } from "../../web/errors";
+import { take } from "../../infra/throttle";
 import { renderMarkdown } from "../../web/markdown";
 import { sendPage } from "../../web/render";
+import { wantsJson } from "../../web/error-handler";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson, type FieldErrors } from "../../web/validate";
 import { actorOf } from "../accounts/index";
 import type { ProjectRefs } from "../projects/index";
@@ -31,6 +33,12 @@ export interface NotesRouterDeps {
   projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
   secret: string;
 }
+
+/**
+ * New notes and replies per member, one budget for both: a member at a working table may post a handful
+ * in a few minutes; a script posting thirty in a row is stopped. Taken before the note is checked.
+ */
+export const NOTE_POSTS_PER_USER = { name: "note-posts-user", points: 10, windowSeconds: 600 };
 
 const FORM_FIELDS = ["kind", "theme", "question", "title", "body", "tags", "reason"] as const;
 
@@ -126,6 +134,14 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       await again(undefined, 200, true);
       return;
     }
+    const attempt = await take(NOTE_POSTS_PER_USER, res.locals.user!.id);
+    if (!attempt.ok) {
+      if (wantsJson(req) || req.is("application/json"))
+        throw new TooManyRequestsError(req.t("notes.error.tooMany"), attempt.retryAfterSeconds);
+      res.setHeader("Retry-After", String(attempt.retryAfterSeconds));
+      await again({ _form: "notes.error.tooMany" }, 429);
+      return;
+    }
     try {
       const { note, slug: current } = await core.create(actorOf(res.locals.user!), project.slug, parsed.data);
       res.redirect(303, `/projects/${current}#note-${String(note._id)}`);
@@ -214,6 +230,9 @@ export function notesRouter(deps: NotesRouterDeps): Router {
   router.post("/notes/:id/replies", requireUser, async (req, res) => {
     const { id } = parseOr400(idParams, req.params, "address");
     const { body } = parseOr400(replySchema, req.body, "form");
+    const attempt = await take(NOTE_POSTS_PER_USER, res.locals.user!.id);
+    if (!attempt.ok)
+      throw new TooManyRequestsError(req.t("notes.error.tooManyReplies"), attempt.retryAfterSeconds);
     await core.reply(actorOf(res.locals.user!), id, body);
     backToNote(res, id);
   });

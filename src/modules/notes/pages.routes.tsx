@@ -70,7 +70,7 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
     const { id } = parseOr400(idParams, req.params, "address");
     const user = res.locals.user;
     const note = await queries.visible(id, { id: user?.id, role: user?.role });
-    const project = note ? await queries.projectRef(note.project) : undefined;
+    const project = note ? await queries.projectRef(note.project, { role: user?.role }) : undefined;
     if (!note || !project) throw new NotFoundError("No such note");
     sendPage(req, res, <NotePage view={toView(note)} project={project} labels={await labels()} />);
   });

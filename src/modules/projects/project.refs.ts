@@ -16,6 +16,19 @@ export interface ProjectSummary extends ProjectRef {
   themes: string[];
 }
 
+/**
+ * The one rule for what the public sees of a project, its notes included: only while it is published.
+ * An archived project (like a draft) is hidden from everyone but coordinators on every surface: its page
+ * and API, its notes (API, note pages, theme and member pages), the feeds, search (Meilisearch and the
+ * MongoDB fallback) and the anonymous export.
+ */
+export const PUBLIC_STATUSES = ["published"] as const satisfies readonly ProjectStatus[];
+
+/** Whether the public may see a project (and its notes). */
+export function isPublic(p: { status: ProjectStatus; deletedAt?: Date | null } | undefined | null): boolean {
+  return !!p && p.status === "published" && !p.deletedAt;
+}
+
 const only = (statuses?: readonly ProjectStatus[]) => (statuses ? { status: { $in: statuses } } : {});
 
 /** The project at a slug or one of its old slugs, not deleted, in one of `statuses` (any when absent). */

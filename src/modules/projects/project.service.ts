@@ -1,7 +1,7 @@
 // Writes to the catalogue: create, edit, the status workflow, deletion and restores. Every change runs in
 // one MongoDB transaction that also writes a revision, an outbox entry for the search indexer and the
 // tags' usage counts (project.writes.ts); `version` goes up by one.
-import mongoose, { type Connection } from "mongoose";
+import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { hasRole } from "../../web/auth-guards";
 import type { Actor } from "../accounts/index";
@@ -18,6 +18,7 @@ import {
   storedValuesOfSnapshot,
   type Update,
 } from "./project.stored";
+import { isPublic } from "./project.refs";
 import { registerTagHooks } from "./project.tags";
 import { TRANSITIONS, type TransitionName } from "./project.workflow";
 import { insertProjects, recordChange } from "./project.writes";
@@ -28,6 +29,8 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
   const checks = createProjectChecks({ taxonomy });
   const listeners: (() => void)[] = [];
   const changed = () => listeners.forEach((l) => l());
+  /** Called inside the write's transaction when a project becomes public or stops being public. */
+  const visibilityHooks: ((session: ClientSession, projectId: string) => Promise<void>)[] = [];
 
   function requireCurator(actor: Actor): void {
     if (!hasRole(actor.role, "coordinator"))
@@ -67,6 +70,10 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
         throw new ProjectConflictError(now ?? current, expectedVersion ?? current.version, submitted);
       }
       await recordChange(session, taxonomy, { doc, before: current, action, by });
+      // What hangs on the project's visibility (its notes in the search index) follows in the same write.
+      if (isPublic(current) !== isPublic(doc)) {
+        for (const hook of visibilityHooks) await hook(session, String(doc._id));
+      }
       return doc;
     });
     changed();
@@ -263,6 +270,12 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     upsert,
     /** A free slug for a title (not in `taken`, which it joins): for imports that hand out many at once. */
     freeSlug: checks.freeSlug,
+    /**
+     * Registers a hook run in the write's transaction when a project is published, archived, unpublished,
+     * deleted or restored (notes re-index theirs: they are public only while their project is).
+     */
+    onVisibilityChanged: (hook: (session: ClientSession, projectId: string) => Promise<void>) =>
+      void visibilityHooks.push(hook),
     /** Registers a function called after every catalogue change (to clear caches). */
     onChange: (listener: () => void) => void listeners.push(listener),
     /** Tells the listeners that the catalogue changed (the bulk import writes without this service). */

@@ -10,6 +10,7 @@ import { searchMessages } from "../../modules/search/search.messages";
 import { importMessages } from "../../modules/projects/import.messages";
 import { notesMessages } from "../../modules/notes/notes.messages";
 import { siteMessages } from "../../modules/site/site.messages";
+import { privacyMessages } from "../../modules/privacy/privacy.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
@@ -26,6 +27,7 @@ const catalogs = [
   importMessages,
   siteMessages,
   jobsMessages,
+  privacyMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
