@@ -174,6 +174,7 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
       accounts: services.accounts,
       projects: services.projectQueries,
+      sessionLabels: services.notes.sessionLabels,
     }),
   );
   app.use(

@@ -55,7 +55,9 @@ export function NoteCard(props: {
         </p>
         <H class="h5 mb-1">{note.title}</H>
         <p class="small text-muted mb-2">
-          {/^[a-f0-9]{24}$/.test(note.author.id) ? (
+          {note.guest ? (
+            t("notes.by.guest", { name: note.author.name })
+          ) : /^[a-f0-9]{24}$/.test(note.author.id) ? (
             <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a>
           ) : (
             t("notes.by", { name: note.author.name })

@@ -7,10 +7,14 @@ import { enqueueIndexingMany } from "../search/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
-import { createNoteQueries } from "./note.queries";
+import { createNoteQueries, type SessionLabel } from "./note.queries";
+import { createTableNoteQueries } from "./note.tables";
 import { createNotesCore } from "./note.service";
 
-export type { NoteQueries } from "./note.queries";
+export type { NoteQueries, NoteView, SessionLabel } from "./note.queries";
+export type { NoteCountRow, TableNoteFilter, TableNoteQueries } from "./note.tables";
+export type { ContributionAuthor, ContributionInput } from "./note.service";
+export { titleOf } from "./note.service";
 export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
@@ -30,6 +34,10 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const core = createNotesCore(deps);
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
+  const tables = createTableNoteQueries();
+  // How the queue names a contribution's session: the tables module (above notes) tells us.
+  let labelSessions: (ids: string[]) => Promise<Map<string, SessionLabel>> = () =>
+    Promise.resolve(new Map());
 
   // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
   deps.taxonomy.onTagMerged(async (session, loser, survivor) => {
@@ -62,7 +70,17 @@ export function createNotesModule(deps: NotesModuleDeps) {
     );
   });
 
-  return { core, moderation, queries };
+  return {
+    core,
+    moderation,
+    queries,
+    tables,
+    /** Registers how session ids become labels and links (the tables module does, when it is built). */
+    labelSessionsWith(fn: (ids: string[]) => Promise<Map<string, SessionLabel>>) {
+      labelSessions = fn;
+    },
+    sessionLabels: (ids: string[]) => labelSessions(ids),
+  };
 }
 
 export type NotesModule = ReturnType<typeof createNotesModule>;

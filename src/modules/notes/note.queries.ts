@@ -26,6 +26,14 @@ export interface QueueItem {
   view: NoteView;
   project: ProjectRef | undefined;
   ageMs: number;
+  /** The working-table session the note was contributed in. */
+  sessionId?: string;
+}
+
+/** How pages name a working-table session (the tables module tells the notes module). */
+export interface SessionLabel {
+  label: string;
+  href: string;
 }
 
 const LIST_LIMIT = 500;
@@ -57,7 +65,7 @@ export function toView(note: NoteDoc): NoteView {
 
 export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
   /** The notes' projects that readers may see (published or archived). */
-  const projectsById = (ids: mongoose.Types.ObjectId[]) =>
+  const projectsById = (ids: (mongoose.Types.ObjectId | null | undefined)[]) =>
     deps.projects.refsOf(ids, { statuses: ["published", "archived"] });
 
   return {
@@ -148,7 +156,8 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       }
       return undefined;
     },
-    projectRef: async (id: mongoose.Types.ObjectId) => (await projectsById([id])).get(String(id)),
+    projectRef: async (id: mongoose.Types.ObjectId | null | undefined) =>
+      id ? (await projectsById([id])).get(String(id)) : undefined,
   };
 }
 

@@ -3,7 +3,7 @@
 export type { ProjectDoc, ProjectStatus } from "./project.model";
 export { createProjectService, type ProjectService } from "./project.service";
 export { createProjectQueries, type ProjectQueries } from "./project.queries";
-export type { ProjectRef, ProjectRefs, ProjectSummary } from "./project.refs";
+export type { ProjectFacts, ProjectRef, ProjectRefs, ProjectSummary } from "./project.refs";
 export { createImportService, type ImportService } from "./import.service";
 export { createExportService, type ExportService } from "./export.service";
 export { createProjectSource } from "./project.source";
