@@ -8,6 +8,7 @@ import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
 import { searchMessages } from "../../modules/search/search.messages";
 import { importMessages } from "../../modules/projects/import.messages";
 import { notesMessages } from "../../modules/notes/notes.messages";
+import { tablesMessages } from "../../modules/tables/tables.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
@@ -22,6 +23,7 @@ const catalogs = [
   searchMessages,
   notesMessages,
   importMessages,
+  tablesMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
