@@ -37,6 +37,7 @@ import {
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
+import { captureRouter, eventsRouter, tablesRouter } from "./modules/tables/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -128,6 +129,40 @@ export function createApp(deps: AppDeps): Express {
   );
   // The search page and API compress their own answers too (sendPage, sendJson).
   app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
+  // The working tables' pages compress themselves; the live feed (server-sent events) must not be
+  // buffered by the compression middleware.
+  const { tables } = services;
+  app.use(
+    tablesRouter({
+      queries: tables.queries,
+      pages: tables.pages,
+      events: tables.eventQueries,
+      taxonomy: services.taxonomy,
+    }),
+  );
+  app.use(
+    captureRouter({
+      capture: tables.capture,
+      events: tables.events,
+      queries: tables.queries,
+      taxonomy: services.taxonomy,
+      projects: services.projectQueries,
+      secret: config.sessionSecret,
+      secureCookies: config.secureCookies,
+      baseUrl: config.baseUrl,
+      onNoteChange: tables.onNoteChange,
+    }),
+  );
+  app.use(
+    eventsRouter({
+      events: tables.events,
+      queries: tables.eventQueries,
+      capture: tables.capture,
+      invitations: tables.invitations,
+      taxonomy: services.taxonomy,
+      notes: services.notes.tables,
+    }),
+  );
   app.use(compress);
   app.use(
     accountsRouter({

@@ -24,8 +24,10 @@ import {
 } from "./modules/projects/index";
 import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
 import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
+import { createTablesModule, type TablesModule } from "./modules/tables/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
+import { seedDemoSeminar } from "./seed/demo/seminar-seed";
 import { PageCache } from "./web/page-cache";
 
 export interface Infra {
@@ -47,6 +49,8 @@ export interface Services extends AccountsServices {
   catalogueCache: PageCache;
   search: SearchModule;
   notes: NotesModule;
+  /** Working tables: their pages and charts, events and sessions, live capture. */
+  tables: TablesModule;
 }
 
 /** What search indexes: the catalogue's projects and the published notes. */
@@ -89,6 +93,16 @@ export function createServices(infra: Infra): Services {
     // A note changed here: its outbox entry is committed, the indexer need not wait for its next poll.
     search.indexer.poke();
   });
+  const accountsServices = createAccountsServices(infra, audit);
+  const tables = createTablesModule({
+    connection: infra.mongo,
+    audit,
+    taxonomy,
+    accounts: accountsServices.accounts,
+    links: accountsServices.links,
+    notes,
+    projects: { ...projectQueries, onChange: (listener) => projects.onChange(listener) },
+  });
   return {
     audit,
     taxonomy,
@@ -99,7 +113,8 @@ export function createServices(infra: Infra): Services {
     catalogueCache,
     search,
     notes,
-    ...createAccountsServices(infra, audit),
+    tables,
+    ...accountsServices,
   };
 }
 
@@ -114,6 +129,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
   if (infra.config.demoContent) {
     await seedDemoProjects(services, infra.logger);
     await seedDemoNotes(infra.mongo, infra.logger);
+    await seedDemoSeminar(infra.mongo, infra.logger);
   }
   await services.search.start();
   // The full catalogue's counts (home and browse pages) take a while on a large catalogue: start them now.
@@ -131,6 +147,7 @@ export function forgetCaches(services: Services): void {
   services.catalogueCache.reset();
   services.projectQueries.clearCache();
   services.notes.core.changed();
+  services.tables.pages.clear();
 }
 
 /** Stops background work before connections close. */

@@ -12,7 +12,7 @@ export { ROLES, SYSTEM_ACTOR, actorOf, type Actor, type Role } from "./actor";
 export type { AccountsCore } from "./accounts.service";
 export type { LinksService } from "./links.service";
 export { ensureDemoAccounts } from "./demo";
-export { SESSION_COOKIE, accountsSession } from "./session";
+export { SESSION_COOKIE, accountsSession, withCsrfToken } from "./session";
 export { accountsRouter } from "./accounts.routes";
 export { meRouter } from "./me.routes";
 export { adminUsersRouter } from "./admin.routes";

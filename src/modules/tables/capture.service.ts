@@ -75,6 +75,7 @@ export function createCaptureService(deps: {
     await TableSessionModel.updateMany(
       { status: "open", openUntil: { $lte: new Date() } },
       [{ $set: { status: "closed", closedAt: "$openUntil", version: { $add: ["$version", 1] } } }],
+      { updatePipeline: true },
     );
   }
 

@@ -106,6 +106,10 @@ export function createEventsService(deps: EventsDeps) {
   return {
     loadEvent,
     loadSession,
+    /** The e-mail of a facilitator's account, to show it again in the session form. */
+    async emailOf(userId: string | null | undefined): Promise<string> {
+      return userId ? ((await deps.accounts.findById(userId))?.email ?? "") : "";
+    },
     onChange: (listener: () => void) => void listeners.push(listener),
 
     /** Records an event (coordinators only). */
