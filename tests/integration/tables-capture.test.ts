@@ -6,7 +6,7 @@ import { NoteModel } from "../../src/modules/notes/note.model";
 import { TableSessionModel } from "../../src/modules/tables/session.model";
 import { reset as resetThrottle } from "../../src/infra/throttle";
 import { CODE_TRIES_PER_ADDRESS } from "../../src/modules/tables/capture.service";
-import { createUser, loginAs } from "../support/auth";
+import { createUser, csrfFrom, loginAs } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import {
   contribute,
@@ -71,7 +71,10 @@ describe("session codes", () => {
     const late = await joinWithCode(ctx, code);
     expect(late.joined.status).toBe(410);
     expect(late.joined.text).toContain("Il codice non è più valido");
-    const res = await contribute(early);
+    const res = await early.agent
+      .post("/partecipa/contributo")
+      .type("form")
+      .send({ _csrf: early.csrf, kind: "worked", body: "Troppo tardi" });
     expect(res.status).toBe(410);
     expect(res.text).toContain("La sessione è chiusa");
     expect(await NoteModel.countDocuments({})).toBe(0);
@@ -156,7 +159,7 @@ describe("contributions", () => {
     const queue = await coordinator.agent.get(`/moderation/notes?session=${sessionId}`).set("accept", "text/html");
     expect(queue.text).toContain("Pochi indicatori comuni");
     expect(queue.text).toContain("Sessione: Incontro di prova (esempio)");
-    expect(queue.text).toContain("di Omar &lt;b&gt;(esempio)&lt;/b&gt; (ospite)");
+    expect(queue.text).toContain("di Omar &lt;b>(esempio)&lt;/b> (ospite)");
     expect(queue.text).not.toContain(`/members/${note!.author.id}`);
     const thanks = await guest.agent.get("/partecipa/contributo?sent=1");
     expect(thanks.text).toContain("Grazie!");
@@ -252,7 +255,7 @@ describe("contributions", () => {
   test("When someone without a pass posts a contribution, then nothing is stored and they are asked for the code", async () => {
     await openedSession();
     const agent = ctx.agent();
-    const res = await contribute({ agent, csrf: await (await import("../support/auth")).csrfFrom(agent, "/partecipa") });
+    const res = await contribute({ agent, csrf: await csrfFrom(agent, "/partecipa") });
     expect(res.status).toBe(400);
     expect(res.text).toContain("Codice di sessione");
     expect(await NoteModel.countDocuments({})).toBe(0);
@@ -261,14 +264,14 @@ describe("contributions", () => {
   test("When a pass cookie is forged, then it is ignored", async () => {
     const { sessionId } = await openedSession();
     const agent = ctx.agent();
-    const csrf = await (await import("../support/auth")).csrfFrom(agent, "/partecipa");
+    const csrf = await csrfFrom(agent, "/partecipa");
     const fake = Buffer.from(JSON.stringify([sessionId, "x", "Mallory", Date.now() + 3600_000])).toString("base64url");
     const res = await agent
       .post("/partecipa/contributo")
       .set("cookie", `atl.tablepass=${fake}.AAAA`)
       .type("form")
       .send({ _csrf: csrf, kind: "worked", body: "falso" });
-    expect(res.status).toBe(403 === res.status ? 403 : 400);
+    expect(res.status).toBe(400);
     expect(await NoteModel.countDocuments({})).toBe(0);
   });
 });

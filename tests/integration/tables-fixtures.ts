@@ -3,6 +3,7 @@
 import type supertest from "supertest";
 import { csrfFrom, type LoggedIn } from "../support/auth";
 import type { TestContext } from "../support/test-app";
+import { TableSessionModel } from "../../src/modules/tables/session.model";
 import { seedCatalogue } from "./notes-fixtures";
 
 export const TABLE = "monitoraggio-valutazione";
@@ -57,9 +58,8 @@ export async function createSession(
       ...overrides,
     });
   if (res.status !== 303) throw new Error(`session form answered ${res.status}: ${res.text.slice(0, 300)}`);
-  const { TableSessionModel } = await import("../../src/modules/tables/session.model");
-  const s = await TableSessionModel.findOne({ event: eventId, theme: overrides.theme ?? TABLE }).lean();
   void ctx;
+  const s = await TableSessionModel.findOne({ event: eventId, theme: overrides.theme ?? TABLE }).lean();
   return String(s!._id);
 }
 

@@ -83,7 +83,9 @@ export function createCaptureService(deps: {
     const open = await TableSessionModel.findOne({ code, status: "open" }).lean<TableSessionDoc>();
     if (open && isOpen(open)) return { state: "valid", session: open };
     if (open) return { state: "expired", session: open };
-    const closed = await TableSessionModel.findOne({ code }).sort({ closedAt: -1 }).lean<TableSessionDoc>();
+    const closed = await TableSessionModel.findOne({ $or: [{ code }, { pastCodes: code }] })
+      .sort({ closedAt: -1 })
+      .lean<TableSessionDoc>();
     return closed ? { state: "expired", session: closed } : { state: "unknown" };
   }
 
@@ -107,6 +109,7 @@ export function createCaptureService(deps: {
                 openUntil: new Date(Date.now() + hours * 3600_000),
                 closedAt: null,
               },
+              ...(s.code ? { $push: { pastCodes: { $each: [s.code], $slice: -20 } } } : {}),
               $inc: { version: 1 },
             },
             { returnDocument: "after" },

@@ -28,6 +28,8 @@ const sessionSchema = new Schema(
     projects: { type: [String], default: [] },
     status: { type: String, enum: SESSION_STATUSES, default: "planned", required: true },
     code: { type: String, default: null },
+    /** Codes of earlier openings: a guest who types one is told it expired (not that it is wrong). */
+    pastCodes: { type: [String], default: [] },
     openedAt: { type: Date, default: null },
     openUntil: { type: Date, default: null },
     closedAt: { type: Date, default: null },
@@ -42,6 +44,7 @@ sessionSchema.index({ event: 1, theme: 1 }, { unique: true });
 // A code names one open session; closed ones keep theirs, to tell a late guest that it expired.
 sessionSchema.index({ code: 1 }, { unique: true, partialFilterExpression: { status: "open" } });
 sessionSchema.index({ code: 1, closedAt: -1 });
+sessionSchema.index({ pastCodes: 1 });
 sessionSchema.index({ "facilitator.userId": 1, status: 1 });
 
 export type TableSessionDoc = InferSchemaType<typeof sessionSchema> & { _id: mongoose.Types.ObjectId };
