@@ -48,7 +48,7 @@ export const eventFormSchema = z
         const d = new Date(`${v}T00:00:00Z`);
         return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1990-01-01" && v <= "2100-12-31";
       }, "tables.error.date"),
-    online: z.literal("1").optional(),
+    online: z.enum(["1", ""], { error: "tables.error.invalid" }).optional(),
     place: optionalText(300, "tables.error.place_long"),
     organisers: lines(2000, "tables.error.organisers_long").pipe(z.array(z.string().max(200, "tables.error.organisers_long")).max(20, "tables.error.organisers_long")),
     participants: count("tables.error.participants"),
