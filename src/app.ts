@@ -160,7 +160,7 @@ export function createApp(deps: AppDeps): Express {
       capture: tables.capture,
       invitations: tables.invitations,
       taxonomy: services.taxonomy,
-      notes: services.notes.tables,
+      notes: { sessionCounts: (ids) => services.notes.tables.sessionCounts(ids) },
     }),
   );
   app.use(compress);

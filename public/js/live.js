@@ -24,7 +24,7 @@
     var data;
     try {
       data = JSON.parse(event.data);
-    } catch (e) {
+    } catch {
       return;
     }
     if (!data || !data.id || seen[data.id]) return;

@@ -238,7 +238,12 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/events/:id/edit", allow: "coordinator", sample: `/events/${ID}/edit` },
   { method: "POST", path: "/events/:id/edit", allow: "coordinator", sample: `/events/${ID}/edit` },
   { method: "POST", path: "/events/:id/delete", allow: "coordinator", sample: `/events/${ID}/delete` },
-  { method: "GET", path: "/events/:id/sessions/new", allow: "coordinator", sample: `/events/${ID}/sessions/new` },
+  {
+    method: "GET",
+    path: "/events/:id/sessions/new",
+    allow: "coordinator",
+    sample: `/events/${ID}/sessions/new`,
+  },
   { method: "POST", path: "/events/:id/sessions", allow: "coordinator", sample: `/events/${ID}/sessions` },
   { method: "GET", path: "/events/:id/invite", allow: "coordinator", sample: `/events/${ID}/invite` },
   { method: "POST", path: "/events/:id/invite", allow: "coordinator", sample: `/events/${ID}/invite` },

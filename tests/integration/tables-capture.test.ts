@@ -82,7 +82,10 @@ describe("session codes", () => {
 
   test("When the session's time is up, then its code is expired even if nobody closed it", async () => {
     const { sessionId, code } = await openedSession();
-    await TableSessionModel.updateOne({ _id: sessionId }, { $set: { openUntil: new Date(Date.now() - 1000) } });
+    await TableSessionModel.updateOne(
+      { _id: sessionId },
+      { $set: { openUntil: new Date(Date.now() - 1000) } },
+    );
     const { joined } = await joinWithCode(ctx, code);
     expect(joined.status).toBe(410);
   });
@@ -151,12 +154,20 @@ describe("contributions", () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/partecipa/contributo?sent=1");
     const note = await NoteModel.findOne({}).lean();
-    expect(note).toMatchObject({ status: "pending", guest: true, kind: "recommendation", theme: "monitoraggio-valutazione", question: "t3-q3" });
+    expect(note).toMatchObject({
+      status: "pending",
+      guest: true,
+      kind: "recommendation",
+      theme: "monitoraggio-valutazione",
+      question: "t3-q3",
+    });
     expect(String(note!.tableSession)).toBe(sessionId);
     expect(String(note!.event)).toBe(eventId);
     expect(note!.author.id).toMatch(/^guest-/);
     expect(await ctx.services.accounts.findByEmail("omar")).toBeNull();
-    const queue = await coordinator.agent.get(`/moderation/notes?session=${sessionId}`).set("accept", "text/html");
+    const queue = await coordinator.agent
+      .get(`/moderation/notes?session=${sessionId}`)
+      .set("accept", "text/html");
     expect(queue.text).toContain("Pochi indicatori comuni");
     expect(queue.text).toContain("Sessione: Incontro di prova (esempio)");
     expect(queue.text).toContain("di Omar &lt;b>(esempio)&lt;/b> (ospite)");
@@ -187,7 +198,9 @@ describe("contributions", () => {
     const { coordinator, eventId, code } = await openedSession();
     await contribute(await joinWithCode(ctx, code));
     const other = await createSession(ctx, coordinator, eventId, { theme: "accessibilita-servizi" });
-    const queue = await coordinator.agent.get(`/moderation/notes?session=${other}`).set("accept", "text/html");
+    const queue = await coordinator.agent
+      .get(`/moderation/notes?session=${other}`)
+      .set("accept", "text/html");
     expect(queue.text).not.toContain("Pochi indicatori comuni");
     expect((await coordinator.agent.get("/moderation/notes?session=nope")).status).toBe(400);
   });
@@ -201,7 +214,10 @@ describe("contributions", () => {
     const long = await contribute(guest, { body: "x".repeat(2001) });
     expect(long.status).toBe(400);
     expect(long.text).toContain("massimo 2.000 caratteri");
-    const project = await contribute(guest, { project: "nessun-progetto-cosi", body: "Il mio testo resta qui" });
+    const project = await contribute(guest, {
+      project: "nessun-progetto-cosi",
+      body: "Il mio testo resta qui",
+    });
     expect(project.status).toBe(400);
     expect(project.text).toContain("Nessun progetto pubblicato ha questo indirizzo");
     expect(project.text).toContain("Il mio testo resta qui");
@@ -243,7 +259,8 @@ describe("contributions", () => {
     const { code } = await openedSession();
     const guest = await joinWithCode(ctx, code);
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await contribute(guest, { body: `Contributo numero ${i}` })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push((await contribute(guest, { body: `Contributo numero ${i}` })).status);
     expect(statuses.slice(0, 6)).toEqual([303, 303, 303, 303, 303, 303]);
     expect(statuses.slice(6)).toEqual([429, 429]);
     expect(await NoteModel.countDocuments({})).toBe(6);
@@ -265,7 +282,9 @@ describe("contributions", () => {
     const { sessionId } = await openedSession();
     const agent = ctx.agent();
     const csrf = await csrfFrom(agent, "/partecipa");
-    const fake = Buffer.from(JSON.stringify([sessionId, "x", "Mallory", Date.now() + 3600_000])).toString("base64url");
+    const fake = Buffer.from(JSON.stringify([sessionId, "x", "Mallory", Date.now() + 3600_000])).toString(
+      "base64url",
+    );
     const res = await agent
       .post("/partecipa/contributo")
       .set("cookie", `atl.tablepass=${fake}.AAAA`)
@@ -279,10 +298,14 @@ describe("contributions", () => {
 describe("the live view", () => {
   test("When a guest contributes, then the facilitator's JSON feed and the page without JavaScript show it", async () => {
     const { coordinator, sessionId, code } = await openedSession();
-    const before = await coordinator.agent.get(`/sessions/${sessionId}/live`).set("accept", "application/json");
+    const before = await coordinator.agent
+      .get(`/sessions/${sessionId}/live`)
+      .set("accept", "application/json");
     expect(before.body.items).toEqual([]);
     await contribute(await joinWithCode(ctx, code), { body: "Arrivo dal telefono" });
-    const after = await coordinator.agent.get(`/sessions/${sessionId}/live`).set("accept", "application/json");
+    const after = await coordinator.agent
+      .get(`/sessions/${sessionId}/live`)
+      .set("accept", "application/json");
     expect(after.body.items).toHaveLength(1);
     expect(after.body.items[0].html).toContain("Arrivo dal telefono");
     const last = after.body.items[0].id as string;
@@ -300,13 +323,20 @@ describe("the live view", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     const cookie = (await coordinator.agent.get("/me")).request.getHeader?.("cookie") as string | undefined;
-    const jar = cookie ?? (coordinator.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar
-      .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
-      .map((c) => c.toValueString())
-      .join("; ");
+    const jar =
+      cookie ??
+      (coordinator.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar
+        .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
+        .map((c) => c.toValueString())
+        .join("; ");
     const received = new Promise<string>((resolve, reject) => {
       const req = http.get(
-        { host: "127.0.0.1", port, path: `/sessions/${sessionId}/live`, headers: { accept: "text/event-stream", cookie: jar } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: `/sessions/${sessionId}/live`,
+          headers: { accept: "text/event-stream", cookie: jar },
+        },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers["content-type"]).toContain("text/event-stream");
@@ -320,7 +350,9 @@ describe("the live view", () => {
           });
         },
       );
-      req.on("error", (err) => (err.message.includes("aborted") || err.message.includes("socket hang up") ? undefined : reject(err)));
+      req.on("error", (err) =>
+        err.message.includes("aborted") || err.message.includes("socket hang up") ? undefined : reject(err),
+      );
       setTimeout(() => reject(new Error("no event within 10 s")), 10_000);
     });
     await new Promise((r) => setTimeout(r, 300));

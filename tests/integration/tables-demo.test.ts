@@ -12,7 +12,12 @@ test("When the app starts with demo content, then the seminar, its four sessions
   const events = await EventModel.find({}).lean();
   expect(events).toHaveLength(1);
   const event = events[0]!;
-  expect(event).toMatchObject({ online: true, participants: 60, organisers: ["Regione Toscana", "ANCI Toscana"], demo: true });
+  expect(event).toMatchObject({
+    online: true,
+    participants: 60,
+    organisers: ["Regione Toscana", "ANCI Toscana"],
+    demo: true,
+  });
   expect(event.date.toISOString().slice(0, 10)).toBe("2021-09-17");
   const sessions = await TableSessionModel.find({ event: event._id }).lean();
   expect(sessions.map((s) => s.theme).sort()).toEqual([

@@ -6,7 +6,15 @@ import { UserModel } from "../../src/modules/accounts/user.model";
 import { AccountTokenModel } from "../../src/modules/accounts/token.model";
 import { createUser, loginAs, readMails } from "../support/auth";
 import { useTestApp } from "../support/test-app";
-import { contribute, createEvent, createSession, eventForm, joinWithCode, openSession, resetTables } from "./tables-fixtures";
+import {
+  contribute,
+  createEvent,
+  createSession,
+  eventForm,
+  joinWithCode,
+  openSession,
+  resetTables,
+} from "./tables-fixtures";
 
 const ctx = useTestApp({ resetBeforeEach: false });
 
@@ -36,8 +44,18 @@ describe("events", () => {
     const id = await createEvent(coordinator);
     const member = await loginAs(ctx, "member");
     const csrf = await member.csrf();
-    expect((await member.agent.post("/events").type("form").send({ _csrf: csrf, ...eventForm() })).status).toBe(403);
-    const edit = await member.agent.post(`/events/${id}/edit`).type("form").send({ _csrf: csrf, ...eventForm({ title: "Preso" }) });
+    expect(
+      (
+        await member.agent
+          .post("/events")
+          .type("form")
+          .send({ _csrf: csrf, ...eventForm() })
+      ).status,
+    ).toBe(403);
+    const edit = await member.agent
+      .post(`/events/${id}/edit`)
+      .type("form")
+      .send({ _csrf: csrf, ...eventForm({ title: "Preso" }) });
     expect(edit.status).toBe(403);
     expect((await member.agent.get("/events/new")).status).toBe(403);
     const anonymous = await ctx.agent().get("/events/new");
@@ -53,7 +71,14 @@ describe("events", () => {
       .type("form")
       .send({
         _csrf: await coordinator.csrf(),
-        ...eventForm({ title: "", date: "2021-02-30", online: "", place: "", participants: "molti", links: "javascript:alert(1)" }),
+        ...eventForm({
+          title: "",
+          date: "2021-02-30",
+          online: "",
+          place: "",
+          participants: "molti",
+          links: "javascript:alert(1)",
+        }),
         organisers: "Comune di prova",
       });
     expect(res.status).toBe(400);
@@ -75,8 +100,15 @@ describe("events", () => {
     const coordinator = await loginAs(ctx, "coordinator");
     const id = await createEvent(coordinator);
     const csrf = await coordinator.csrf();
-    await coordinator.agent.post(`/events/${id}/edit`).type("form").send({ _csrf: csrf, version: "1", ...eventForm({ title: "Primo" }) }).expect(303);
-    const stale = await coordinator.agent.post(`/events/${id}/edit`).type("form").send({ _csrf: csrf, version: "1", ...eventForm({ title: "Secondo" }) });
+    await coordinator.agent
+      .post(`/events/${id}/edit`)
+      .type("form")
+      .send({ _csrf: csrf, version: "1", ...eventForm({ title: "Primo" }) })
+      .expect(303);
+    const stale = await coordinator.agent
+      .post(`/events/${id}/edit`)
+      .type("form")
+      .send({ _csrf: csrf, version: "1", ...eventForm({ title: "Secondo" }) });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain("Qualcuno ha modificato");
     expect((await EventModel.findById(id).lean())!).toMatchObject({ title: "Primo", version: 2 });
@@ -90,7 +122,10 @@ describe("events", () => {
     const csrf = await coordinator.csrf();
     const refused = await coordinator.agent.post(`/events/${busy}/delete`).type("form").send({ _csrf: csrf });
     expect(refused.status).toBe(409);
-    const removeSession = await coordinator.agent.post(`/sessions/${session}/delete`).type("form").send({ _csrf: csrf });
+    const removeSession = await coordinator.agent
+      .post(`/sessions/${session}/delete`)
+      .type("form")
+      .send({ _csrf: csrf });
     expect(removeSession.status).toBe(409);
     const empty = await createEvent(coordinator, { title: "Vuoto" });
     await coordinator.agent.post(`/events/${empty}/delete`).type("form").send({ _csrf: csrf }).expect(303);
@@ -122,20 +157,20 @@ describe("table sessions", () => {
       .send({ _csrf: csrf, theme: "monitoraggio-valutazione" });
     expect(again.status).toBe(409);
     expect(again.text).toContain("Questo tavolo ha già una sessione");
-    const bad = await coordinator.agent
-      .post(`/events/${eventId}/sessions`)
-      .type("form")
-      .send({
-        _csrf: csrf,
-        theme: "accessibilita-servizi",
-        questions: "t1-q1",
-        facilitatorEmail: "nessuno@example.org",
-        projects: "non-esiste",
-      });
+    const bad = await coordinator.agent.post(`/events/${eventId}/sessions`).type("form").send({
+      _csrf: csrf,
+      theme: "accessibilita-servizi",
+      questions: "t1-q1",
+      facilitatorEmail: "nessuno@example.org",
+      projects: "non-esiste",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Scegli una delle domande guida del tavolo.");
     expect(await TableSessionModel.countDocuments({})).toBe(1);
-    const unknownTable = await coordinator.agent.post(`/events/${eventId}/sessions`).type("form").send({ _csrf: csrf, theme: "nessuno" });
+    const unknownTable = await coordinator.agent
+      .post(`/events/${eventId}/sessions`)
+      .type("form")
+      .send({ _csrf: csrf, theme: "nessuno" });
     expect(unknownTable.status).toBe(400);
     expect(unknownTable.text).toContain("Scegli uno dei tavoli di lavoro.");
   });
@@ -146,9 +181,25 @@ describe("table sessions", () => {
     const session = await createSession(ctx, coordinator, eventId);
     const member = await loginAs(ctx, "member");
     const csrf = await member.csrf();
-    expect((await member.agent.post(`/events/${eventId}/sessions`).type("form").send({ _csrf: csrf, theme: "accessibilita-servizi" })).status).toBe(403);
-    expect((await member.agent.post(`/sessions/${session}/edit`).type("form").send({ _csrf: csrf, theme: "accessibilita-servizi" })).status).toBe(403);
-    expect((await member.agent.post(`/sessions/${session}/delete`).type("form").send({ _csrf: csrf })).status).toBe(403);
+    expect(
+      (
+        await member.agent
+          .post(`/events/${eventId}/sessions`)
+          .type("form")
+          .send({ _csrf: csrf, theme: "accessibilita-servizi" })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await member.agent
+          .post(`/sessions/${session}/edit`)
+          .type("form")
+          .send({ _csrf: csrf, theme: "accessibilita-servizi" })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await member.agent.post(`/sessions/${session}/delete`).type("form").send({ _csrf: csrf })).status,
+    ).toBe(403);
   });
 });
 
@@ -157,7 +208,9 @@ describe("bulk invitations", () => {
     const coordinator = await loginAs(ctx, "coordinator");
     const eventId = await createEvent(coordinator);
     const csrf = await coordinator.csrf();
-    const req = coordinator.agent.post(`/events/${eventId}/invite?_csrf=${encodeURIComponent(csrf)}`).field("list", list);
+    const req = coordinator.agent
+      .post(`/events/${eventId}/invite?_csrf=${encodeURIComponent(csrf)}`)
+      .field("list", list);
     if (file) req.attach("file", Buffer.from(file.text), { filename: file.name, contentType: "text/csv" });
     return { res: await req, coordinator };
   }
@@ -179,7 +232,11 @@ describe("bulk invitations", () => {
     expect(res.text).toContain("Ripetuti nella lista (invitati una volta sola): 1");
     expect(res.text).toContain("Non sono indirizzi validi: 2");
     const invited = await UserModel.find({ status: "invited" }).lean();
-    expect(invited.map((u) => u.email).sort()).toEqual(["altra@example.org", "nuova@example.org", "terza@example.org"]);
+    expect(invited.map((u) => u.email).sort()).toEqual([
+      "altra@example.org",
+      "nuova@example.org",
+      "terza@example.org",
+    ]);
     expect(invited.every((u) => u.role === "member")).toBe(true);
     expect(readMails(ctx).filter((m) => m.to === "altra@example.org")).toHaveLength(1);
     expect((await UserModel.findById(member.id).lean())!.status).toBe("active");

@@ -19,11 +19,42 @@ async function seedTable() {
     publishedAt: new Date() as Date | null,
   };
   const [lunigiana, twoZones, draft] = await ProjectModel.insertMany([
-    { ...base, title: "Lunigiana inclusiva", sortTitle: "lunigiana", slug: "lunigiana-inclusiva", zones: ["lunigiana"], targetGroups: ["donne-migranti"], startYear: 2019 },
-    { ...base, title: "Due zone insieme", sortTitle: "due zone", slug: "due-zone", zones: ["lunigiana", "apuane"], targetGroups: ["msna"], startYear: 2021 },
-    { ...base, title: "Bozza", sortTitle: "bozza", slug: "bozza-nascosta", zones: ["elba"], startYear: 2018, status: "draft" as const, publishedAt: null },
+    {
+      ...base,
+      title: "Lunigiana inclusiva",
+      sortTitle: "lunigiana",
+      slug: "lunigiana-inclusiva",
+      zones: ["lunigiana"],
+      targetGroups: ["donne-migranti"],
+      startYear: 2019,
+    },
+    {
+      ...base,
+      title: "Due zone insieme",
+      sortTitle: "due zone",
+      slug: "due-zone",
+      zones: ["lunigiana", "apuane"],
+      targetGroups: ["msna"],
+      startYear: 2021,
+    },
+    {
+      ...base,
+      title: "Bozza",
+      sortTitle: "bozza",
+      slug: "bozza-nascosta",
+      zones: ["elba"],
+      startYear: 2018,
+      status: "draft" as const,
+      publishedAt: null,
+    },
   ]);
-  const note = (project: unknown, kind: string, question: string | null, title: string, status = "published") => ({
+  const note = (
+    project: unknown,
+    kind: string,
+    question: string | null,
+    title: string,
+    status = "published",
+  ) => ({
     project,
     author: { id: "a1", name: "Autrice (esempio)" },
     kind,
@@ -49,7 +80,8 @@ async function seedTable() {
 
 /** The rows of the HTML table of a chart, as [label, ...numbers]. */
 function tableRows(html: string, chartId: string): string[][] {
-  const table = new RegExp(`<table[^>]*data-chart="${chartId}"[^>]*>([\\s\\S]*?)</table>`).exec(html)?.[1] ?? "";
+  const table =
+    new RegExp(`<table[^>]*data-chart="${chartId}"[^>]*>([\\s\\S]*?)</table>`).exec(html)?.[1] ?? "";
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table)?.[1] ?? "";
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
     [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!),
@@ -94,7 +126,9 @@ test("When the charts are drawn, then each is an SVG image with a title and a de
   for (const kind of ["kinds", "zones", "groups", "years"]) {
     const svg = svgOf(res.text, `${prefix}-${kind}`);
     expect(svg).toMatch(/role="img"/);
-    expect(svg).toMatch(new RegExp(`aria-labelledby="${prefix}-${kind}-svg-title ${prefix}-${kind}-svg-desc"`));
+    expect(svg).toMatch(
+      new RegExp(`aria-labelledby="${prefix}-${kind}-svg-title ${prefix}-${kind}-svg-desc"`),
+    );
     expect(svg).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
     expect(svg).toMatch(/<desc id="[^"]+">[^<]+<\/desc>/);
     expect(svg).not.toContain("<style");
@@ -118,7 +152,9 @@ test("When the charts are drawn, then each is an SVG image with a title and a de
     ["Domanda 4", "0", "0", "1", "0", "1"],
   ]);
   // The bars' value labels are the same numbers.
-  const zoneLabels = [...svgOf(res.text, `${prefix}-zones`).matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((m) => m[1]);
+  const zoneLabels = [...svgOf(res.text, `${prefix}-zones`).matchAll(/<text[^>]*>(\d+)<\/text>/g)].map(
+    (m) => m[1],
+  );
   expect(zoneLabels).toEqual(expect.arrayContaining(["4", "2"]));
 });
 

@@ -8,7 +8,7 @@ import { hasRole } from "../../src/web/auth-guards";
 import { formatDay, formatDateTime } from "../../src/web/i18n/format";
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
 import type { EventView, SessionView } from "../../src/modules/tables/events.queries";
-import type { InviteReport } from "../../src/modules/tables/invitations.service";
+import type { InviteReport } from "../../src/modules/tables/invite-report";
 import { EventList, type EventSummary } from "./TablePages";
 
 export function EventsPage(props: { events: EventSummary[] }) {
@@ -115,7 +115,9 @@ export function EventPage(props: { event: EventView; descriptionHtml: string; se
               <span class="badge bg-light text-dark">{t(`tables.session.status.${session.status}`)}</span>
             </h3>
             <p class="small mb-1">
-              {session.facilitator.name ? t("tables.session.facilitator", { name: session.facilitator.name }) : null}
+              {session.facilitator.name
+                ? t("tables.session.facilitator", { name: session.facilitator.name })
+                : null}
               {session.participants !== null
                 ? ` · ${t("tables.session.participants", { n: session.participants })}`
                 : ""}
@@ -177,7 +179,10 @@ export function EventPage(props: { event: EventView; descriptionHtml: string; se
 }
 
 export type EventFormValues = Partial<
-  Record<"title" | "date" | "online" | "place" | "organisers" | "participants" | "description" | "links", string>
+  Record<
+    "title" | "date" | "online" | "place" | "organisers" | "participants" | "description" | "links",
+    string
+  >
 >;
 
 export function EventFormPage(props: {
@@ -198,19 +203,65 @@ export function EventFormPage(props: {
         <FormErrors errors={props.errors} />
         <form method="post" action={props.action} novalidate>
           <CsrfField />
-          {props.version !== undefined ? <input type="hidden" name="version" value={String(props.version)} /> : null}
-          <Field name="title" label={t("tables.form.title")} value={v.title} error={err("title")} required maxLength={200} />
-          <Field name="date" type="date" label={t("tables.form.date")} value={v.date} error={err("date")} required />
+          {props.version !== undefined ? (
+            <input type="hidden" name="version" value={String(props.version)} />
+          ) : null}
+          <Field
+            name="title"
+            label={t("tables.form.title")}
+            value={v.title}
+            error={err("title")}
+            required
+            maxLength={200}
+          />
+          <Field
+            name="date"
+            type="date"
+            label={t("tables.form.date")}
+            value={v.date}
+            error={err("date")}
+            required
+          />
           <div class="form-check mb-3">
-            <input class="form-check-input" type="checkbox" id="f-online" name="online" value="1" checked={v.online === "1"} />
+            <input
+              class="form-check-input"
+              type="checkbox"
+              id="f-online"
+              name="online"
+              value="1"
+              checked={v.online === "1"}
+            />
             <label class="form-check-label" for="f-online">
               {t("tables.form.online")}
             </label>
           </div>
-          <Field name="place" label={t("tables.form.place")} value={v.place} error={err("place")} maxLength={300} />
-          <Field name="organisers" rows={3} label={t("tables.form.organisers")} value={v.organisers} error={err("organisers")} />
-          <Field name="participants" label={t("tables.form.participants")} value={v.participants} error={err("participants")} />
-          <Field name="description" rows={6} label={t("tables.form.description")} value={v.description} error={err("description")} />
+          <Field
+            name="place"
+            label={t("tables.form.place")}
+            value={v.place}
+            error={err("place")}
+            maxLength={300}
+          />
+          <Field
+            name="organisers"
+            rows={3}
+            label={t("tables.form.organisers")}
+            value={v.organisers}
+            error={err("organisers")}
+          />
+          <Field
+            name="participants"
+            label={t("tables.form.participants")}
+            value={v.participants}
+            error={err("participants")}
+          />
+          <Field
+            name="description"
+            rows={6}
+            label={t("tables.form.description")}
+            value={v.description}
+            error={err("description")}
+          />
           <Field name="links" rows={3} label={t("tables.form.links")} value={v.links} error={err("links")} />
           <button type="submit" class="btn btn-primary">
             {t("tables.form.save")}
@@ -257,7 +308,9 @@ export function SessionFormPage(props: {
         <FormErrors errors={props.errors} />
         <form method="post" action={props.action} novalidate>
           <CsrfField />
-          {props.version !== undefined ? <input type="hidden" name="version" value={String(props.version)} /> : null}
+          {props.version !== undefined ? (
+            <input type="hidden" name="version" value={String(props.version)} />
+          ) : null}
           <Field
             name="theme"
             label={t("tables.form.theme")}
@@ -298,7 +351,13 @@ export function SessionFormPage(props: {
               </div>
             ) : null}
           </fieldset>
-          <Field name="facilitatorName" label={t("tables.form.facilitatorName")} value={v.facilitatorName} error={err("facilitatorName")} maxLength={120} />
+          <Field
+            name="facilitatorName"
+            label={t("tables.form.facilitatorName")}
+            value={v.facilitatorName}
+            error={err("facilitatorName")}
+            maxLength={120}
+          />
           <Field
             name="facilitatorEmail"
             type="email"
@@ -307,8 +366,19 @@ export function SessionFormPage(props: {
             value={v.facilitatorEmail}
             error={err("facilitatorEmail")}
           />
-          <Field name="participants" label={t("tables.form.sessionParticipants")} value={v.participants} error={err("participants")} />
-          <Field name="projects" rows={3} label={t("tables.form.projects")} value={v.projects} error={err("projects")} />
+          <Field
+            name="participants"
+            label={t("tables.form.sessionParticipants")}
+            value={v.participants}
+            error={err("participants")}
+          />
+          <Field
+            name="projects"
+            rows={3}
+            label={t("tables.form.projects")}
+            value={v.projects}
+            error={err("projects")}
+          />
           <button type="submit" class="btn btn-primary">
             {t("tables.form.save")}
           </button>{" "}
@@ -363,7 +433,9 @@ export function InvitePage(props: {
             <Notice kind={r.invited.length + r.invitedAgain.length > 0 ? "success" : "info"}>
               <ul class="mb-0" id="invite-counts">
                 <li data-count="invited">{t("tables.invite.invited", { n: r.invited.length })}</li>
-                <li data-count="invitedAgain">{t("tables.invite.invitedAgain", { n: r.invitedAgain.length })}</li>
+                <li data-count="invitedAgain">
+                  {t("tables.invite.invitedAgain", { n: r.invitedAgain.length })}
+                </li>
                 <li data-count="members">{t("tables.invite.members", { n: r.members.length })}</li>
                 <li data-count="duplicates">{t("tables.invite.duplicates", { n: r.duplicates.length })}</li>
                 <li data-count="invalid">{t("tables.invite.invalid", { n: r.invalid.length })}</li>
@@ -371,12 +443,17 @@ export function InvitePage(props: {
                   <li data-count="notSent">{t("tables.invite.notSent", { n: r.notSent.length })}</li>
                 ) : null}
                 {r.overLimit > 0 ? (
-                  <li data-count="overLimit">{t("tables.invite.overLimit", { n: r.overLimit, max: props.max })}</li>
+                  <li data-count="overLimit">
+                    {t("tables.invite.overLimit", { n: r.overLimit, max: props.max })}
+                  </li>
                 ) : null}
               </ul>
             </Notice>
             <ReportList label={t("tables.invite.members", { n: r.members.length })} items={r.members} />
-            <ReportList label={t("tables.invite.duplicates", { n: r.duplicates.length })} items={r.duplicates} />
+            <ReportList
+              label={t("tables.invite.duplicates", { n: r.duplicates.length })}
+              items={r.duplicates}
+            />
             <ReportList label={t("tables.invite.invalid", { n: r.invalid.length })} items={r.invalid} />
             <ReportList label={t("tables.invite.notSent", { n: r.notSent.length })} items={r.notSent} />
           </section>

@@ -67,7 +67,11 @@ export function LivePage(props: {
         ) : (
           <section class="card card-bg p-3 mb-3">
             <p>{t(session.status === "closed" ? "tables.live.closed" : "tables.live.planned")}</p>
-            <form method="post" action={`/sessions/${session.id}/open`} class="d-flex flex-wrap gap-2 align-items-end">
+            <form
+              method="post"
+              action={`/sessions/${session.id}/open`}
+              class="d-flex flex-wrap gap-2 align-items-end"
+            >
               <CsrfField />
               <div class="select-wrapper">
                 <label for="f-hours">{t("tables.live.hours")}</label>
@@ -87,7 +91,10 @@ export function LivePage(props: {
         )}
         <section aria-labelledby="contributions-title">
           <h2 class="h4" id="contributions-title">
-            {t("tables.live.contributions")} <span class="badge atl-count" id="contributions-count">{props.items.length}</span>
+            {t("tables.live.contributions")}{" "}
+            <span class="badge atl-count" id="contributions-count">
+              {props.items.length}
+            </span>
           </h2>
           <p class="small">
             <a href={`/sessions/${session.id}`} class="atl-live-reload">
@@ -101,7 +108,12 @@ export function LivePage(props: {
               </>
             ) : null}
           </p>
-          <div aria-live="polite" class="visually-hidden" id="live-announce" data-text={t("tables.live.newArrived")} />
+          <div
+            aria-live="polite"
+            class="visually-hidden"
+            id="live-announce"
+            data-text={t("tables.live.newArrived")}
+          />
           {props.items.length === 0 ? <p id="contributions-none">{t("tables.live.none")}</p> : null}
           <ul
             class="list-unstyled atl-contributions"
@@ -203,7 +215,9 @@ export function ContributePage(props: {
     <PhonePage title={t("tables.capture.form.title")}>
       <p class="small">{t("tables.capture.form.session", { table, event: props.eventTitle })}</p>
       <p class="small">
-        {props.guestName ? t("tables.capture.as", { name: props.guestName }) : t("tables.capture.signedIn", { name: user?.name ?? "" })}
+        {props.guestName
+          ? t("tables.capture.as", { name: props.guestName })
+          : t("tables.capture.signedIn", { name: user?.name ?? "" })}
       </p>
       {props.sent ? (
         <Notice kind="success">
@@ -218,7 +232,15 @@ export function ContributePage(props: {
           <legend class="h6">{t("tables.capture.kind")}</legend>
           {NOTE_KINDS.map((k) => (
             <div class="form-check" key={k}>
-              <input class="form-check-input" type="radio" name="kind" value={k} id={`f-kind-${k}`} checked={v.kind === k} required />
+              <input
+                class="form-check-input"
+                type="radio"
+                name="kind"
+                value={k}
+                id={`f-kind-${k}`}
+                checked={v.kind === k}
+                required
+              />
               <label class="form-check-label" for={`f-kind-${k}`}>
                 {t(KIND_KEY[k])}
               </label>

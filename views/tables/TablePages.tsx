@@ -244,7 +244,9 @@ export function TableBody(props: TableBodyProps) {
             ))}
           </ul>
           {counts.projects.length > shown.length ? (
-            <p class="small">{t("tables.table.projects.more", { n: counts.projects.length - shown.length })}</p>
+            <p class="small">
+              {t("tables.table.projects.more", { n: counts.projects.length - shown.length })}
+            </p>
           ) : null}
         </section>
       ) : null}
@@ -359,7 +361,13 @@ export function TableNotesPage(props: {
         <p>{plural(t, "tables.notes", props.total)}</p>
         {props.notes.length === 0 ? <p>{t("tables.list.empty")}</p> : null}
         {props.notes.map((n) => (
-          <NoteCard key={String(n.view.note._id)} view={n.view} project={n.project} labels={props.labels} level={2} />
+          <NoteCard
+            key={String(n.view.note._id)}
+            view={n.view}
+            project={n.project}
+            labels={props.labels}
+            level={2}
+          />
         ))}
         <Pager
           page={props.page}

@@ -22,7 +22,11 @@ export const RESET_TTL_MS = 3600 * 1000;
 const HOUR_S = 3600;
 const INVITES_PER_DAY = { name: "invites-per-coordinator", points: 50, windowSeconds: 24 * HOUR_S };
 /** Inviting an event's participants from a list: one invitation each, within a larger daily budget. */
-const BULK_INVITES_PER_DAY = { name: "bulk-invites-per-coordinator", points: 500, windowSeconds: 24 * HOUR_S };
+const BULK_INVITES_PER_DAY = {
+  name: "bulk-invites-per-coordinator",
+  points: 500,
+  windowSeconds: 24 * HOUR_S,
+};
 const RESETS_PER_ADDRESS = { name: "resets-per-address", points: 10, windowSeconds: HOUR_S };
 const RESETS_PER_EMAIL = { name: "resets-per-email", points: 3, windowSeconds: HOUR_S };
 const JOINS_PER_ADDRESS = { name: "joins-per-address", points: 5, windowSeconds: HOUR_S };

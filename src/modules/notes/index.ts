@@ -37,7 +37,7 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const tables = createTableNoteQueries();
   // How the queue names a contribution's session: the tables module (above notes) tells us.
   let labelSessions: (ids: string[]) => Promise<Map<string, SessionLabel>> = () =>
-    Promise.resolve(new Map());
+    Promise.resolve(new Map<string, SessionLabel>());
 
   // A merged tag disappears: its notes move to the surviving tag, in the merge's transaction.
   deps.taxonomy.onTagMerged(async (session, loser, survivor) => {

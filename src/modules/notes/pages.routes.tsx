@@ -39,7 +39,9 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
       moderation.pendingSessions(),
       labels(),
     ]);
-    const ids = [...new Set([...waiting, ...(session ? [session] : []), ...items.flatMap((i) => i.sessionId ?? [])])];
+    const ids = [
+      ...new Set([...waiting, ...(session ? [session] : []), ...items.flatMap((i) => i.sessionId ?? [])]),
+    ];
     const named = await deps.sessionLabels(ids);
     const sessions = ids.flatMap((id) => {
       const label = named.get(id);

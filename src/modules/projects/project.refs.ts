@@ -55,7 +55,9 @@ export interface ProjectFacts extends ProjectRef {
 }
 
 /** Facts of published or archived projects (readers may see them) by id, for counting their notes. */
-async function factsOf(ids: ({ toString(): string } | null | undefined)[]): Promise<Map<string, ProjectFacts>> {
+async function factsOf(
+  ids: ({ toString(): string } | null | undefined)[],
+): Promise<Map<string, ProjectFacts>> {
   const unique = idsOf(ids);
   if (unique.length === 0) return new Map();
   const rows = await ProjectModel.find(

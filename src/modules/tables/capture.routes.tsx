@@ -25,7 +25,15 @@ import { sessionView } from "./events.queries";
 import type { EventsService } from "./events.service";
 import { GUEST_COOKIE, cookieValue, readPass, signPass, type GuestPass } from "./guest-pass";
 import type { TableNote, TablesQueries } from "./tables.queries";
-import { contributionFormSchema, emptyForm, idParams, joinFormSchema, liveQuery, openFormSchema, sentQuery } from "./tables.schemas";
+import {
+  contributionFormSchema,
+  emptyForm,
+  idParams,
+  joinFormSchema,
+  liveQuery,
+  openFormSchema,
+  sentQuery,
+} from "./tables.schemas";
 
 export interface CaptureRouterDeps {
   capture: CaptureService;
@@ -157,7 +165,9 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
           const items = await deps.queries.contributions(id, last);
           for (const item of items) {
             const itemId = String(item.view.note._id);
-            res.write(`id: ${itemId}\nevent: contribution\ndata: ${JSON.stringify({ id: itemId, html: itemHtml(req, res, item, l) })}\n\n`);
+            res.write(
+              `id: ${itemId}\nevent: contribution\ndata: ${JSON.stringify({ id: itemId, html: itemHtml(req, res, item, l) })}\n\n`,
+            );
             last = itemId;
           }
         } while (again && !closed);
@@ -202,12 +212,21 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
       res.redirect(303, "/partecipa/contributo");
       return;
     }
-    sendPage(req, res, <JoinPage values={{}} notice={found?.state === "expired" ? "tables.capture.expired" : undefined} />);
+    sendPage(
+      req,
+      res,
+      <JoinPage values={{}} notice={found?.state === "expired" ? "tables.capture.expired" : undefined} />,
+    );
   });
 
   router.post("/partecipa", async (req, res) => {
-    const values = { code: String((req.body as { code?: unknown })?.code ?? "").slice(0, 20), name: String((req.body as { name?: unknown })?.name ?? "").slice(0, 100) };
-    const again = (errors: FieldErrors, status: number) => sendPage(req, res, <JoinPage values={values} errors={errors} />, status);
+    const body = (req.body ?? {}) as { code?: unknown; name?: unknown };
+    const values = {
+      code: typeof body.code === "string" ? body.code.slice(0, 20) : "",
+      name: typeof body.name === "string" ? body.name.slice(0, 100) : "",
+    };
+    const again = (errors: FieldErrors, status: number) =>
+      sendPage(req, res, <JoinPage values={values} errors={errors} />, status);
     const parsed = parseForm(joinFormSchema, req.body);
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
@@ -249,16 +268,21 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
     req: Request,
     res: Response,
     pass: GuestPass,
-    opts: { values?: ContributionValues; errors?: FieldErrors; sent?: "pending" | "published"; status?: number },
+    opts: {
+      values?: ContributionValues;
+      errors?: FieldErrors;
+      sent?: "pending" | "published";
+      status?: number;
+    },
   ) {
     const s = await deps.events.loadSession(pass.session);
     const [event, vocab] = await Promise.all([
       deps.events.loadEvent(String(s.event)),
       deps.taxonomy.vocabulary(),
     ]);
-    const offered = (await Promise.all(s.projects.map((slug) => deps.projects.refBySlug(slug, ["published"])))).flatMap(
-      (p) => (p ? [{ slug: p.slug, title: p.title }] : []),
-    );
+    const offered = (
+      await Promise.all(s.projects.map((slug) => deps.projects.refBySlug(slug, ["published"])))
+    ).flatMap((p) => (p ? [{ slug: p.slug, title: p.title }] : []));
     sendPage(
       req,
       res,
@@ -283,10 +307,20 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
     const found = pass ? await deps.capture.sessionOfPass(pass) : undefined;
     if (pass && found?.state === "valid" && (res.locals.user || pass.name)) return pass;
     if (pass) clearPass(res);
-    const notice = found?.state === "expired" ? "tables.capture.closed" : pass && !pass.name ? "tables.capture.needName" : undefined;
+    const notice =
+      found?.state === "expired"
+        ? "tables.capture.closed"
+        : pass && !pass.name
+          ? "tables.capture.needName"
+          : undefined;
     if (req.method === "POST" || notice) {
       throwIfJson(req, { _form: notice ?? "tables.capture.unknown" });
-      sendPage(req, res, <JoinPage values={{}} notice={notice} />, notice === "tables.capture.closed" ? 410 : 400);
+      sendPage(
+        req,
+        res,
+        <JoinPage values={{}} notice={notice} />,
+        notice === "tables.capture.closed" ? 410 : 400,
+      );
       return undefined;
     }
     res.redirect(303, "/partecipa");
@@ -323,7 +357,11 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
       if (err instanceof TooManyRequestsError) {
         res.setHeader("Retry-After", String(err.retryAfterSeconds));
         throwIfJson(req, { _form: "tables.capture.flood" });
-        await showContribute(req, res, pass, { values, errors: { _form: "tables.capture.flood" }, status: 429 });
+        await showContribute(req, res, pass, {
+          values,
+          errors: { _form: "tables.capture.flood" },
+          status: 429,
+        });
         return;
       }
       if (err instanceof ConflictError) {

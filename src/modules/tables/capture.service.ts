@@ -24,15 +24,31 @@ export const CODE_LENGTH = 6;
 
 const MINUTE = 60;
 /** Wrong codes typed from one address (right ones are given back): guessing 1 in 148 million is hopeless. */
-export const CODE_TRIES_PER_ADDRESS = { name: "table-code-per-address", points: 10, windowSeconds: 10 * MINUTE };
+export const CODE_TRIES_PER_ADDRESS = {
+  name: "table-code-per-address",
+  points: 10,
+  windowSeconds: 10 * MINUTE,
+};
 /** Joins of one session's code: a room of participants, not a script that found it. */
 export const JOINS_PER_SESSION = { name: "table-joins-per-session", points: 300, windowSeconds: 60 * MINUTE };
 /** Contributions of one participant: a few a minute. */
-export const CONTRIBUTIONS_PER_PERSON = { name: "table-contrib-per-person", points: 6, windowSeconds: MINUTE };
+export const CONTRIBUTIONS_PER_PERSON = {
+  name: "table-contrib-per-person",
+  points: 6,
+  windowSeconds: MINUTE,
+};
 /** Contributions to one session (one code): a full room at once, not a flood. */
-export const CONTRIBUTIONS_PER_SESSION = { name: "table-contrib-per-session", points: 150, windowSeconds: MINUTE };
+export const CONTRIBUTIONS_PER_SESSION = {
+  name: "table-contrib-per-session",
+  points: 150,
+  windowSeconds: MINUTE,
+};
 /** Contributions from one address: a whole room may share one (the venue's network). */
-export const CONTRIBUTIONS_PER_ADDRESS = { name: "table-contrib-per-address", points: 150, windowSeconds: MINUTE };
+export const CONTRIBUTIONS_PER_ADDRESS = {
+  name: "table-contrib-per-address",
+  points: 150,
+  windowSeconds: MINUTE,
+};
 
 /** A new code, uniformly drawn from the alphabet. */
 export function newCode(): string {
@@ -61,12 +77,15 @@ export function createCaptureService(deps: {
   /** Coordinators, and the facilitator named on the session with their account. */
   function mayFacilitate(actor: Pick<Actor, "id" | "role"> | undefined, s: TableSessionDoc): boolean {
     if (!actor) return false;
-    return hasRole(actor.role, "coordinator") || (!!s.facilitator?.userId && s.facilitator.userId === actor.id);
+    return (
+      hasRole(actor.role, "coordinator") || (!!s.facilitator?.userId && s.facilitator.userId === actor.id)
+    );
   }
 
   async function facilitated(actor: Actor, id: string) {
     const s = await deps.events.loadSession(id);
-    if (!mayFacilitate(actor, s)) throw new ForbiddenError("Only the facilitator or a coordinator runs this session");
+    if (!mayFacilitate(actor, s))
+      throw new ForbiddenError("Only the facilitator or a coordinator runs this session");
     return s;
   }
 
@@ -174,7 +193,9 @@ export function createCaptureService(deps: {
     },
 
     /** The session of a pass, if it still takes contributions ("expired" otherwise). */
-    async sessionOfPass(pass: GuestPass): Promise<{ state: "valid" | "expired"; session: TableSessionDoc } | undefined> {
+    async sessionOfPass(
+      pass: GuestPass,
+    ): Promise<{ state: "valid" | "expired"; session: TableSessionDoc } | undefined> {
       if (!mongoose.isValidObjectId(pass.session)) return undefined;
       const s = await TableSessionModel.findById(pass.session).lean<TableSessionDoc>();
       if (!s) return undefined;
@@ -193,7 +214,9 @@ export function createCaptureService(deps: {
     ) {
       const s = await deps.events.loadSession(sessionId);
       if (!isOpen(s)) {
-        throw new ConflictError("The session is closed", [{ field: "_form", message: "tables.capture.closed" }]);
+        throw new ConflictError("The session is closed", [
+          { field: "_form", message: "tables.capture.closed" },
+        ]);
       }
       const person = "actor" in who ? who.actor.id : who.guest.id;
       for (const [rule, key] of [
@@ -203,13 +226,17 @@ export function createCaptureService(deps: {
       ] as const) {
         const attempt = await take(rule, key);
         if (!attempt.ok) {
-          throw new TooManyRequestsError("Too many contributions at once: wait a moment and send again", attempt.retryAfterSeconds);
+          throw new TooManyRequestsError(
+            "Too many contributions at once: wait a moment and send again",
+            attempt.retryAfterSeconds,
+          );
         }
       }
       const details: { field: string; message: string }[] = [];
       const vocab = await deps.taxonomy.vocabulary();
       const theme = vocab.get("theme", s.theme);
-      const questions = s.questions.length > 0 ? s.questions : (theme?.guidingQuestions.map((q) => q.id) ?? []);
+      const questions =
+        s.questions.length > 0 ? s.questions : (theme?.guidingQuestions.map((q) => q.id) ?? []);
       if (form.question && !questions.includes(form.question)) {
         details.push({ field: "question", message: "tables.error.question" });
       }

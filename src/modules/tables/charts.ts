@@ -32,7 +32,7 @@ const LABEL_MAX = 34;
 let doc: Document | undefined;
 /** One server-side document for every chart (Plot only creates elements in it). */
 function documentOf(): Document {
-  doc ??= parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+  doc ??= parseHTML("<!doctype html><html><body></body></html>").document;
   return doc;
 }
 
@@ -67,8 +67,19 @@ export function chartSvg(spec: ChartSpec): string {
           x: { label: spec.countLabel, grid: true, tickFormat: "d" },
           y: { label: null, domain: labels, tickFormat: short },
           marks: [
-            Plot.barX(spec.rows, { x: "n", y: "label", fill, ...(stacked ? { order: spec.series!.map((s) => s.name) } : {}) }),
-            Plot.text(totals, { x: "n", y: "label", text: (d: ChartRow) => String(d.n), dx: 4, textAnchor: "start" }),
+            Plot.barX(spec.rows, {
+              x: "n",
+              y: "label",
+              fill,
+              ...(stacked ? { order: spec.series!.map((s) => s.name) } : {}),
+            }),
+            Plot.text(totals, {
+              x: "n",
+              y: "label",
+              text: (d: ChartRow) => String(d.n),
+              dx: 4,
+              textAnchor: "start",
+            }),
             Plot.ruleX([0]),
           ],
         })

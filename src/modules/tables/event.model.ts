@@ -40,7 +40,10 @@ const eventSchema = new Schema(
 );
 
 eventSchema.index({ deletedAt: 1, date: -1 });
-eventSchema.index({ demoKey: 1 }, { unique: true, partialFilterExpression: { demoKey: { $type: "string" } } });
+eventSchema.index(
+  { demoKey: 1 },
+  { unique: true, partialFilterExpression: { demoKey: { $type: "string" } } },
+);
 
 export type EventDoc = InferSchemaType<typeof eventSchema> & { _id: mongoose.Types.ObjectId };
 export const EventModel = mongoose.model("TableEvent", eventSchema);

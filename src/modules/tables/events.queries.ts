@@ -75,7 +75,10 @@ export function createEventQueries(deps: { taxonomy: TaxonomyService }) {
   return {
     /** Events, newest first. */
     async list(limit = 200): Promise<EventView[]> {
-      const rows = await EventModel.find({ deletedAt: null }).sort({ date: -1 }).limit(limit).lean<EventDoc[]>();
+      const rows = await EventModel.find({ deletedAt: null })
+        .sort({ date: -1 })
+        .limit(limit)
+        .lean<EventDoc[]>();
       return rows.map(eventView);
     },
 

@@ -35,7 +35,16 @@ export interface EventsRouterDeps {
 }
 
 const FILE_MAX = 1024 * 1024;
-const EVENT_FIELDS = ["title", "date", "online", "place", "organisers", "participants", "description", "links"] as const;
+const EVENT_FIELDS = [
+  "title",
+  "date",
+  "online",
+  "place",
+  "organisers",
+  "participants",
+  "description",
+  "links",
+] as const;
 
 function stringsOf<K extends string>(body: unknown, keys: readonly K[]): Partial<Record<K, string>> {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -59,9 +68,18 @@ function eventValues(e: EventView): EventFormValues {
 
 function sessionValuesOf(body: unknown): SessionFormValues {
   const b = (body ?? {}) as Record<string, unknown>;
-  const s = stringsOf(b, ["theme", "facilitatorName", "facilitatorEmail", "participants", "projects"] as const);
+  const s = stringsOf(b, [
+    "theme",
+    "facilitatorName",
+    "facilitatorEmail",
+    "participants",
+    "projects",
+  ] as const);
   const q = b.questions;
-  return { ...s, questions: Array.isArray(q) ? q.filter((x) => typeof x === "string") : typeof q === "string" ? [q] : [] };
+  return {
+    ...s,
+    questions: Array.isArray(q) ? q.filter((x) => typeof x === "string") : typeof q === "string" ? [q] : [],
+  };
 }
 
 /** The pasted list and the CSV file of the invitation form (multipart, the file at most FILE_MAX). */
@@ -69,10 +87,17 @@ function readInviteForm(req: Request): Promise<{ list: string; file: string; too
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: FILE_MAX, files: 1, fields: 3, fieldSize: 200_000, parts: 4 } });
+      bb = busboy({
+        headers: req.headers,
+        limits: { fileSize: FILE_MAX, files: 1, fields: 3, fieldSize: 200_000, parts: 4 },
+      });
     } catch {
       req.resume();
-      reject(new ValidationError("Send the form as multipart/form-data", [{ field: "list", message: "tables.error.file" }]));
+      reject(
+        new ValidationError("Send the form as multipart/form-data", [
+          { field: "list", message: "tables.error.file" },
+        ]),
+      );
       return;
     }
     const out = { list: "", file: "", tooLarge: false };
@@ -91,9 +116,13 @@ function readInviteForm(req: Request): Promise<{ list: string; file: string; too
     bb.on("file", (_name, stream) => {
       stream.on("data", (d: Buffer) => chunks.push(d));
       stream.on("limit", () => (out.tooLarge = true));
-      stream.on("error", (err: Error) => fail(new ValidationError(err.message, [{ field: "file", message: "tables.error.file" }])));
+      stream.on("error", (err: Error) =>
+        fail(new ValidationError(err.message, [{ field: "file", message: "tables.error.file" }])),
+      );
     });
-    bb.on("error", (err: Error) => fail(new ValidationError(err.message, [{ field: "file", message: "tables.error.file" }])));
+    bb.on("error", (err: Error) =>
+      fail(new ValidationError(err.message, [{ field: "file", message: "tables.error.file" }])),
+    );
     bb.on("close", () => {
       if (settled) return;
       settled = true;
@@ -177,11 +206,14 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
         theme: vocab.get("theme", session.theme),
         number,
         counts: { pending: c?.pending ?? 0, published: c?.published ?? 0 },
-        mayRun:
-          !!user && (hasRole(user.role, "coordinator") || session.facilitator.userId === user.id),
+        mayRun: !!user && (hasRole(user.role, "coordinator") || session.facilitator.userId === user.id),
       };
     });
-    sendPage(req, res, <EventPage event={event} descriptionHtml={renderMarkdown(event.description)} sessions={rows} />);
+    sendPage(
+      req,
+      res,
+      <EventPage event={event} descriptionHtml={renderMarkdown(event.description)} sessions={rows} />,
+    );
   });
 
   router.get("/events/:id/edit", coordinator, async (req, res) => {
@@ -190,7 +222,12 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
     sendPage(
       req,
       res,
-      <EventFormPage action={`/events/${id}/edit`} values={eventValues(event)} version={event.version} editing />,
+      <EventFormPage
+        action={`/events/${id}/edit`}
+        values={eventValues(event)}
+        version={event.version}
+        editing
+      />,
     );
   });
 
@@ -210,7 +247,15 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
   async function showSessionForm(
     req: Request,
     res: Response,
-    opts: { event: EventView; action: string; values: SessionFormValues; errors?: FieldErrors; version?: number; editing: boolean; status?: number },
+    opts: {
+      event: EventView;
+      action: string;
+      values: SessionFormValues;
+      errors?: FieldErrors;
+      version?: number;
+      editing: boolean;
+      status?: number;
+    },
   ) {
     const vocab = await deps.taxonomy.vocabulary();
     sendPage(
@@ -331,9 +376,27 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
     const action = `/events/${id}/invite`;
     const form = req.is("multipart/form-data")
       ? await readInviteForm(req)
-      : { list: String((req.body as { list?: unknown })?.list ?? ""), file: "", tooLarge: false };
+      : {
+          list:
+            typeof (req.body as { list?: unknown })?.list === "string"
+              ? (req.body as { list: string }).list
+              : "",
+          file: "",
+          tooLarge: false,
+        };
     const again = (errors: FieldErrors) =>
-      sendPage(req, res, <InvitePage event={event} action={action} list={form.list.slice(0, 200_000)} errors={errors} max={INVITE_LIST_MAX} />, 400);
+      sendPage(
+        req,
+        res,
+        <InvitePage
+          event={event}
+          action={action}
+          list={form.list.slice(0, 200_000)}
+          errors={errors}
+          max={INVITE_LIST_MAX}
+        />,
+        400,
+      );
     if (form.tooLarge || form.file.includes("\u0000")) return again({ file: "tables.error.file" });
     if (form.list.length > 200_000) return again({ list: "tables.error.list_long" });
     const text = `${form.list}\n${form.file}`;

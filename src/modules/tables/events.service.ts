@@ -148,7 +148,9 @@ export function createEventsService(deps: EventsDeps) {
       requireCoordinator(actor);
       await tx(async (session) => {
         const current = await loadEvent(id, session);
-        const sessions = await TableSessionModel.find({ event: current._id }, { _id: 1 }).session(session).lean();
+        const sessions = await TableSessionModel.find({ event: current._id }, { _id: 1 })
+          .session(session)
+          .lean();
         const counts = await deps.notes.sessionCounts(sessions.map((s) => String(s._id)));
         if ([...counts.values()].some((c) => c.pending + c.published + c.rejected > 0)) {
           throw new ConflictError("The event's sessions hold contributions", [

@@ -36,8 +36,11 @@ export function readPass(secret: string, value: unknown, now = Date.now()): Gues
   const got = Buffer.from(given);
   if (expected.length !== got.length || !crypto.timingSafeEqual(expected, got)) return undefined;
   try {
-    const [session, guest, name, until] = JSON.parse(Buffer.from(payload, "base64url").toString()) as unknown[];
-    if (typeof session !== "string" || typeof guest !== "string" || typeof name !== "string") return undefined;
+    const [session, guest, name, until] = JSON.parse(
+      Buffer.from(payload, "base64url").toString(),
+    ) as unknown[];
+    if (typeof session !== "string" || typeof guest !== "string" || typeof name !== "string")
+      return undefined;
     if (typeof until !== "number" || until <= now) return undefined;
     return { session, guest, name, until };
   } catch {

@@ -75,7 +75,7 @@ export function createTablesModule(deps: TablesModuleDeps) {
     invitations,
     pages,
     /** Runs `listener` whenever a note changes in this process; returns how to stop. */
-    onNoteChange(listener: () => void): () => void {
+    onNoteChange: (listener: () => void): (() => void) => {
       noteListeners.add(listener);
       return () => noteListeners.delete(listener);
     },

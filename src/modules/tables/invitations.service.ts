@@ -5,32 +5,27 @@ import { z } from "zod";
 import { AppError, ConflictError, TooManyRequestsError } from "../../web/errors";
 import type { Lang } from "../../web/i18n/index";
 import type { AccountsCore, Actor, LinksService } from "../accounts/index";
+import { INVITE_LIST_MAX, type InviteReport } from "./invite-report";
 
-/** At most this many addresses in one submission. */
-export const INVITE_LIST_MAX = 500;
-
-export interface InviteReport {
-  invited: string[];
-  invitedAgain: string[];
-  members: string[];
-  duplicates: string[];
-  invalid: string[];
-  /** Not sent: the daily limit of invitations was reached (try again tomorrow). */
-  notSent: string[];
-  /** More addresses than INVITE_LIST_MAX: these were not looked at. */
-  overLimit: number;
-}
+export { INVITE_LIST_MAX, type InviteReport };
 
 const email = z.email();
 const HEADER = /^(e-?mail|email address|indirizzo( e-?mail)?|posta elettronica)$/i;
 
 function unquote(cell: string): string {
-  return cell.trim().replace(/^"(.*)"$/s, "$1").replace(/""/g, '"').trim();
+  return cell
+    .trim()
+    .replace(/^"(.*)"$/s, "$1")
+    .replace(/""/g, '"')
+    .trim();
 }
 
 /** The entries of a list or CSV: addresses as typed (to check), in order. */
 export function entriesOf(text: string): string[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n?|\n/).filter((l) => l.trim());
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n?|\n/)
+    .filter((l) => l.trim());
   if (lines.length === 0) return [];
   const separator = /;/.test(lines[0]!) && !/,/.test(lines[0]!) ? ";" : /\t/.test(lines[0]!) ? "\t" : ",";
   const header = lines[0]!.split(separator).map(unquote);
@@ -50,7 +45,10 @@ export function entriesOf(text: string): string[] {
       out.push(...angled);
       continue;
     }
-    const tokens = line.split(/[\s,;]+/).map(unquote).filter(Boolean);
+    const tokens = line
+      .split(/[\s,;]+/)
+      .map(unquote)
+      .filter(Boolean);
     const withAt = tokens.filter((t) => t.includes("@"));
     // A line without any address (a name alone, a typo) is reported as it is.
     out.push(...(withAt.length > 0 ? withAt : [line.trim()]));

@@ -15,7 +15,12 @@ import { chartSvg, type ChartRow } from "./charts";
 import { TABLE_MS, type Count, type NoteCounts, type TableData, type TablesQueries } from "./tables.queries";
 
 /** Colours of the kinds of note in the charts (contrast of at least 3:1 on white). */
-const KIND_COLORS = { worked: "#00784d", worked_less: "#a35a00", recommendation: "#0059b3", lesson: "#5c6f82" };
+const KIND_COLORS = {
+  worked: "#00784d",
+  worked_less: "#a35a00",
+  recommendation: "#0059b3",
+  lesson: "#5c6f82",
+};
 const SUMMARY_ITEMS = 8;
 
 /** "A: 3; B: 2; …" for a chart's description (the table has every number). */

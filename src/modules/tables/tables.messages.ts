@@ -113,7 +113,8 @@ export const tablesMessages = defineMessages({
       "Con un account, chi facilita può aprire e chiudere la sessione e vedere i contributi arrivare.",
     "tables.form.sessionParticipants": "Numero di partecipanti al tavolo (facoltativo)",
     "tables.form.questions": "Domande guida usate (nessuna selezionata: tutte)",
-    "tables.form.projects": "Progetti da proporre nel modulo dei contributi (indirizzi, uno per riga; facoltativo)",
+    "tables.form.projects":
+      "Progetti da proporre nel modulo dei contributi (indirizzi, uno per riga; facoltativo)",
     "tables.form.delete.confirm": "Conferma l'eliminazione",
     "tables.invite.title": "Invita i partecipanti di «{title}»",
     "tables.invite.lead":
@@ -164,11 +165,13 @@ export const tablesMessages = defineMessages({
     "tables.capture.body.hint": "Poche righe, al massimo 2.000 caratteri.",
     "tables.capture.project": "Progetto di riferimento (facoltativo)",
     "tables.capture.project.none": "Nessun progetto in particolare",
-    "tables.capture.project.hint": "L'indirizzo del progetto in Atlante, ad esempio ponti-di-parole-lunigiana.",
+    "tables.capture.project.hint":
+      "L'indirizzo del progetto in Atlante, ad esempio ponti-di-parole-lunigiana.",
     "tables.capture.send": "Invia",
     "tables.capture.sent":
       "Grazie! Il contributo è arrivato a chi facilita: sarà pubblicato dopo la revisione. Puoi inviarne un altro.",
-    "tables.capture.sent.published": "Grazie! Il contributo è arrivato ed è già pubblicato. Puoi inviarne un altro.",
+    "tables.capture.sent.published":
+      "Grazie! Il contributo è arrivato ed è già pubblicato. Puoi inviarne un altro.",
     "tables.capture.as": "Contribuisci come {name} (ospite).",
     "tables.capture.leave": "Esci dalla sessione",
     "tables.capture.closed": "La sessione è chiusa: il codice non è più valido e non accetta contributi.",
@@ -176,7 +179,8 @@ export const tablesMessages = defineMessages({
     "tables.capture.expired":
       "Il codice non è più valido: la sessione è stata chiusa. Se il tavolo continua, chiedi il nuovo codice a chi facilita.",
     "tables.capture.throttled": "Troppi tentativi: aspetta qualche minuto e riprova.",
-    "tables.capture.flood": "Troppi contributi in poco tempo: aspetta un momento e invia di nuovo. Il testo è ancora qui.",
+    "tables.capture.flood":
+      "Troppi contributi in poco tempo: aspetta un momento e invia di nuovo. Il testo è ancora qui.",
     "tables.capture.needName": "Scrivi il tuo nome: comparirà accanto ai tuoi contributi.",
     "tables.error.invalid": "Il valore non è valido.",
     "tables.error.stale": "Qualcuno ha modificato questi dati nel frattempo: ricarica la pagina e riprova.",
@@ -198,7 +202,8 @@ export const tablesMessages = defineMessages({
     "tables.error.facilitator_account": "Nessun account attivo ha questo indirizzo.",
     "tables.error.session_exists": "Questo tavolo ha già una sessione in questo evento.",
     "tables.error.session_has_notes": "La sessione ha ricevuto contributi: non si può eliminare.",
-    "tables.error.event_has_notes": "Le sessioni dell'evento hanno ricevuto contributi: non si può eliminare.",
+    "tables.error.event_has_notes":
+      "Le sessioni dell'evento hanno ricevuto contributi: non si può eliminare.",
     "tables.error.hours": "Scegli da 1 a 12 ore.",
     "tables.error.list_long": "La lista è troppo lunga.",
     "tables.error.code": "Il codice ha sei caratteri, lettere e numeri.",
@@ -358,7 +363,8 @@ export const tablesMessages = defineMessages({
     "tables.capture.code": "Session code",
     "tables.capture.code.hint": "Six characters, letters and digits.",
     "tables.capture.name": "Your name",
-    "tables.capture.name.hint": "Just a first name or a nickname is fine: it will appear next to your contributions.",
+    "tables.capture.name.hint":
+      "Just a first name or a nickname is fine: it will appear next to your contributions.",
     "tables.capture.join": "Join",
     "tables.capture.signedIn": "You will contribute as {name}.",
     "tables.capture.form.title": "Your contribution",
@@ -374,7 +380,8 @@ export const tablesMessages = defineMessages({
     "tables.capture.send": "Send",
     "tables.capture.sent":
       "Thank you! Your contribution reached the facilitator: it will be published after review. You can send another one.",
-    "tables.capture.sent.published": "Thank you! Your contribution arrived and is already published. You can send another one.",
+    "tables.capture.sent.published":
+      "Thank you! Your contribution arrived and is already published. You can send another one.",
     "tables.capture.as": "Contributing as {name} (guest).",
     "tables.capture.leave": "Leave the session",
     "tables.capture.closed": "The session is closed: the code is no longer valid and takes no contributions.",
@@ -382,7 +389,8 @@ export const tablesMessages = defineMessages({
     "tables.capture.expired":
       "The code is no longer valid: the session was closed. If the table goes on, ask the facilitator for the new code.",
     "tables.capture.throttled": "Too many attempts: wait a few minutes and try again.",
-    "tables.capture.flood": "Too many contributions at once: wait a moment and send again. Your text is still here.",
+    "tables.capture.flood":
+      "Too many contributions at once: wait a moment and send again. Your text is still here.",
     "tables.capture.needName": "Type your name: it will appear next to your contributions.",
     "tables.error.invalid": "The value is not valid.",
     "tables.error.stale": "Someone changed this meanwhile: reload the page and try again.",

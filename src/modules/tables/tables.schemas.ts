@@ -39,18 +39,27 @@ export const eventFormSchema = z
       .regex(/^\d{1,9}$/, "tables.error.invalid")
       .optional()
       .transform((v) => (v ? Number(v) : undefined)),
-    title: text(EVENT_TITLE_MAX, "tables.error.title_long").pipe(z.string().min(1, "tables.error.title_empty")),
+    title: text(EVENT_TITLE_MAX, "tables.error.title_long").pipe(
+      z.string().min(1, "tables.error.title_empty"),
+    ),
     date: z
       .string({ error: "tables.error.date" })
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "tables.error.date")
       .refine((v) => {
         const d = new Date(`${v}T00:00:00Z`);
-        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1990-01-01" && v <= "2100-12-31";
+        return (
+          !Number.isNaN(d.getTime()) &&
+          d.toISOString().startsWith(v) &&
+          v >= "1990-01-01" &&
+          v <= "2100-12-31"
+        );
       }, "tables.error.date"),
     online: z.enum(["1", ""], { error: "tables.error.invalid" }).optional(),
     place: optionalText(300, "tables.error.place_long"),
-    organisers: lines(2000, "tables.error.organisers_long").pipe(z.array(z.string().max(200, "tables.error.organisers_long")).max(20, "tables.error.organisers_long")),
+    organisers: lines(2000, "tables.error.organisers_long").pipe(
+      z.array(z.string().max(200, "tables.error.organisers_long")).max(20, "tables.error.organisers_long"),
+    ),
     participants: count("tables.error.participants"),
     description: optionalText(EVENT_DESCRIPTION_MAX, "tables.error.description_long"),
     links: lines(10_000, "tables.error.links")
@@ -72,7 +81,11 @@ export const sessionFormSchema = z.strictObject({
     .regex(/^\d{1,9}$/, "tables.error.invalid")
     .optional()
     .transform((v) => (v ? Number(v) : undefined)),
-  theme: z.string({ error: "tables.error.theme" }).trim().min(1, "tables.error.theme").max(80, "tables.error.theme"),
+  theme: z
+    .string({ error: "tables.error.theme" })
+    .trim()
+    .min(1, "tables.error.theme")
+    .max(80, "tables.error.theme"),
   facilitatorName: optionalText(120, "tables.error.facilitator_long"),
   facilitatorEmail: optionalText(254, "tables.error.facilitator_email").pipe(
     z.union([z.literal(""), z.email("tables.error.facilitator_email")]),
@@ -84,7 +97,9 @@ export const sessionFormSchema = z.strictObject({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,40}$/, "tables.error.question"))),
   projects: lines(5000, "tables.error.projects").pipe(
-    z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,150}$/, "tables.error.projects")).max(50, "tables.error.projects"),
+    z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,150}$/, "tables.error.projects"))
+      .max(50, "tables.error.projects"),
   ),
 });
 export type SessionForm = z.infer<typeof sessionFormSchema>;
@@ -142,12 +157,21 @@ export const idParams = z.strictObject({ id: z.string().regex(/^[a-f0-9]{24}$/, 
 export const themeParams = z.strictObject({ theme: z.string().regex(/^[a-z0-9-]{1,80}$/, "not a table") });
 export const emptyForm = z.strictObject(csrf);
 export const tableQuery = z.strictObject({
-  question: z.string().regex(/^[a-z0-9-]{1,40}$/, "not a guiding question").optional(),
+  question: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, "not a guiding question")
+    .optional(),
 });
 export const tableNotesQuery = z.strictObject({
-  question: z.string().regex(/^[a-z0-9-]{1,40}$/, "not a guiding question").optional(),
+  question: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, "not a guiding question")
+    .optional(),
   kind: z.enum(NOTE_KINDS).optional(),
-  event: z.string().regex(/^[a-f0-9]{24}$/, "not an event").optional(),
+  event: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/, "not an event")
+    .optional(),
   page: z
     .string()
     .regex(/^[1-9]\d{0,4}$/, "not a page")
@@ -155,6 +179,9 @@ export const tableNotesQuery = z.strictObject({
     .transform((v) => (v ? Number(v) : 1)),
 });
 export const liveQuery = z.strictObject({
-  after: z.string().regex(/^[a-f0-9]{24}$/, "not an id").optional(),
+  after: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/, "not an id")
+    .optional(),
 });
 export const sentQuery = z.strictObject({ sent: z.literal("1").optional() });
