@@ -17,6 +17,7 @@ describe("working-table charts", () => {
     expect(svg).toContain('<title id="c1-title">Note per zona</title>');
     expect(svg).toContain("<desc");
     expect(svg).not.toContain("<style");
+    expect(svg).not.toContain("aria-label=");
     expect(svg).toContain("Apuana &amp; &lt;Versilia&gt;");
   });
 });

@@ -313,6 +313,7 @@ export function SessionFormPage(props: {
           ) : null}
           <Field
             name="theme"
+            class="select-wrapper mb-3"
             label={t("tables.form.theme")}
             error={err("theme")}
             control={(aria) => (

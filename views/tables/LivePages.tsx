@@ -255,6 +255,7 @@ export function ContributePage(props: {
         {questions.length > 0 ? (
           <Field
             name="question"
+            class="select-wrapper mb-3"
             label={t("tables.capture.question")}
             error={err("question")}
             control={(aria) => (
@@ -282,6 +283,7 @@ export function ContributePage(props: {
         {props.projects.length > 0 ? (
           <Field
             name="project"
+            class="select-wrapper mb-3"
             label={t("tables.capture.project")}
             error={err("project")}
             control={(aria) => (

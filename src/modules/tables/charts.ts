@@ -100,6 +100,9 @@ export function chartSvg(spec: ChartSpec): string {
         });
   // Plot's own <style> would be refused by the CSP: the stylesheet has its rules.
   for (const style of [...svg.querySelectorAll("style")]) style.remove();
+  // Inside role="img" everything is presentational: Plot's aria-labels on groups would be refused by
+  // assistive technology checks (aria-label on an element without a role); the description says it all.
+  for (const el of [...svg.querySelectorAll("[aria-label]")]) el.removeAttribute("aria-label");
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
   svg.setAttribute("role", "img");
