@@ -1,6 +1,7 @@
 // Live capture: session codes (wrong, expired, reused after close, throttled), contributions from guests
 // and members landing as notes of their session, the moderation queue's session filter, the live feed.
 import http from "node:http";
+import mongoose from "mongoose";
 import type { AddressInfo } from "node:net";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { TableSessionModel } from "../../src/modules/tables/session.model";
@@ -309,58 +310,105 @@ describe("the live view", () => {
     expect(after.body.items).toHaveLength(1);
     expect(after.body.items[0].html).toContain("Arrivo dal telefono");
     const last = after.body.items[0].id as string;
-    const none = await coordinator.agent
+    // Asked again after it, the feed repeats only what came shortly before (contributions commit in any
+    // order): the client tells them apart by id.
+    const again = await coordinator.agent
       .get(`/sessions/${sessionId}/live?after=${last}`)
       .set("accept", "application/json");
-    expect(none.body.items).toEqual([]);
+    expect(again.body.items.map((i: { id: string }) => i.id)).toEqual([last]);
     const page = await coordinator.agent.get(`/sessions/${sessionId}`).set("accept", "text/html");
     expect(page.text).toContain("Arrivo dal telefono");
   });
 
-  test("When the facilitator listens to the event stream, then a new contribution arrives as an event", async () => {
-    const { coordinator, sessionId, code } = await openedSession();
+  /** The facilitator's event stream on a real port: the text received so far, and a way to wait for some. */
+  async function stream(sessionId: string, cookieOf: () => Promise<string>) {
     const server = http.createServer(ctx.app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
-    const cookie = (await coordinator.agent.get("/me")).request.getHeader?.("cookie") as string | undefined;
-    const jar =
-      cookie ??
-      (coordinator.agent as unknown as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar
-        .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
-        .map((c) => c.toValueString())
-        .join("; ");
-    const received = new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        {
-          host: "127.0.0.1",
-          port,
-          path: `/sessions/${sessionId}/live`,
-          headers: { accept: "text/event-stream", cookie: jar },
-        },
-        (res) => {
-          expect(res.statusCode).toBe(200);
-          expect(res.headers["content-type"]).toContain("text/event-stream");
-          let text = "";
-          res.on("data", (chunk: Buffer) => {
-            text += chunk.toString();
-            if (text.includes("event: contribution")) {
-              req.destroy();
-              resolve(text);
-            }
-          });
-        },
-      );
-      req.on("error", (err) =>
-        err.message.includes("aborted") || err.message.includes("socket hang up") ? undefined : reject(err),
-      );
-      setTimeout(() => reject(new Error("no event within 10 s")), 10_000);
-    });
-    await new Promise((r) => setTimeout(r, 300));
-    await contribute(await joinWithCode(ctx, code), { body: "In diretta dal tavolo" });
-    const text = await received;
-    expect(text).toContain("In diretta dal tavolo");
-    expect(text).toMatch(/id: [a-f0-9]{24}/);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    let text = "";
+    let status = 0;
+    const cookie = await cookieOf();
+    const req = http.get(
+      {
+        host: "127.0.0.1",
+        port,
+        path: `/sessions/${sessionId}/live`,
+        headers: { accept: "text/event-stream", cookie },
+      },
+      (res) => {
+        status = res.statusCode ?? 0;
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      },
+    );
+    req.on("error", () => undefined);
+    return {
+      status: () => status,
+      text: () => text,
+      async waitFor(part: string, ms = 10_000) {
+        const deadline = Date.now() + ms;
+        while (!text.includes(part)) {
+          if (Date.now() > deadline) throw new Error(`"${part}" not received within ${ms} ms`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      },
+      async close() {
+        req.destroy();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  const cookieOfAgent = (agent: unknown) => async () =>
+    (agent as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar
+      .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
+      .map((c) => c.toValueString())
+      .join("; ");
+
+  test("When the facilitator listens to the event stream, then a new contribution arrives as an event", async () => {
+    const { coordinator, sessionId, code } = await openedSession();
+    await coordinator.agent.get("/me");
+    const live = await stream(sessionId, cookieOfAgent(coordinator.agent));
+    try {
+      await live.waitFor("retry:");
+      expect(live.status()).toBe(200);
+      await contribute(await joinWithCode(ctx, code), { body: "In diretta dal tavolo" });
+      await live.waitFor("In diretta dal tavolo");
+      expect(live.text()).toMatch(/id: [a-f0-9]{24}\nevent: contribution/);
+    } finally {
+      await live.close();
+    }
+  });
+
+  test("When contributions sent at once become visible out of their ids' order, then the stream still shows each once", async () => {
+    const { coordinator, sessionId, eventId, code } = await openedSession();
+    await coordinator.agent.get("/me");
+    const live = await stream(sessionId, cookieOfAgent(coordinator.agent));
+    try {
+      await live.waitFor("retry:");
+      await contribute(await joinWithCode(ctx, code), { body: "Il primo arrivato" });
+      await live.waitFor("Il primo arrivato");
+      // A contribution whose id was made before the first one's but that committed after it.
+      const earlier = mongoose.Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 3);
+      await NoteModel.create({
+        _id: earlier,
+        tableSession: sessionId,
+        event: eventId,
+        author: { id: "guest-late", name: "Ritardataria (esempio)" },
+        guest: true,
+        kind: "lesson",
+        theme: "monitoraggio-valutazione",
+        title: "Arrivato dopo",
+        body: "Il commit arrivato dopo",
+      });
+      ctx.services.notes.core.changed();
+      await live.waitFor("Il commit arrivato dopo");
+      await new Promise((r) => setTimeout(r, 1500));
+      const ids = [...live.text().matchAll(/id: ([a-f0-9]{24})\nevent: contribution/g)].map((m) => m[1]);
+      expect(ids).toHaveLength(2);
+      expect(ids).toContain(String(earlier));
+    } finally {
+      await live.close();
+    }
   });
 });

@@ -88,11 +88,16 @@ export function createTableNoteQueries() {
       return { notes: rows.map(toView), total };
     },
 
-    /** A session's contributions (pending, published or rejected) sent after `afterId`, oldest first. */
-    async ofSession(sessionId: string, afterId?: string, limit = 500): Promise<NoteView[]> {
+    /**
+     * A session's contributions (pending, published or rejected), oldest first; `since`: only those whose
+     * id was made from that moment on. Ids are made before their transaction commits, so contributions
+     * sent at the same time become visible in any order: a reader that follows them asks again from a
+     * little before the newest it saw, and skips what it has (see the live view).
+     */
+    async ofSession(sessionId: string, since?: Date, limit = 500): Promise<NoteView[]> {
       if (!mongoose.isValidObjectId(sessionId)) return [];
       const q: Record<string, unknown> = { tableSession: objectId(sessionId), deletedAt: null };
-      if (afterId && mongoose.isValidObjectId(afterId)) q._id = { $gt: objectId(afterId) };
+      if (since) q._id = { $gte: mongoose.Types.ObjectId.createFromTime(Math.floor(since.getTime() / 1000)) };
       const rows = await NoteModel.find(q).sort({ _id: 1 }).limit(limit).lean<NoteDoc[]>();
       return rows.map(toView);
     },

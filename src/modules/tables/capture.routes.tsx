@@ -51,6 +51,12 @@ export interface CaptureRouterDeps {
 
 /** How often a live view looks for new contributions when nothing in this process told it to. */
 const LIVE_POLL_MS = 1000;
+/**
+ * A live view asks again from this long before the newest contribution it saw: contributions sent at
+ * once commit in any order (their ids are made before), so a later one may show up after a newer id.
+ */
+const LIVE_MARGIN_MS = 10_000;
+const timeOfId = (id: string) => new Date(parseInt(id.slice(0, 8), 16) * 1000);
 const HEARTBEAT_MS = 15_000;
 const FORM_FIELDS = ["kind", "question", "body", "project"] as const;
 
@@ -127,14 +133,16 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
   });
 
   // The live feed: server-sent events (each contribution once, resumable with Last-Event-ID), or JSON for
-  // clients that poll (`?after=<last id>`).
+  // clients that poll (`?after=<last id>`: the contributions from a little before it, to be told apart by id).
   router.get("/sessions/:id/live", requireUser, async (req, res) => {
     const { id } = parseOr400(idParams, req.params, "address");
     const { after } = parseOr400(liveQuery, req.query, "query");
     await deps.capture.facilitated(actorOf(res.locals.user!), id);
     const l = await labels();
+    const sinceOf = (lastId: string | undefined) =>
+      lastId ? new Date(timeOfId(lastId).getTime() - LIVE_MARGIN_MS) : undefined;
     if (req.accepts(["text/event-stream", "json"]) !== "text/event-stream") {
-      const items = await deps.queries.contributions(id, after);
+      const items = await deps.queries.contributions(id, sinceOf(after));
       res.json({
         items: items.map((item) => ({ id: String(item.view.note._id), html: itemHtml(req, res, item, l) })),
       });
@@ -142,6 +150,8 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
     }
     const resumeFrom = req.get("last-event-id");
     let last = resumeFrom && /^[a-f0-9]{24}$/.test(resumeFrom) ? resumeFrom : after;
+    // What this stream already sent (a reconnection starts again from the newest the browser saw).
+    const sent = new Set<string>();
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-store, no-transform",
@@ -162,13 +172,16 @@ export function captureRouter(deps: CaptureRouterDeps): Router {
       try {
         do {
           again = false;
-          const items = await deps.queries.contributions(id, last);
+          const items = await deps.queries.contributions(id, sinceOf(last));
           for (const item of items) {
             const itemId = String(item.view.note._id);
+            // The page (or a reconnecting browser) may have some of these: live.js skips ids it shows.
+            if (sent.has(itemId)) continue;
+            sent.add(itemId);
             res.write(
               `id: ${itemId}\nevent: contribution\ndata: ${JSON.stringify({ id: itemId, html: itemHtml(req, res, item, l) })}\n\n`,
             );
-            last = itemId;
+            if (!last || itemId > last) last = itemId;
           }
         } while (again && !closed);
       } catch {

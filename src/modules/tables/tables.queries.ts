@@ -167,9 +167,9 @@ export function createTablesQueries(deps: {
       return { notes: await withProjects(notes), total };
     },
 
-    /** A session's contributions after `afterId` (any status), oldest first, with their projects. */
-    async contributions(sessionId: string, afterId?: string): Promise<TableNote[]> {
-      const views = await deps.notes.ofSession(sessionId, afterId);
+    /** A session's contributions (any status) from `since` on, oldest first, with their projects. */
+    async contributions(sessionId: string, since?: Date): Promise<TableNote[]> {
+      const views = await deps.notes.ofSession(sessionId, since);
       const facts = await deps.projects.factsOf(views.map((v) => v.note.project));
       // The facilitator sees every contribution, even one whose project was hidden meanwhile.
       return views.map((view) => ({ view, project: facts.get(String(view.note.project)) }));
