@@ -118,11 +118,12 @@ describe("session codes", () => {
     await resetThrottle(CODE_TRIES_PER_ADDRESS, "127.0.0.1");
   });
 
-  test("When the right code is typed many times from one address (a room on one network), then nobody is throttled", async () => {
+  test("When a room on one network joins with the right code at the same moment, then nobody is throttled", async () => {
     const { code } = await openedSession();
-    for (let i = 0; i < CODE_TRIES_PER_ADDRESS.points + 5; i++) {
-      expect((await joinWithCode(ctx, code, `Persona ${i}`)).joined.status).toBe(303);
-    }
+    const joins = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => joinWithCode(ctx, code, `Persona ${i}`)),
+    );
+    expect(joins.map((j) => j.joined.status)).toEqual(Array(40).fill(303));
   });
 
   test("When a member who is not the facilitator asks for the session view, then it is refused", async () => {
@@ -315,7 +316,7 @@ describe("the live view", () => {
     const again = await coordinator.agent
       .get(`/sessions/${sessionId}/live?after=${last}`)
       .set("accept", "application/json");
-    expect(again.body.items.map((i: { id: string }) => i.id)).toEqual([last]);
+    expect((again.body as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([last]);
     const page = await coordinator.agent.get(`/sessions/${sessionId}`).set("accept", "text/html");
     expect(page.text).toContain("Arrivo dal telefono");
   });
@@ -359,11 +360,13 @@ describe("the live view", () => {
     };
   }
 
-  const cookieOfAgent = (agent: unknown) => async () =>
-    (agent as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar
-      .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
-      .map((c) => c.toValueString())
-      .join("; ");
+  const cookieOfAgent = (agent: unknown) => () =>
+    Promise.resolve(
+      (agent as { jar: { getCookies(o: object): { toValueString(): string }[] } }).jar
+        .getCookies({ domain: "127.0.0.1", path: "/", secure: false, script: false })
+        .map((c) => c.toValueString())
+        .join("; "),
+    );
 
   test("When the facilitator listens to the event stream, then a new contribution arrives as an event", async () => {
     const { coordinator, sessionId, code } = await openedSession();

@@ -5,7 +5,7 @@
 // what was accepted before a refusal stays.
 import crypto from "node:crypto";
 import mongoose from "mongoose";
-import { refund, take } from "../../infra/throttle";
+import { take, used } from "../../infra/throttle";
 import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from "../../web/errors";
 import type { Actor } from "../accounts/index";
@@ -23,7 +23,12 @@ export const CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY34679";
 export const CODE_LENGTH = 6;
 
 const MINUTE = 60;
-/** Wrong codes typed from one address (right ones are given back): guessing 1 in 148 million is hopeless. */
+/**
+ * Codes typed from one address, right or wrong, counted before the look-up: a room of participants on one
+ * network joins at once, a script guessing 1 in 148 million codes gets nowhere.
+ */
+export const JOINS_PER_ADDRESS = { name: "table-joins-per-address", points: 200, windowSeconds: 10 * MINUTE };
+/** Wrong codes typed from one address: past these, even the right code is refused for a while. */
 export const CODE_TRIES_PER_ADDRESS = {
   name: "table-code-per-address",
   points: 10,
@@ -172,17 +177,23 @@ export function createCaptureService(deps: {
     facilitated,
 
     /**
-     * Checks a typed code. Each wrong one counts against the address (taken before the look-up, given
-     * back when the code is right); joins of a right code count against its session.
+     * Checks a typed code. Every try counts against the address before the look-up (JOINS_PER_ADDRESS);
+     * wrong codes count again (CODE_TRIES_PER_ADDRESS), and an address with too many of them is refused
+     * before looking. Joins of a right code count against its session.
      */
     async join(code: string, ip: string): Promise<CodeState> {
-      const attempt = await take(CODE_TRIES_PER_ADDRESS, ip);
-      if (!attempt.ok) {
-        throw new TooManyRequestsError("Too many codes tried: wait a few minutes", attempt.retryAfterSeconds);
+      const tooMany = (retry: number) =>
+        new TooManyRequestsError("Too many codes tried: wait a few minutes", retry);
+      const attempt = await take(JOINS_PER_ADDRESS, ip);
+      if (!attempt.ok) throw tooMany(attempt.retryAfterSeconds);
+      if ((await used(CODE_TRIES_PER_ADDRESS, ip)) >= CODE_TRIES_PER_ADDRESS.points) {
+        throw tooMany(CODE_TRIES_PER_ADDRESS.windowSeconds);
       }
       const state = await codeState(code);
-      if (state.state === "unknown") return state;
-      await refund(CODE_TRIES_PER_ADDRESS, ip);
+      if (state.state === "unknown") {
+        await take(CODE_TRIES_PER_ADDRESS, ip);
+        return state;
+      }
       if (state.state === "valid") {
         const joins = await take(JOINS_PER_SESSION, String(state.session._id));
         if (!joins.ok) {
