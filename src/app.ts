@@ -138,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
       pages: tables.pages,
       events: tables.eventQueries,
       taxonomy: services.taxonomy,
+      cache: services.catalogueCache,
     }),
   );
   app.use(

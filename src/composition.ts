@@ -103,6 +103,8 @@ export function createServices(infra: Infra): Services {
     notes,
     projects: { ...projectQueries, onChange: (listener) => projects.onChange(listener) },
   });
+  // Events and sessions appear on the (cached) anonymous table pages.
+  tables.events.onChange(() => catalogueCache.clear());
   return {
     audit,
     taxonomy,

@@ -2,7 +2,7 @@
 // and a table's notes with filters. Thin handlers: validate, read, render.
 import express, { type Router } from "express";
 import { NotFoundError } from "../../web/errors";
-import { sendPage } from "../../web/render";
+import type { PageCache } from "../../web/page-cache";
 import { parseOr400 } from "../../web/validate";
 import type { TaxonomyService } from "../taxonomy/index";
 import { TableNotesPage, TablePage, TablesIndexPage } from "../../../views/tables/TablePages";
@@ -18,6 +18,8 @@ export interface TablesRouterDeps {
   pages: TablePages;
   events: EventQueries;
   taxonomy: TaxonomyService;
+  /** Anonymous pages, whole and gzipped (cleared by the app on any note, catalogue, vocabulary or event change). */
+  cache: PageCache;
 }
 
 export function tablesRouter(deps: TablesRouterDeps): Router {
@@ -30,20 +32,22 @@ export function tablesRouter(deps: TablesRouterDeps): Router {
     return { theme: vocab.themes[index]!, number: index + 1 };
   }
 
+  const { cache } = deps;
+
   router.get("/tables", async (req, res) => {
+    if (cache.sendCached(req, res, req.originalUrl)) return;
     const [vocab, events] = await Promise.all([deps.taxonomy.vocabulary(), deps.events.list(10)]);
     const data = await Promise.all(vocab.themes.map((t) => deps.queries.table(t.key)));
-    sendPage(
-      req,
-      res,
+    cache.send(req, res, req.originalUrl, () => (
       <TablesIndexPage
         tables={vocab.themes.map((theme, i) => ({ theme, number: i + 1, notes: data[i]!.counts.total }))}
         events={events}
-      />,
-    );
+      />
+    ));
   });
 
   router.get("/tables/:theme", async (req, res) => {
+    if (cache.sendCached(req, res, req.originalUrl)) return;
     const { theme: key } = parseOr400(themeParams, req.params, "address");
     const { question } = parseOr400(tableQuery, req.query, "query");
     const { theme, number } = await themeOf(key);
@@ -51,10 +55,13 @@ export function tablesRouter(deps: TablesRouterDeps): Router {
       throw new NotFoundError("No such guiding question");
     }
     const body = await deps.pages.body(theme, number, question, req.lang);
-    sendPage(req, res, <TablePage theme={theme} number={number} question={question} body={body} />);
+    cache.send(req, res, req.originalUrl, () => (
+      <TablePage theme={theme} number={number} question={question} body={body} />
+    ));
   });
 
   router.get("/tables/:theme/notes", async (req, res) => {
+    if (cache.sendCached(req, res, req.originalUrl)) return;
     const { theme: key } = parseOr400(themeParams, req.params, "address");
     const { page, ...filter } = parseOr400(tableNotesQuery, req.query, "query");
     const { theme, number } = await themeOf(key);
@@ -66,9 +73,7 @@ export function tablesRouter(deps: TablesRouterDeps): Router {
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw new NotFoundError("No such page");
-    sendPage(
-      req,
-      res,
+    cache.send(req, res, req.originalUrl, () => (
       <TableNotesPage
         theme={theme}
         number={number}
@@ -79,8 +84,8 @@ export function tablesRouter(deps: TablesRouterDeps): Router {
         page={page}
         pages={pages}
         labels={{ vocab, tags }}
-      />,
-    );
+      />
+    ));
   });
 
   return router;
