@@ -14,9 +14,17 @@ const swc = [
 const typescript = {
   testEnvironment: "node",
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  // ESM-only packages: Jest on Node 20 cannot require() them untransformed.
-  transformIgnorePatterns: ["/node_modules/(?!(meilisearch|preact|preact-render-to-string)/)"],
+  // ESM-only packages: Jest on Node 20 cannot require() them untransformed (the second group: what
+  // linkedom, the tables' chart document, requires).
+  transformIgnorePatterns: [
+    "/node_modules/(?!(meilisearch|preact|preact-render-to-string|css-select|css-what|cssomnom|boolbase|nth-check|domutils|domhandler|domelementtype|dom-serializer|entities)/)",
+  ],
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
+  // Observable Plot and D3 are ESM-only: under Jest, their UMD bundles (the same code) stand in.
+  moduleNameMapper: {
+    "^@observablehq/plot$": "<rootDir>/node_modules/@observablehq/plot/dist/plot.umd.min.js",
+    "^d3@7\\.9\\.0/dist/d3\\.min\\.js$": "<rootDir>/node_modules/d3/dist/d3.min.js",
+  },
 };
 
 // One mongod and one meilisearch for the whole run. Jest runs a project's globalSetup only when

@@ -4,6 +4,7 @@ import { benchAccounts } from "./bench/accounts";
 import { benchCatalogue } from "./bench/catalogue";
 import { benchNotes } from "./bench/notes";
 import { benchSearch } from "./bench/search";
+import { benchTables } from "./bench/tables";
 
 const suites: Record<string, (seconds: number, options: { projects?: number }) => Promise<void>> = {
   shell: benchShell,
@@ -11,6 +12,7 @@ const suites: Record<string, (seconds: number, options: { projects?: number }) =
   catalogue: benchCatalogue,
   notes: benchNotes,
   search: benchSearch,
+  tables: benchTables,
 };
 
 function parseArgs(argv: string[]): { only: string[]; seconds: number; projects?: number } {

@@ -41,6 +41,7 @@ import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
 import { privacyRouter } from "./modules/privacy/index";
+import { captureRouter, eventsRouter, tablesRouter } from "./modules/tables/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -133,6 +134,41 @@ export function createApp(deps: AppDeps): Express {
   );
   // The search page and API compress their own answers too (sendPage, sendJson).
   app.use(searchRouter({ search: services.search.service, taxonomy: services.taxonomy }));
+  // The working tables' pages compress themselves; the live feed (server-sent events) must not be
+  // buffered by the compression middleware.
+  const { tables } = services;
+  app.use(
+    tablesRouter({
+      queries: tables.queries,
+      pages: tables.pages,
+      events: tables.eventQueries,
+      taxonomy: services.taxonomy,
+      cache: services.catalogueCache,
+    }),
+  );
+  app.use(
+    captureRouter({
+      capture: tables.capture,
+      events: tables.events,
+      queries: tables.queries,
+      taxonomy: services.taxonomy,
+      projects: services.projectQueries,
+      secret: config.sessionSecret,
+      secureCookies: config.secureCookies,
+      baseUrl: config.baseUrl,
+      onNoteChange: tables.onNoteChange,
+    }),
+  );
+  app.use(
+    eventsRouter({
+      events: tables.events,
+      queries: tables.eventQueries,
+      capture: tables.capture,
+      invitations: tables.invitations,
+      taxonomy: services.taxonomy,
+      notes: { sessionCounts: (ids) => services.notes.tables.sessionCounts(ids) },
+    }),
+  );
   app.use(compress);
   app.use(
     accountsRouter({
@@ -180,6 +216,7 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
       accounts: services.accounts,
       projects: services.projectQueries,
+      sessionLabels: services.notes.sessionLabels,
     }),
   );
   app.use(

@@ -28,8 +28,10 @@ import {
 import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
 import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
 import { createPrivacyService, type PrivacyService } from "./modules/privacy/index";
+import { createTablesModule, type TablesModule } from "./modules/tables/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
+import { seedDemoSeminar } from "./seed/demo/seminar-seed";
 import { PageCache } from "./web/page-cache";
 
 export interface Infra {
@@ -58,6 +60,8 @@ export interface Services extends AccountsServices {
   notes: NotesModule;
   /** The data download and account deletion. */
   privacy: PrivacyService;
+  /** Working tables: their pages and charts, events and sessions, live capture. */
+  tables: TablesModule;
 }
 
 /** What search indexes: the catalogue's projects and the published notes. */
@@ -108,6 +112,17 @@ export function createServices(infra: Infra): Services {
     search.poke();
   });
   const accounts = createAccountsServices(infra, audit, mailer, background);
+  const tables = createTablesModule({
+    connection: infra.mongo,
+    audit,
+    taxonomy,
+    accounts: accounts.accounts,
+    links: accounts.links,
+    notes,
+    projects: { ...projectQueries, onChange: (listener) => projects.onChange(listener) },
+  });
+  // Events and sessions appear on the (cached) anonymous table pages.
+  tables.events.onChange(() => catalogueCache.clear());
   return {
     mailer,
     background,
@@ -122,6 +137,7 @@ export function createServices(infra: Infra): Services {
     search,
     notes,
     privacy: createPrivacyService({ accounts: accounts.accounts, notes }),
+    tables,
     ...accounts,
   };
 }
@@ -137,6 +153,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
   if (infra.config.demoContent) {
     await seedDemoProjects(services, infra.logger);
     await seedDemoNotes(infra.mongo, infra.logger);
+    await seedDemoSeminar(infra.mongo, infra.logger);
   }
   await services.search.start();
   services.jobs.start();
@@ -155,6 +172,7 @@ export function forgetCaches(services: Services): void {
   services.catalogueCache.reset();
   services.projectQueries.clearCache();
   services.notes.core.changed();
+  services.tables.pages.clear();
 }
 
 /** Stops background work before connections close: waits for the jobs that are running to end. */

@@ -14,7 +14,16 @@ import { ProjectModel } from "../../src/modules/projects/project.model";
 import { projectRefs } from "../../src/modules/projects/project.refs";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
-import { load, report, startAppOn, startBenchServers, targetLine, type LoadResult, percentile } from "./util";
+import {
+  load,
+  loginCookie,
+  report,
+  startAppOn,
+  startBenchServers,
+  targetLine,
+  type LoadResult,
+  percentile,
+} from "./util";
 
 const CONNECTIONS = 20;
 const NOTES = 200;
@@ -22,26 +31,6 @@ const NOTES = 200;
 const SAMPLES = Number(process.env.NOTES_BENCH_SAMPLES ?? 20) || 20;
 /** NOTES_BENCH_SKIP_PAGES=1: only the approval phase (no page load, little CPU). */
 const SKIP_PAGES = process.env.NOTES_BENCH_SKIP_PAGES === "1";
-
-async function loginCookie(base: string, email: string, password: string): Promise<string> {
-  const cookieOf = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  const page = await fetch(`${base}/login`);
-  const cookie = cookieOf(page);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ _csrf: token, email, password }).toString(),
-  });
-  await res.arrayBuffer();
-  if (res.status !== 303) throw new Error(`login answered ${res.status}`);
-  return cookieOf(res) || cookie;
-}
 
 export async function benchNotes(seconds: number): Promise<void> {
   const bench = await startBenchServers("notes");

@@ -187,3 +187,24 @@ export function report(title: string, rows: Record<string, string | number>): vo
   console.log(`\n## ${title}`);
   for (const [k, v] of Object.entries(rows)) console.log(`${k.padEnd(48)} ${v}`);
 }
+
+/** Signs in through the login form; the session cookie (and the CSRF cookie) to send afterwards. */
+export async function loginCookie(base: string, email: string, password: string): Promise<string> {
+  const cookieOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  const page = await fetch(`${base}/login`);
+  const cookie = cookieOf(page);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ _csrf: token, email, password }).toString(),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`login answered ${res.status}`);
+  return cookieOf(res) || cookie;
+}

@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "nav.home" },
   { href: "/projects", label: "nav.projects" },
   { href: "/themes", label: "nav.themes" },
+  { href: "/tables", label: "tables.nav" },
   { href: "/tags", label: "nav.tags" },
   { href: "/zones", label: "nav.zones" },
   { href: "/search", label: "nav.search" },

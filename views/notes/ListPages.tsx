@@ -3,7 +3,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
-import { NoteCard, type NoteLabels } from "./NoteCard";
+import { NoteCard, type NoteLabels } from "../components/NoteCard";
 
 type Listed = { view: NoteView; project: ProjectRef };
 

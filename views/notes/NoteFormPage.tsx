@@ -6,7 +6,7 @@ import { describedBy, Field, FieldError } from "../components/Field";
 import { errorOf, FormErrors, Notice, type FieldErrors } from "../components/Form";
 import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import { labelOf, type Vocabulary } from "../../src/modules/taxonomy/taxonomy.types";
-import { KIND_KEY } from "./NoteCard";
+import { KIND_KEY } from "../components/NoteCard";
 
 export interface NoteFormValues {
   kind?: string;

@@ -5,9 +5,9 @@ import { usePage } from "../page-context";
 import { formatDateTime } from "../../src/web/i18n/format";
 import { hasRole } from "../../src/web/auth-guards";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
-import { NoteCard, type NoteLabels } from "./NoteCard";
+import { NoteCard, type NoteLabels } from "../components/NoteCard";
 
-export function NotePage(props: { view: NoteView; project: ProjectRef; labels: NoteLabels }) {
+export function NotePage(props: { view: NoteView; project: ProjectRef | undefined; labels: NoteLabels }) {
   const { t, user, lang } = usePage();
   const note = props.view.note;
   const showHistory =
@@ -15,14 +15,20 @@ export function NotePage(props: { view: NoteView; project: ProjectRef; labels: N
   return (
     <Layout title={props.view.note.title} scripts={[]}>
       <div class="container my-4">
-        <h1 class="h3" lang={CONTENT_LANG}>
-          {props.project.title}
-        </h1>
-        <p>
-          <a href={`/projects/${props.project.slug}#note-${String(props.view.note._id)}`}>
-            {t("notes.page.back")}
-          </a>
-        </p>
+        {props.project ? (
+          <>
+            <h1 class="h3" lang={CONTENT_LANG}>
+              {props.project.title}
+            </h1>
+            <p>
+              <a href={`/projects/${props.project.slug}#note-${String(props.view.note._id)}`}>
+                {t("notes.page.back")}
+              </a>
+            </p>
+          </>
+        ) : (
+          <h1 class="h3">{t("notes.page.noProject")}</h1>
+        )}
         <NoteCard view={props.view} project={props.project} labels={props.labels} level={2} actions />
         {showHistory ? (
           <section aria-labelledby="note-history" class="atl-note-history mt-3">

@@ -6,7 +6,7 @@ import { hasRole } from "../../src/web/auth-guards";
 import { NOTE_KINDS } from "../../src/modules/taxonomy/taxonomy.types";
 import type { NoteView } from "../../src/modules/notes/note.queries";
 import { labelOf } from "../../src/modules/taxonomy/taxonomy.types";
-import { authorName, KIND_KEY, NoteCard, type NoteLabels } from "./NoteCard";
+import { authorName, KIND_KEY, NoteCard, type NoteLabels } from "../components/NoteCard";
 
 /** Notes shown in full in each group; older ones are listed by title, each linking to its own page. */
 export const FULL_PER_GROUP = 5;

@@ -6,7 +6,7 @@ import { CsrfField } from "../components/CsrfField";
 import { Notice } from "../components/Form";
 import type { Translate } from "../../src/web/i18n/index";
 import type { QueueItem } from "../../src/modules/notes/note.queries";
-import { NoteCard, type NoteLabels } from "./NoteCard";
+import { NoteCard, type NoteLabels } from "../components/NoteCard";
 
 export function formatAge(t: Translate, ms: number): string {
   const minutes = Math.floor(ms / 60_000);
@@ -21,11 +21,19 @@ export function QueuePage(props: {
   counts: { pending: number; flagged: number; oldestMs: number };
   filter: "all" | "pending" | "flagged";
   labels: NoteLabels;
+  /** Working-table sessions named in the queue (labels and links), for the filter and the items. */
+  sessions?: { id: string; label: string; href: string }[];
+  /** The session the queue is narrowed to. */
+  session?: string;
   result?: { done: number; failed: number };
   error?: string;
 }) {
   const { t } = usePage();
   const filters = ["all", "pending", "flagged"] as const;
+  const sessions = props.sessions ?? [];
+  const sessionOf = (id: string | undefined) => (id ? sessions.find((s) => s.id === id) : undefined);
+  const withSession = (href: string) =>
+    props.session ? `${href}${href.includes("?") ? "&" : "?"}session=${props.session}` : href;
   return (
     <Layout title={t("notes.queue.title")} noindex>
       <div class="container my-4">
@@ -50,7 +58,7 @@ export function QueuePage(props: {
                 <a
                   class={`nav-link${props.filter === f ? " active" : ""}`}
                   aria-current={props.filter === f ? "page" : undefined}
-                  href={f === "all" ? "/moderation/notes" : `/moderation/notes?filter=${f}`}
+                  href={withSession(f === "all" ? "/moderation/notes" : `/moderation/notes?filter=${f}`)}
                 >
                   {t(`notes.queue.filter.${f}`)}
                 </a>
@@ -58,6 +66,25 @@ export function QueuePage(props: {
             ))}
           </ul>
         </nav>
+        {sessions.length > 0 ? (
+          <form method="get" action="/moderation/notes" class="d-flex flex-wrap gap-2 align-items-end mb-3">
+            {props.filter !== "all" ? <input type="hidden" name="filter" value={props.filter} /> : null}
+            <div class="select-wrapper">
+              <label for="queue-session">{t("notes.queue.session.label")}</label>
+              <select id="queue-session" name="session" class="form-select">
+                <option value="">{t("notes.queue.session.all")}</option>
+                {sessions.map((s) => (
+                  <option key={s.id} value={s.id} selected={s.id === props.session}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" class="btn btn-outline-primary">
+              {t("notes.queue.session.apply")}
+            </button>
+          </form>
+        ) : null}
         {props.items.length === 0 ? (
           <p>{t("notes.queue.empty")}</p>
         ) : (
@@ -104,6 +131,14 @@ export function QueuePage(props: {
                       {note.flags.map((f, i) => (
                         <span key={i}> · «{f.reason}»</span>
                       ))}
+                      {sessionOf(item.sessionId) ? (
+                        <>
+                          {" · "}
+                          <a class="atl-queue-session" href={sessionOf(item.sessionId)!.href}>
+                            {t("notes.session", { label: sessionOf(item.sessionId)!.label })}
+                          </a>
+                        </>
+                      ) : null}
                     </p>
                     <NoteCard view={item.view} labels={props.labels} project={item.project} level={3} />
                     <p>

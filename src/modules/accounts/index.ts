@@ -13,7 +13,7 @@ export { ROLES, SYSTEM_ACTOR, actorOf, type Actor, type Role } from "./actor";
 export type { AccountsCore } from "./accounts.service";
 export type { LinksService } from "./links.service";
 export { ensureDemoAccounts } from "./demo";
-export { SESSION_COOKIE, accountsSession } from "./session";
+export { SESSION_COOKIE, accountsSession, withCsrfToken } from "./session";
 export { DEVICE_COOKIE } from "./device";
 export { accountsRouter } from "./accounts.routes";
 export { meRouter } from "./me.routes";

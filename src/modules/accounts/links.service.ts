@@ -21,6 +21,12 @@ export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 export const RESET_TTL_MS = 3600 * 1000;
 const HOUR_S = 3600;
 const INVITES_PER_DAY = { name: "invites-per-coordinator", points: 50, windowSeconds: 24 * HOUR_S };
+/** Inviting an event's participants from a list: one invitation each, within a larger daily budget. */
+const BULK_INVITES_PER_DAY = {
+  name: "bulk-invites-per-coordinator",
+  points: 500,
+  windowSeconds: 24 * HOUR_S,
+};
 const RESETS_PER_ADDRESS = { name: "resets-per-address", points: 10, windowSeconds: HOUR_S };
 const RESETS_PER_EMAIL = { name: "resets-per-email", points: 3, windowSeconds: HOUR_S };
 const JOINS_PER_ADDRESS = { name: "joins-per-address", points: 5, windowSeconds: HOUR_S };
@@ -138,19 +144,29 @@ export function createLinksService(deps: {
   const service = {
     checkLink: check,
 
-    /** A coordinator invites a member; an admin may invite any role. */
+    /**
+     * A coordinator invites a member; an admin may invite any role. `bulk`: one of a list (an event's
+     * participants), counted against the larger daily budget of lists. Says whether the address had
+     * been invited before (the new link replaces the old one).
+     */
     async invite(
       actor: Pick<Actor, "id" | "role">,
       input: { email: string; role: Role; lang: Lang },
       ip: string,
-    ): Promise<void> {
+      options: { bulk?: boolean } = {},
+    ): Promise<"invited" | "invited-again"> {
       if (!hasRole(actor.role, "coordinator")) throw new ForbiddenError();
       if (input.role !== "member" && actor.role !== "admin") {
         throw new ForbiddenError("Only administrators can invite coordinators or administrators");
       }
-      await enforce(INVITES_PER_DAY, actor.id, "Too many invitations today: try again tomorrow");
+      await enforce(
+        options.bulk ? BULK_INVITES_PER_DAY : INVITES_PER_DAY,
+        actor.id,
+        "Too many invitations today: try again tomorrow",
+      );
       const email = input.email.trim().toLowerCase();
       let user = await accounts.findByEmail(email);
+      const again = user?.status === "invited";
       if (user && user.status !== "invited") {
         throw new ConflictError("This person already has an account", [
           { field: "email", message: "accounts.admin.invite.exists" },
@@ -181,9 +197,10 @@ export function createLinksService(deps: {
         action: "user.invited",
         targetType: "user",
         targetId: user._id.toString(),
-        details: { role: input.role },
+        details: { role: input.role, ...(options.bulk ? { bulk: true } : {}) },
         ip,
       });
+      return again ? "invited-again" : "invited";
     },
 
     /** The invitee sets name and password; the account becomes active. */

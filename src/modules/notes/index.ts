@@ -7,11 +7,15 @@ import { enqueueIndexingMany } from "../search/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { createModeration } from "./moderation.service";
 import { NoteModel } from "./note.model";
-import { createNoteQueries } from "./note.queries";
+import { createNoteQueries, type SessionLabel } from "./note.queries";
+import { createTableNoteQueries } from "./note.tables";
 import { createNotesCore } from "./note.service";
 import { forgetMember, memberNotesData, type ForgetMode } from "./note.privacy";
 
-export type { NoteQueries } from "./note.queries";
+export type { NoteQueries, NoteView, SessionLabel } from "./note.queries";
+export type { NoteCountRow, TableNoteFilter, TableNoteQueries } from "./note.tables";
+export type { ContributionAuthor, ContributionInput } from "./note.service";
+export { titleOf } from "./note.service";
 export { EX_MEMBER, type ForgetMode } from "./note.privacy";
 export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
@@ -34,6 +38,10 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const core = createNotesCore(deps);
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
+  const tables = createTableNoteQueries();
+  // How the queue names a contribution's session: the tables module (above notes) tells us.
+  let labelSessions: (ids: string[]) => Promise<Map<string, SessionLabel>> = () =>
+    Promise.resolve(new Map<string, SessionLabel>());
 
   // Notes are public only while their project is: when it is archived, unpublished, deleted or brought
   // back, its published notes are re-indexed (dropped from or added to search) in the same transaction.
@@ -94,7 +102,18 @@ export function createNotesModule(deps: NotesModuleDeps) {
     },
   };
 
-  return { core, moderation, queries, privacy };
+  return {
+    core,
+    moderation,
+    queries,
+    tables,
+    privacy,
+    /** Registers how session ids become labels and links (the tables module does, when it is built). */
+    labelSessionsWith(fn: (ids: string[]) => Promise<Map<string, SessionLabel>>) {
+      labelSessions = fn;
+    },
+    sessionLabels: (ids: string[]) => labelSessions(ids),
+  };
 }
 
 export type NotesModule = ReturnType<typeof createNotesModule>;

@@ -1,4 +1,5 @@
 // Moderation: the queue of pending and flagged notes, and the coordinators' decisions (each audited).
+import mongoose from "mongoose";
 import { ConflictError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/index";
 import type { ProjectRefs } from "../projects/index";
@@ -76,13 +77,23 @@ export function createModeration(deps: {
       }
       return { done, failed };
     },
-    /** Pending notes (oldest first) and flagged published notes, with counts. */
-    async queue(filter: "all" | "pending" | "flagged" = "all") {
+    /**
+     * Pending notes (oldest first) and flagged published notes, with counts; `session` keeps only the
+     * contributions of one working-table session.
+     */
+    async queue(filter: "all" | "pending" | "flagged" = "all", options: { session?: string } = {}) {
       const or: Record<string, unknown>[] = [];
       if (filter !== "flagged") or.push({ status: "pending" });
       if (filter !== "pending") or.push({ status: "published", flagCount: { $gt: 0 } });
+      const bySession =
+        options.session && mongoose.isValidObjectId(options.session)
+          ? { tableSession: new mongoose.Types.ObjectId(options.session) }
+          : {};
       const [notes, pending, flagged] = await Promise.all([
-        NoteModel.find({ deletedAt: null, $or: or }).sort({ createdAt: 1 }).limit(200).lean<NoteDoc[]>(),
+        NoteModel.find({ deletedAt: null, $or: or, ...bySession })
+          .sort({ createdAt: 1 })
+          .limit(200)
+          .lean<NoteDoc[]>(),
         NoteModel.countDocuments({ deletedAt: null, status: "pending" }),
         NoteModel.countDocuments({ deletedAt: null, status: "published", flagCount: { $gt: 0 } }),
       ]);
@@ -95,11 +106,21 @@ export function createModeration(deps: {
         view: toView(n),
         project: byId.get(String(n.project)),
         ageMs: now - new Date(n.createdAt).getTime(),
+        sessionId: n.tableSession ? String(n.tableSession) : undefined,
       }));
       const oldest = items
         .filter((i) => i.view.note.status === "pending")
         .reduce((m, i) => Math.max(m, i.ageMs), 0);
       return { items, counts: { pending, flagged, oldestMs: oldest } };
+    },
+    /** The sessions that have contributions waiting, for the queue's filter. */
+    async pendingSessions(): Promise<string[]> {
+      const ids = await NoteModel.distinct("tableSession", {
+        status: "pending",
+        deletedAt: null,
+        tableSession: { $type: "objectId" },
+      });
+      return ids.map(String);
     },
   };
 }

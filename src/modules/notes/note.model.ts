@@ -51,11 +51,19 @@ const replySchema = new Schema({
 /**
  * A practitioner's note on a project. `theme` is a theme vocabulary key (the working table) and
  * `question` the id of one of its guiding questions. Replies are one level deep, embedded.
+ * A contribution sent during a working-table session (see the tables module) carries its session and
+ * event, may have no project, and may come from a guest: a display name without an account.
  */
 const noteSchema = new Schema(
   {
-    project: { type: Schema.Types.ObjectId, required: true },
+    /** Null only for a session's contribution that names no project. */
+    project: { type: Schema.Types.ObjectId, default: null },
     author: { type: personSchema, required: true },
+    /** The author is a guest of a table session: no account, never linked, never trusted. */
+    guest: { type: Boolean, default: false },
+    /** The table session (tables module) the note was contributed in, and that session's event. */
+    tableSession: { type: Schema.Types.ObjectId, default: null },
+    event: { type: Schema.Types.ObjectId, default: null },
     kind: { type: String, enum: NOTE_KINDS, required: true },
     theme: { type: String, required: true },
     question: { type: String, default: null },
@@ -86,6 +94,17 @@ noteSchema.index({ "author.id": 1, status: 1, deletedAt: 1, createdAt: -1 });
 noteSchema.index({ theme: 1, status: 1, deletedAt: 1, publishedAt: -1 });
 noteSchema.index({ tags: 1, status: 1, deletedAt: 1, publishedAt: -1 });
 noteSchema.index({ status: 1, deletedAt: 1, createdAt: 1 });
+// A working table's notes by guiding question and kind (the table pages), a session's contributions as
+// they arrive (the facilitator's live view) and an event's notes.
+noteSchema.index({ theme: 1, question: 1, kind: 1, status: 1, deletedAt: 1, publishedAt: -1 });
+noteSchema.index(
+  { tableSession: 1, _id: 1 },
+  { partialFilterExpression: { tableSession: { $type: "objectId" } } },
+);
+noteSchema.index(
+  { event: 1, status: 1, deletedAt: 1, publishedAt: -1 },
+  { partialFilterExpression: { event: { $type: "objectId" } } },
+);
 noteSchema.index({ flagCount: 1, deletedAt: 1 });
 noteSchema.index(
   { "author.id": 1, idempotencyKey: 1 },

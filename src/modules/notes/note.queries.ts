@@ -26,6 +26,14 @@ export interface QueueItem {
   view: NoteView;
   project: ProjectRef | undefined;
   ageMs: number;
+  /** The working-table session the note was contributed in. */
+  sessionId?: string;
+}
+
+/** How pages name a working-table session (the tables module tells the notes module). */
+export interface SessionLabel {
+  label: string;
+  href: string;
 }
 
 const LIST_LIMIT = 500;
@@ -57,7 +65,7 @@ export function toView(note: NoteDoc): NoteView {
 
 export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
   /** The notes' projects the public may see (published: see PUBLIC_STATUSES). */
-  const projectsById = (ids: mongoose.Types.ObjectId[]) =>
+  const projectsById = (ids: (mongoose.Types.ObjectId | null | undefined)[]) =>
     deps.projects.refsOf(ids, { statuses: PUBLIC_STATUSES });
 
   return {

@@ -95,6 +95,11 @@ export const slugParams = z.strictObject({
 export const emptyForm = z.strictObject({ _csrf: z.string().optional() });
 export const queueQuery = z.strictObject({
   filter: z.enum(["all", "pending", "flagged"]).optional(),
+  session: z
+    .string()
+    .regex(/^([a-f0-9]{24})?$/, "not a session id")
+    .optional()
+    .transform((v) => v || undefined),
 });
 export const newNoteQuery = z.strictObject({
   draft: z.string().max(10).optional(),

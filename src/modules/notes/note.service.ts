@@ -7,7 +7,7 @@ import type { AuditService } from "../audit/index";
 import { enqueueIndexing } from "../search/index";
 import type { Actor } from "../accounts/index";
 import type { ProjectRefs } from "../projects/index";
-import type { TaxonomyService } from "../taxonomy/index";
+import type { NoteKind, TaxonomyService } from "../taxonomy/index";
 import { NoteDraftModel, NoteModel, type NoteDoc } from "./note.model";
 import { checkVocabulary, draftToken, openProject } from "./note.rules";
 import type { EditForm, NoteForm } from "./note.schemas";
@@ -25,6 +25,34 @@ export interface NotesDeps {
 }
 
 export type NoteLean = NoteDoc;
+
+/** Who sends a contribution: a signed-in member, or a guest of the session (a display name, no account). */
+export type ContributionAuthor = { actor: Actor } | { guest: { id: string; name: string } };
+
+/** A contribution as the session's form sends it, already checked against the session by the caller. */
+export interface ContributionInput {
+  kind: NoteKind;
+  theme: string;
+  question: string | null;
+  body: string;
+  projectSlug?: string | null;
+  tableSession: string;
+  event: string;
+  /** The form's one-time key: a second submission finds the first contribution. */
+  idem?: string;
+  demo?: boolean;
+}
+
+const TITLE_WORDS_MAX = 90;
+
+/** A title for a contribution: its first line, cut at a word before TITLE_WORDS_MAX characters. */
+export function titleOf(body: string): string {
+  const line = (body.split("\n").find((l) => l.trim()) ?? "").replace(/[#*_`>]/g, "").trim();
+  if (line.length <= TITLE_WORDS_MAX) return line || "…";
+  const cut = line.slice(0, TITLE_WORDS_MAX);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 const isModerator = (actor: Actor) => hasRole(actor.role, "coordinator");
 
@@ -106,6 +134,62 @@ export function createNotesCore(deps: NotesDeps) {
           idempotencyKey: form.idem,
         }).lean<NoteLean>();
         if (existing) return { note: existing, duplicate: true, slug: project.slug };
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A contribution sent during a working-table session: a member (the trusted-members rule applies) or a
+   * guest (always pending), on a project or none. Its title is the start of its text.
+   */
+  async function contribute(author: ContributionAuthor, input: ContributionInput): Promise<NoteLean> {
+    const project = input.projectSlug ? await openProject(deps.projects, input.projectSlug) : null;
+    const person = "guest" in author ? author.guest : { id: author.actor.id, name: author.actor.name };
+    if (input.idem) {
+      const existing = await NoteModel.findOne({
+        "author.id": person.id,
+        idempotencyKey: input.idem,
+      }).lean<NoteLean>();
+      if (existing) return existing;
+    }
+    await checkVocabulary(deps.taxonomy, { theme: input.theme, question: input.question, tags: [] });
+    // Guests are never trusted: whatever the setting, their contributions wait for a coordinator.
+    const published = "guest" in author ? false : await isTrusted(author.actor);
+    try {
+      return await tx(async (session) => {
+        const [doc] = await NoteModel.create(
+          [
+            {
+              project: project?._id ?? null,
+              author: person,
+              guest: "guest" in author,
+              tableSession: new mongoose.Types.ObjectId(input.tableSession),
+              event: new mongoose.Types.ObjectId(input.event),
+              kind: input.kind,
+              theme: input.theme,
+              question: input.question,
+              title: titleOf(input.body),
+              body: input.body,
+              status: published ? "published" : "pending",
+              publishedAt: published ? new Date() : null,
+              idempotencyKey: input.idem ?? null,
+              demo: input.demo ?? false,
+            },
+          ],
+          { session },
+        );
+        await enqueueIndexing(session, "note", String(doc!._id));
+        return doc!.toObject<NoteLean>();
+      });
+    } catch (err) {
+      // The same form sent twice at once: the unique key kept one contribution; answer with it.
+      if ((err as { code?: number }).code === 11000 && input.idem) {
+        const existing = await NoteModel.findOne({
+          "author.id": person.id,
+          idempotencyKey: input.idem,
+        }).lean<NoteLean>();
+        if (existing) return existing;
       }
       throw err;
     }
@@ -266,6 +350,7 @@ export function createNotesCore(deps: NotesDeps) {
     load,
     isTrusted,
     create,
+    contribute,
     update,
     remove,
     reply,

@@ -170,8 +170,8 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     return { id, note, project: ref };
   }
 
-  async function projectRefOf(id: { toString(): string }) {
-    return (await deps.projects.refsOf([id])).get(String(id));
+  async function projectRefOf(id: { toString(): string } | null | undefined) {
+    return id ? (await deps.projects.refsOf([id])).get(String(id)) : undefined;
   }
 
   router.get("/notes/:id/edit", requireUser, async (req, res) => {

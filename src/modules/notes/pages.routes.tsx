@@ -12,7 +12,7 @@ import type { TaxonomyService } from "../taxonomy/index";
 import { QueuePage } from "../../../views/notes/QueuePage";
 import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";
 import type { Moderation } from "./moderation.service";
-import { toView, type NoteQueries } from "./note.queries";
+import { toView, type NoteQueries, type SessionLabel } from "./note.queries";
 import { NotePage } from "../../../views/notes/NotePage";
 import { openProjectForRead } from "./note.api";
 import { bulkSchema, idParams, queueQuery, slugParams } from "./note.schemas";
@@ -24,6 +24,8 @@ export interface NotePagesDeps {
   taxonomy: TaxonomyService;
   accounts: Pick<AccountsCore, "findById">;
   projects: Pick<ProjectRefs, "refBySlug">;
+  /** Labels and links of working-table sessions (given by the tables module). */
+  sessionLabels: (ids: string[]) => Promise<Map<string, SessionLabel>>;
 }
 
 export function notePagesRouter(deps: NotePagesDeps): Router {
@@ -31,10 +33,28 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
   const router = express.Router();
   const labels = async () => ({ vocab: await taxonomy.vocabulary(), tags: await taxonomy.tags() });
 
+  /** The queue's items with their sessions' labels, and the sessions that have contributions waiting. */
+  async function queueOf(filter: "all" | "pending" | "flagged", session?: string) {
+    const [{ items, counts }, waiting, l] = await Promise.all([
+      moderation.queue(filter, { session }),
+      moderation.pendingSessions(),
+      labels(),
+    ]);
+    const ids = [
+      ...new Set([...waiting, ...(session ? [session] : []), ...items.flatMap((i) => i.sessionId ?? [])]),
+    ];
+    const named = await deps.sessionLabels(ids);
+    const sessions = ids.flatMap((id) => {
+      const label = named.get(id);
+      return label ? [{ id, ...label }] : [];
+    });
+    return { items, counts, labels: l, sessions };
+  }
+
   router.get("/moderation/notes", requireRole("coordinator"), async (req, res) => {
-    const { filter = "all" } = parseOr400(queueQuery, req.query, "query");
-    const [{ items, counts }, l] = await Promise.all([moderation.queue(filter), labels()]);
-    sendPage(req, res, <QueuePage items={items} counts={counts} filter={filter} labels={l} />);
+    const { filter = "all", session } = parseOr400(queueQuery, req.query, "query");
+    const queue = await queueOf(filter, session);
+    sendPage(req, res, <QueuePage {...queue} filter={filter} session={session} />);
   });
 
   router.post("/moderation/notes", requireRole("coordinator"), async (req, res) => {
@@ -52,17 +72,11 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
       res.json(result);
       return;
     }
-    const [{ items, counts }, l] = await Promise.all([moderation.queue("all"), labels()]);
+    const queue = await queueOf("all");
     sendPage(
       req,
       res,
-      <QueuePage
-        items={items}
-        counts={counts}
-        filter="all"
-        labels={l}
-        result={{ done: result.done, failed: result.failed.length }}
-      />,
+      <QueuePage {...queue} filter="all" result={{ done: result.done, failed: result.failed.length }} />,
     );
   });
 
@@ -70,8 +84,9 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
     const { id } = parseOr400(idParams, req.params, "address");
     const user = res.locals.user;
     const note = await queries.visible(id, { id: user?.id, role: user?.role });
-    const project = note ? await queries.projectRef(note.project, { role: user?.role }) : undefined;
-    if (!note || !project) throw new NotFoundError("No such note");
+    const project = note?.project ? await queries.projectRef(note.project, { role: user?.role }) : undefined;
+    // A note on a project this reader cannot see is hidden with it; a session's contribution may have none.
+    if (!note || (note.project && !project)) throw new NotFoundError("No such note");
     sendPage(req, res, <NotePage view={toView(note)} project={project} labels={await labels()} />);
   });
 

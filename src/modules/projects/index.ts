@@ -4,7 +4,7 @@ export type { ProjectStatus } from "./project.model";
 export type { ListedProject, ProjectView } from "./project.view";
 export { createProjectService, type ProjectService } from "./project.service";
 export { createProjectQueries, type ProjectQueries } from "./project.queries";
-export type { ProjectRef, ProjectRefs, ProjectSummary } from "./project.refs";
+export type { ProjectFacts, ProjectRef, ProjectRefs, ProjectSummary } from "./project.refs";
 export { PUBLIC_STATUSES, isPublic } from "./project.refs";
 export { createImportService, type ImportService } from "./import.service";
 export { createExportService, type ExportService } from "./export.service";

@@ -39,12 +39,20 @@ async function refBySlug(slug: string, statuses?: readonly ProjectStatus[]): Pro
   ).lean<ProjectSummary>();
 }
 
+/** Distinct project ids (nulls and anything that is not an id are skipped: a note may have no project). */
+function idsOf(ids: ({ toString(): string } | null | undefined)[]): mongoose.Types.ObjectId[] {
+  const strings = ids.filter((id) => id != null).map(String);
+  return [...new Set(strings)]
+    .filter((s) => /^[a-f0-9]{24}$/.test(s))
+    .map((s) => new mongoose.Types.ObjectId(s));
+}
+
 /** References by project id, of projects not deleted (unless `withDeleted`) in one of `statuses`. */
 async function refsOf(
-  ids: { toString(): string }[],
+  ids: ({ toString(): string } | null | undefined)[],
   options: { statuses?: readonly ProjectStatus[]; withDeleted?: boolean } = {},
 ): Promise<Map<string, ProjectRef>> {
-  const unique = [...new Set(ids.map(String))].map((s) => new mongoose.Types.ObjectId(s));
+  const unique = idsOf(ids);
   const rows = await ProjectModel.find(
     { _id: { $in: unique }, ...(options.withDeleted ? {} : { deletedAt: null }), ...only(options.statuses) },
     { slug: 1, title: 1 },
@@ -52,5 +60,36 @@ async function refsOf(
   return new Map(rows.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
 }
 
-export const projectRefs = { refBySlug, refsOf };
+/** A project with what the working-table pages count its notes by: zones, target groups, start year. */
+export interface ProjectFacts extends ProjectRef {
+  zones: string[];
+  targetGroups: string[];
+  startYear: number | null;
+}
+
+/** Facts of public projects (see PUBLIC_STATUSES) by id, for counting their notes. */
+async function factsOf(
+  ids: ({ toString(): string } | null | undefined)[],
+): Promise<Map<string, ProjectFacts>> {
+  const unique = idsOf(ids);
+  if (unique.length === 0) return new Map();
+  const rows = await ProjectModel.find(
+    { _id: { $in: unique }, deletedAt: null, ...only(PUBLIC_STATUSES) },
+    { slug: 1, title: 1, zones: 1, targetGroups: 1, startYear: 1 },
+  ).lean();
+  return new Map(
+    rows.map((p) => [
+      String(p._id),
+      {
+        slug: p.slug,
+        title: p.title,
+        zones: p.zones ?? [],
+        targetGroups: p.targetGroups ?? [],
+        startYear: p.startYear ?? null,
+      },
+    ]),
+  );
+}
+
+export const projectRefs = { refBySlug, refsOf, factsOf };
 export type ProjectRefs = typeof projectRefs;

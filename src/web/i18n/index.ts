@@ -11,6 +11,7 @@ import { importMessages } from "../../modules/projects/import.messages";
 import { notesMessages } from "../../modules/notes/notes.messages";
 import { siteMessages } from "../../modules/site/site.messages";
 import { privacyMessages } from "../../modules/privacy/privacy.messages";
+import { tablesMessages } from "../../modules/tables/tables.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
@@ -28,6 +29,7 @@ const catalogs = [
   siteMessages,
   jobsMessages,
   privacyMessages,
+  tablesMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;

@@ -1,8 +1,8 @@
-// One note as shown on the project page, the theme page and the profile.
+// One note as shown on the project page, the theme page, the profile, the queue and the working tables.
 import { usePage } from "../page-context";
-import { CONTENT_LANG } from "../components/content-lang";
+import { CONTENT_LANG } from "./content-lang";
 import { formatDay } from "../../src/web/i18n/format";
-import { CsrfField } from "../components/CsrfField";
+import { CsrfField } from "./CsrfField";
 import { hasRole } from "../../src/web/auth-guards";
 import type { MessageKey, Translate } from "../../src/web/i18n/index";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
@@ -64,7 +64,9 @@ export function NoteCard(props: {
           {note.title}
         </H>
         <p class="small text-muted mb-2">
-          {/^[a-f0-9]{24}$/.test(note.author.id) ? (
+          {note.guest ? (
+            t("notes.by.guest", { name: note.author.name })
+          ) : /^[a-f0-9]{24}$/.test(note.author.id) ? (
             <a href={`/members/${note.author.id}`}>{t("notes.by", { name: note.author.name })}</a>
           ) : (
             t("notes.by", { name: authorName(t, note.author) })

@@ -1,0 +1,85 @@
+// The tables module's entry: working-table pages with their counts and charts, events and table sessions,
+// bulk invitations and live capture. It sits above notes, projects, taxonomy, accounts, search and audit.
+// What later features of the module (synthesis reports, recommendations, guidelines) read is here too:
+// `queries` (published notes of a table, question or event with their projects and zones, and counts).
+import type { Connection } from "mongoose";
+import type { AccountsCore, LinksService } from "../accounts/index";
+import type { AuditService } from "../audit/index";
+import type { NotesModule } from "../notes/index";
+import type { ProjectRefs } from "../projects/index";
+import type { TaxonomyService } from "../taxonomy/index";
+import { createCaptureService } from "./capture.service";
+import { createEventQueries } from "./events.queries";
+import { createEventsService } from "./events.service";
+import { createInvitationsService } from "./invitations.service";
+import { createTablePages } from "./table.page";
+import { createTablesQueries } from "./tables.queries";
+
+export { tablesRouter } from "./tables.routes";
+export { eventsRouter } from "./events.routes";
+export { captureRouter } from "./capture.routes";
+export type { NoteCounts, TableData, TableNote, TablesQueries } from "./tables.queries";
+export type { EventView, SessionView } from "./events.queries";
+
+export interface TablesModuleDeps {
+  connection: Connection;
+  audit: AuditService;
+  taxonomy: TaxonomyService;
+  accounts: AccountsCore;
+  links: LinksService;
+  notes: NotesModule;
+  projects: Pick<ProjectRefs, "refBySlug" | "factsOf"> & { onChange(listener: () => void): void };
+}
+
+export function createTablesModule(deps: TablesModuleDeps) {
+  const queries = createTablesQueries({ notes: deps.notes.tables, projects: deps.projects });
+  const eventQueries = createEventQueries({ taxonomy: deps.taxonomy });
+  const events = createEventsService({
+    connection: deps.connection,
+    audit: deps.audit,
+    taxonomy: deps.taxonomy,
+    accounts: deps.accounts,
+    projects: deps.projects,
+    notes: deps.notes.tables,
+  });
+  const capture = createCaptureService({
+    events,
+    notes: deps.notes,
+    projects: deps.projects,
+    taxonomy: deps.taxonomy,
+    audit: deps.audit,
+  });
+  const invitations = createInvitationsService({ links: deps.links, accounts: deps.accounts });
+  const pages = createTablePages({
+    queries,
+    taxonomy: deps.taxonomy,
+    sessionsOfTheme: (theme) => eventQueries.sessionsOfTheme(theme),
+  });
+
+  // The table pages follow notes, projects and events changed in this process at once.
+  const noteListeners = new Set<() => void>();
+  deps.notes.core.onChange(() => {
+    pages.clear();
+    for (const l of noteListeners) l();
+  });
+  deps.projects.onChange(pages.clear);
+  events.onChange(pages.clear);
+  // The moderation queue names each contribution's session.
+  deps.notes.labelSessionsWith((ids) => eventQueries.labels(ids));
+
+  return {
+    queries,
+    eventQueries,
+    events,
+    capture,
+    invitations,
+    pages,
+    /** Runs `listener` whenever a note changes in this process; returns how to stop. */
+    onNoteChange: (listener: () => void): (() => void) => {
+      noteListeners.add(listener);
+      return () => noteListeners.delete(listener);
+    },
+  };
+}
+
+export type TablesModule = ReturnType<typeof createTablesModule>;
