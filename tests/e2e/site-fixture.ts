@@ -6,6 +6,9 @@ import { ProjectModel } from "../../src/modules/projects/project.model";
 import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { seedDemoNotes } from "../../src/seed/demo/notes-seed";
 import { seedDemoProjects } from "../../src/seed/demo/seed-demo";
+import { seedDemoSeminar } from "../../src/seed/demo/seminar-seed";
+import { EventModel } from "../../src/modules/tables/event.model";
+import { TableSessionModel } from "../../src/modules/tables/session.model";
 import { createUser, loginAs, loginInBrowser, type TestUser } from "../support/auth";
 import type { TestContext } from "../support/test-app";
 import { postNote } from "../integration/notes-fixtures";
@@ -19,12 +22,18 @@ export interface SiteFixture {
   project: { slug: string; title: string; theme: string; zone: string; tag: string };
   publishedNoteId: string;
   pendingNoteId: string;
+  /** The demo seminar and one of its table sessions. */
+  eventId: string;
+  sessionId: string;
 }
 
 export async function seedSite(ctx: TestContext): Promise<SiteFixture> {
   await ctx.services.taxonomy.seed();
   await seedDemoProjects(ctx.services);
   await seedDemoNotes(ctx.infra.mongo);
+  await seedDemoSeminar(ctx.infra.mongo);
+  const event = await EventModel.findOne({}).lean();
+  const tableSession = await TableSessionModel.findOne({ event: event!._id }).lean();
   const [member, coordinator, admin] = [
     await createUser(ctx, { role: "member", name: "Marta Mediatrice (esempio)" }),
     await createUser(ctx, { role: "coordinator", name: "Carlo Coordinatore (esempio)" }),
@@ -59,6 +68,8 @@ export async function seedSite(ctx: TestContext): Promise<SiteFixture> {
     },
     publishedNoteId: String(published!._id),
     pendingNoteId: String(pendingNote!._id),
+    eventId: String(event!._id),
+    sessionId: String(tableSession!._id),
   };
 }
 
@@ -88,6 +99,12 @@ export function pageTypes(fx: SiteFixture): PageType[] {
     ["search, nothing found", "/search?q=zzqqxxyy"],
     ["note", `/notes/${fx.publishedNoteId}`],
     ["member profile", `/members/${fx.member.id}`],
+    ["working tables", "/tables"],
+    ["working table", `/tables/${p.theme}`],
+    ["working table's notes", `/tables/${p.theme}/notes`],
+    ["events", "/events"],
+    ["event", `/events/${fx.eventId}`],
+    ["join a session", "/partecipa"],
     ["login", "/login"],
     ["join", "/join"],
     ["forgot password", "/forgot"],
@@ -101,6 +118,8 @@ export function pageTypes(fx: SiteFixture): PageType[] {
   ];
   const member: [string, string][] = [
     ["my profile", "/me"],
+    ["my sessions", "/me/sessions"],
+    ["delete my account", "/me/delete"],
     ["new note", `/projects/${p.slug}/notes/new`],
     ["edit note", `/notes/${fx.pendingNoteId}/edit`],
     ["propose a tag", "/tags/propose"],
@@ -117,6 +136,13 @@ export function pageTypes(fx: SiteFixture): PageType[] {
     ["vocabularies", "/curation/vocabularies"],
     ["vocabulary entry", `/curation/vocabularies/theme/${p.theme}`],
     ["thesaurus", "/admin/search/thesaurus"],
+    ["scheduled jobs", "/admin/jobs"],
+    ["new event", "/events/new"],
+    ["edit event", `/events/${fx.eventId}/edit`],
+    ["invite an event's participants", `/events/${fx.eventId}/invite`],
+    ["new table session", `/events/${fx.eventId}/sessions/new`],
+    ["table session", `/sessions/${fx.sessionId}`],
+    ["edit table session", `/sessions/${fx.sessionId}/edit`],
   ];
   const admin: [string, string][] = [
     ["users", "/admin/users"],

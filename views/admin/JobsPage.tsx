@@ -1,3 +1,4 @@
+import { TableScroll } from "../components/TableScroll";
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { formatDateTime } from "../../src/web/i18n/format";
@@ -73,7 +74,7 @@ export function JobsPage(props: { jobs: JobView[] }) {
       <div class="container my-5">
         <h1>{t("jobs.title")}</h1>
         <p>{t("jobs.intro")}</p>
-        <div class="table-responsive">
+        <TableScroll label={t("jobs.title")}>
           <table class="table table-sm">
             <thead>
               <tr>
@@ -136,7 +137,7 @@ export function JobsPage(props: { jobs: JobView[] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </Layout>
   );
