@@ -42,6 +42,8 @@ module.exports = {
     { ...typescript, ...servers, displayName: "integration", roots: ["<rootDir>/tests/integration"] },
     { ...typescript, ...servers, displayName: "browser", roots: ["<rootDir>/tests/e2e"] },
   ],
-  testTimeout: 30000,
+  // Generous: on a loaded 2-core machine a browser journey or a run of password hashes takes several times
+  // longer than alone, and a timeout is not what these tests check.
+  testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -222,7 +222,7 @@ describe("login and sessions", () => {
       .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
     expect(res.status).toBe(429);
     expect(res.text).toContain("Troppe richieste");
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("login throttling under concurrency", () => {
