@@ -140,7 +140,9 @@ export async function generateDataset(
     return [...new Set(Array.from({ length: n }, () => pick(list)))];
   };
   const by = { id: "generator", name: "Dataset generator" };
-  const batchSize = 5000;
+  // 1,000 projects per transaction (with their revisions and outbox entries, a few MB): 5,000 outgrew the
+  // embedded mongod's 0.5 GB cache on a busy machine ("oldest pinned transaction ID", a WriteConflict).
+  const batchSize = 1000;
   // What the notes need of the published projects (kept in memory: 200,000 projects are a few MB).
   const published: PublishedProject[] = [];
   // Slugs and CUPs carry the seed, so two datasets with different seeds can share a database.
