@@ -157,7 +157,7 @@ describe("import page", () => {
     const file = Buffer.from("title,startDate\nBuono,2020-01-01\n<script>alert(1)</script>,2023-02-30\n");
     const res = await upload(agent, await csrf(), file, "progetti.csv");
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/2 righe: 1 create, 0 aggiornate, 0 invariate, 1 con errori/);
+    expect(res.text).toMatch(/2 righe: 1 progetto creato, 0 aggiornati, 0 invariati, 1 con errori/);
     expect(res.text).toMatch(/<td>3<\/td><td><code>startDate<\/code><\/td>/);
     expect(res.text).not.toContain("<script>alert(1)</script>");
     expect(await ProjectModel.countDocuments()).toBe(1);

@@ -51,7 +51,7 @@ export function ThemeNotes(props: {
     <section class="atl-theme-notes my-4" aria-labelledby="theme-notes-title">
       <H class="h4" id="theme-notes-title">
         {t("notes.theme.title")}{" "}
-        <span class="badge atl-count">{t("notes.count", { n: props.notes.length })}</span>
+        <span class="badge atl-count">{t.plural("notes.count", props.notes.length)}</span>
       </H>
       {props.notes.length === 0 ? <p>{t("notes.empty")}</p> : null}
       {questions.map((q) => {
@@ -77,7 +77,7 @@ export function ThemeNotes(props: {
       {other.length > 0 ? (
         <section class="mb-3" aria-labelledby="q-other">
           <H2 class="h5" id="q-other">
-            {t("notes.theme.other")} <span class="badge atl-count">{other.length}</span>
+            {t("notes.theme.others")} <span class="badge atl-count">{other.length}</span>
           </H2>
           {other.map((n) => (
             <NoteCard

@@ -91,7 +91,7 @@ export function NoteCard(props: {
             ))}
           </ul>
         ) : null}
-        <p class="small mb-2">{t("notes.action.useful.count", { n: note.usefulCount ?? 0 })}</p>
+        <p class="small mb-2">{t.plural("notes.action.useful.count", note.usefulCount ?? 0)}</p>
         {props.view.replies.length > 0 ? (
           <section class="atl-replies ms-3" aria-label={t("notes.replies")}>
             {props.view.replies.map((r) => (

@@ -9,10 +9,10 @@ import { NoteCard, type NoteLabels } from "./NoteCard";
 
 export function formatAge(t: Translate, ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 120) return t("notes.age.minutes", { n: minutes });
+  if (minutes < 120) return t.plural("notes.age.minutes", minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t("notes.age.hours", { n: hours });
-  return t("notes.age.days", { n: Math.floor(hours / 24) });
+  if (hours < 48) return t.plural("notes.age.hours", hours);
+  return t.plural("notes.age.days", Math.floor(hours / 24));
 }
 
 export function QueuePage(props: {
@@ -38,15 +38,18 @@ export function QueuePage(props: {
       <div class="container my-4">
         <h1 class="h2">{t("notes.queue.title")}</h1>
         <p class="lead" id="queue-counts">
-          {t("notes.queue.counts", { pending: props.counts.pending, flagged: props.counts.flagged })}
+          {t("notes.queue.counts", {
+            pending: t.plural("notes.queue.counts.pending", props.counts.pending),
+            flagged: t.plural("notes.queue.counts.flagged", props.counts.flagged),
+          })}
           {props.counts.pending > 0
             ? ` · ${t("notes.queue.oldest", { age: formatAge(t, props.counts.oldestMs) })}`
             : ""}
         </p>
         {props.result ? (
           <Notice kind="success">
-            {t("notes.queue.done", { n: props.result.done })}{" "}
-            {props.result.failed > 0 ? t("notes.queue.failed", { n: props.result.failed }) : ""}
+            {t.plural("notes.queue.done", props.result.done)}{" "}
+            {props.result.failed > 0 ? t.plural("notes.queue.failed", props.result.failed) : ""}
           </Notice>
         ) : null}
         {props.error ? <Notice kind="danger">{props.error}</Notice> : null}
@@ -126,7 +129,7 @@ export function QueuePage(props: {
                   <div class="flex-grow-1">
                     <p class="small mb-1">
                       {t("notes.queue.age", { age: formatAge(t, item.ageMs) })}
-                      {note.flagCount > 0 ? ` · ${t("notes.queue.flags", { n: note.flagCount })}` : ""}
+                      {note.flagCount > 0 ? ` · ${t.plural("notes.queue.flags", note.flagCount)}` : ""}
                       {note.flags.map((f, i) => (
                         <span key={i}> · «{f.reason}»</span>
                       ))}

@@ -33,7 +33,7 @@ function EntryTable(props: { caption: string; entries: ReportEntry[] }) {
         </tbody>
       </table>
       {props.entries.length > SHOWN ? (
-        <p>{t("import.report.more", { n: props.entries.length - SHOWN })}</p>
+        <p>{t.plural("import.report.more", props.entries.length - SHOWN)}</p>
       ) : null}
     </div>
   );
@@ -59,11 +59,11 @@ export function ImportPage(props: {
             {report.dryRun ? <p class="alert alert-info">{t("import.report.dryRun")}</p> : null}
             <p class={`alert ${report.failed > 0 ? "alert-warning" : "alert-success"}`} role="status">
               {t("import.report.summary", {
-                rows: report.rows,
-                created: report.created,
-                updated: report.updated,
-                unchanged: report.unchanged,
-                failed: report.failed,
+                rows: t.plural("import.report.rows", report.rows),
+                created: t.plural("import.report.created", report.created),
+                updated: t.plural("import.report.updated", report.updated),
+                unchanged: t.plural("import.report.unchanged", report.unchanged),
+                failed: t.plural("import.report.failed", report.failed),
               })}
             </p>
             {report.errors.length > 0 ? (

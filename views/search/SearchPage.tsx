@@ -140,9 +140,7 @@ export function SearchPage(props: SearchPageProps) {
               <SelectedFilters state={state} labels={labels} />
               {result ? (
                 <p class="atl-total" role="status">
-                  <strong>
-                    {result.total === 1 ? t("search.total.one") : t("search.total", { n: result.total })}
-                  </strong>
+                  <strong>{t.plural("search.total", result.total)}</strong>
                   {result.pages > 1
                     ? ` · ${t("search.page", { page: result.page, pages: result.pages })}`
                     : ""}

@@ -4,7 +4,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CachedHtml, type HtmlFragment } from "../../src/web/fragments";
 import { formatDay } from "../../src/web/i18n/format";
-import type { MessageKey, Translate } from "../../src/web/i18n/index";
+import type { Translate } from "../../src/web/i18n/index";
 import { Pager, pageHref } from "../components/Pager";
 import { NoteCard, KIND_KEY, type NoteLabels } from "../notes/NoteCard";
 import { labelOf, NOTE_KINDS, type NoteKind, type Term } from "../../src/modules/taxonomy/taxonomy.types";
@@ -13,7 +13,7 @@ import { ChartFigure, type ChartBlock } from "./Chart";
 
 /** "1 nota" / "{n} note": the singular and plural keys of a count. */
 export function plural(t: Translate, base: "tables.notes" | "tables.index.questions", n: number): string {
-  return t(`${base}.${n === 1 ? "one" : "other"}` as MessageKey, { n });
+  return t.plural(base, n);
 }
 
 export interface TableSummary {
