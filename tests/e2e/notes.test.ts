@@ -35,11 +35,15 @@ test("When a new member posts a note, it waits; a coordinator approves it; then 
   expect(await writer.page.textContent("#note-preview strong")).toBe("tessitura");
   expect(await seriousA11yViolations(writer.page)).toEqual([]);
   await Promise.all([
-    writer.page.waitForURL(/\/projects\/open#note-/),
+    writer.page.waitForURL(/\/notes\/[a-f0-9]{24}\?notice=posted/),
     writer.page.click('form.atl-note-form button[type="submit"]:not([name])'),
   ]);
   const note = await NoteModel.findOne({ title: "Il laboratorio di tessitura" }).lean();
   expect(note!.status).toBe("pending");
+  expect(await writer.page.textContent(".alert-success")).toContain(
+    "La nota sarà visibile dopo la revisione",
+  );
+  expect(await seriousA11yViolations(writer.page)).toEqual([]);
   expect(await writer.page.textContent(`#note-${String(note!._id)}`)).toContain("In attesa di moderazione");
   expect(writer.consoleErrors).toEqual([]);
   await writer.context.close();
@@ -60,7 +64,7 @@ test("When a new member posts a note, it waits; a coordinator approves it; then 
     mod.page.waitForURL(/\/moderation\/notes$/),
     mod.page.click('#queue-form button[type="submit"]'),
   ]);
-  expect(await mod.page.textContent(".alert-success")).toContain("1 note aggiornate.");
+  expect(await mod.page.textContent(".alert-success")).toContain("1 nota aggiornata.");
   await mod.context.close();
 
   // An anonymous visitor searches a word of the body with a typo and opens the note in its project.

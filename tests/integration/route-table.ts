@@ -214,6 +214,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "POST", path: "/notes/:id/flag", allow: "member", sample: `/notes/${ID}/flag` },
   { method: "GET", path: "/moderation/notes", allow: "coordinator" },
   { method: "POST", path: "/moderation/notes", allow: "coordinator" },
+  { method: "POST", path: "/moderation/replies", allow: "coordinator" },
   { method: "GET", path: "/members/:id", allow: "anonymous", sample: `/members/${ID}` },
   { method: "GET", path: "/themes/:key/notes", allow: "anonymous", sample: "/themes/no-theme/notes" },
   {

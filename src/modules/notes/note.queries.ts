@@ -5,7 +5,7 @@ import { renderMarkdown } from "../../web/markdown";
 import type { Role } from "../accounts/index";
 import type { ProjectRef, ProjectRefs } from "../projects/index";
 import type { NoteKind } from "../taxonomy/index";
-import { NoteModel, type NoteDoc } from "./note.model";
+import { NoteModel, type NoteDoc, type NoteStatus } from "./note.model";
 
 export interface Viewer {
   id?: string;
@@ -16,7 +16,26 @@ export interface Viewer {
 export interface NoteView {
   note: NoteDoc;
   html: string;
-  replies: { id: string; author: string; at: Date; html: string }[];
+  /** The published replies, and those the viewer may see (their own waiting or rejected; all for coordinators). */
+  replies: ReplyView[];
+}
+
+export interface ReplyView {
+  id: string;
+  author: string;
+  authorId: string;
+  at: Date;
+  html: string;
+  status: NoteStatus;
+  rejectReason: string | null;
+}
+
+/** A reply waiting for a coordinator, with the note it answers. */
+export interface PendingReply {
+  noteId: string;
+  noteTitle: string;
+  reply: ReplyView;
+  ageMs: number;
 }
 
 export type { ProjectRef };
@@ -25,6 +44,7 @@ export type { ProjectRef };
 export interface QueueItem {
   view: NoteView;
   project: ProjectRef | undefined;
+  /** Since the note was written (pending) or first flagged (published and flagged). */
   ageMs: number;
   /** The working-table session the note was contributed in. */
   sessionId?: string;
@@ -49,17 +69,42 @@ function cachedMarkdown(key: string, source: string): string {
   return html;
 }
 
+/** Replies written before replies were moderated have no status: they were published at once. */
+export const replyStatusOf = (r: { status?: string | null }): NoteStatus =>
+  (r.status as NoteStatus | null | undefined) ?? "published";
+
+export function replyView(noteId: string, r: NoteDoc["replies"][number]): ReplyView {
+  return {
+    id: String(r._id),
+    author: r.author.name,
+    authorId: r.author.id,
+    at: r.at,
+    html: cachedMarkdown(`${noteId}/${String(r._id)}`, r.body),
+    status: replyStatusOf(r),
+    rejectReason: r.rejectReason ?? null,
+  };
+}
+
+/** A note for lists kept for everyone: only its published replies. */
 export function toView(note: NoteDoc): NoteView {
+  return toViewFor(note, {});
+}
+
+/** A note for one viewer: the published replies, their own others, and every one for coordinators. */
+export function toViewFor(note: NoteDoc, viewer: Viewer): NoteView {
   const id = String(note._id);
+  const moderator = hasRole(viewer.role, "coordinator");
   return {
     note,
     html: cachedMarkdown(`${id}@${note.version}`, note.body),
-    replies: (note.replies ?? []).map((r) => ({
-      id: String(r._id),
-      author: r.author.name,
-      at: r.at,
-      html: cachedMarkdown(`${id}/${String(r._id)}`, r.body),
-    })),
+    replies: (note.replies ?? [])
+      .filter(
+        (r) =>
+          replyStatusOf(r) === "published" ||
+          moderator ||
+          (viewer.id !== undefined && r.author.id === viewer.id),
+      )
+      .map((r) => replyView(id, r)),
   };
 }
 

@@ -280,8 +280,15 @@ export function createNotesCore(deps: NotesDeps) {
     return { projectId: String(current.project) };
   }
 
-  /** One reply (one level: replies have no replies) to a published note. */
-  async function reply(actor: Actor, id: string, body: string): Promise<NoteLean> {
+  /**
+   * One reply (one level: replies have no replies) to a published note. It follows the notes' rule: a
+   * member whose notes are moderated writes replies that wait for a coordinator too.
+   */
+  async function reply(
+    actor: Actor,
+    id: string,
+    body: string,
+  ): Promise<{ note: NoteLean; replyId: string; published: boolean }> {
     const note = await load(id);
     if (note.status !== "published") {
       if (note.status === "pending" && note.author.id !== actor.id && !isModerator(actor)) {
@@ -291,16 +298,25 @@ export function createNotesCore(deps: NotesDeps) {
         { field: "body", message: "notes.error.reply_closed" },
       ]);
     }
-    return tx(async (session) => {
+    const published = await isTrusted(actor);
+    const replyId = new mongoose.Types.ObjectId();
+    const entry = {
+      _id: replyId,
+      author: { id: actor.id, name: actor.name },
+      body,
+      status: published ? "published" : "pending",
+    };
+    const updated = await tx(async (session) => {
       const doc = await NoteModel.findOneAndUpdate(
         { _id: id, status: "published", deletedAt: null },
-        { $push: { replies: { author: { id: actor.id, name: actor.name }, body } }, $inc: { version: 1 } },
+        { $push: { replies: entry }, $inc: { version: 1 } },
         { session, returnDocument: "after" },
       ).lean<NoteLean>();
       if (!doc) throw new ConflictError("The note changed meanwhile");
       await enqueueIndexing(session, "note", id);
       return doc;
     });
+    return { note: updated, replyId: String(replyId), published };
   }
 
   /** Marks a published note as useful (once per member); a second mark takes it back. */

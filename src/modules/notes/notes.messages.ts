@@ -129,6 +129,16 @@ export const notesMessages = defineMessages({
     "notes.queue.session.label": "Sessione di lavoro",
     "notes.queue.session.all": "Tutte le sessioni",
     "notes.queue.session.apply": "Filtra",
+    "notes.queue.counts.replies.one": "{n} risposta in attesa",
+    "notes.queue.counts.replies.other": "{n} risposte in attesa",
+    "notes.queue.replies": "Risposte in attesa di moderazione",
+    "notes.queue.replyTo": "in risposta a «{title}»",
+    "notes.queue.selectAll": "Seleziona tutte le note della coda",
+    "notes.queue.refused": "Non è stato fatto nulla: correggi quanto indicato e riprova.",
+    "notes.replied.published": "La risposta è pubblicata.",
+    "notes.replied.pending":
+      "Grazie! La risposta sarà visibile a tutti dopo la revisione di un coordinatore.",
+    "notes.flagged": "Grazie: la segnalazione è arrivata ai coordinatori, che esamineranno la nota.",
   },
   en: {
     "notes.title": "Practitioners' notes",
@@ -256,5 +266,15 @@ export const notesMessages = defineMessages({
     "notes.queue.session.label": "Working session",
     "notes.queue.session.all": "All sessions",
     "notes.queue.session.apply": "Filter",
+    "notes.queue.counts.replies.one": "{n} reply waiting",
+    "notes.queue.counts.replies.other": "{n} replies waiting",
+    "notes.queue.replies": "Replies waiting for moderation",
+    "notes.queue.replyTo": "in reply to “{title}”",
+    "notes.queue.selectAll": "Select every note in the queue",
+    "notes.queue.refused": "Nothing was done: fix what is shown and try again.",
+    "notes.replied.published": "Your reply is published.",
+    "notes.replied.pending":
+      "Thank you! Your reply will be visible to everyone once a coordinator has reviewed it.",
+    "notes.flagged": "Thank you: the coordinators received your flag and will look at the note.",
   },
 });

@@ -127,8 +127,9 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       return;
     }
     try {
-      const { note, slug: current } = await core.create(actorOf(res.locals.user!), project.slug, parsed.data);
-      res.redirect(303, `/projects/${current}#note-${String(note._id)}`);
+      const { note } = await core.create(actorOf(res.locals.user!), project.slug, parsed.data);
+      // The note's own page says what happened: published, or waiting for a coordinator.
+      res.redirect(303, `/notes/${String(note._id)}?notice=posted`);
     } catch (err) {
       const errors = fieldErrorsOf(err);
       if (!errors || !(err instanceof AppError)) throw err;
@@ -207,15 +208,18 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     res.redirect(303, project ? `/projects/${project.slug}#notes` : "/");
   });
 
-  function backToNote(res: Response, id: string) {
-    res.redirect(303, `/notes/${id}`);
+  function backToNote(res: Response, id: string, notice?: string) {
+    res.redirect(303, notice ? `/notes/${id}?notice=${notice}` : `/notes/${id}`);
   }
 
   router.post("/notes/:id/replies", requireUser, async (req, res) => {
     const { id } = parseOr400(idParams, req.params, "address");
     const { body } = parseOr400(replySchema, req.body, "form");
-    await core.reply(actorOf(res.locals.user!), id, body);
-    backToNote(res, id);
+    const { published, replyId } = await core.reply(actorOf(res.locals.user!), id, body);
+    res.redirect(
+      303,
+      `/notes/${id}?notice=${published ? "reply_published" : "reply_pending"}#reply-${replyId}`,
+    );
   });
 
   router.post("/notes/:id/useful", requireUser, async (req, res) => {
@@ -233,7 +237,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const { id } = parseOr400(idParams, req.params, "address");
     const { reason } = parseOr400(reasonSchema, req.body, "form");
     await core.flag(actorOf(res.locals.user!), id, reason, req.ip);
-    backToNote(res, id);
+    backToNote(res, id, "flagged");
   });
 
   return router;
