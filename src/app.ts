@@ -31,6 +31,7 @@ import {
 import {
   noteDraftRescue,
   notePagesRouter,
+  notesExportRouter,
   notesRouter,
   notesSectionFor,
   themeNotesFor,
@@ -192,6 +193,13 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
       exports: services.exports,
       onChange: services.projects.onChange,
+    }),
+  );
+  app.use(
+    notesExportRouter({
+      exports: services.notes.exports,
+      taxonomy: services.taxonomy,
+      projects: services.projectQueries,
     }),
   );
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));

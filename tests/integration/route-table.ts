@@ -74,6 +74,8 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/admin/import", allow: "coordinator" },
   { method: "POST", path: "/admin/import", allow: "coordinator" },
   { method: "GET", path: "/export/projects.:format", allow: "anonymous", sample: "/export/projects.csv" },
+  { method: "GET", path: "/export/notes.:format", allow: "anonymous", sample: "/export/notes.csv" },
+  { method: "GET", path: "/api/v1/notes", allow: "anonymous" },
   { method: "GET", path: "/api/v1/projects", allow: "anonymous" },
   {
     method: "GET",
@@ -215,6 +217,18 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/moderation/notes", allow: "coordinator" },
   { method: "POST", path: "/moderation/notes", allow: "coordinator" },
   { method: "POST", path: "/moderation/replies", allow: "coordinator" },
+  {
+    method: "GET",
+    path: "/tables/:theme/notes/new",
+    allow: "member",
+    sample: "/tables/monitoraggio-valutazione/notes/new",
+  },
+  {
+    method: "POST",
+    path: "/tables/:theme/notes",
+    allow: "member",
+    sample: "/tables/monitoraggio-valutazione/notes",
+  },
   { method: "GET", path: "/members/:id", allow: "anonymous", sample: `/members/${ID}` },
   { method: "GET", path: "/themes/:key/notes", allow: "anonymous", sample: "/themes/no-theme/notes" },
   {

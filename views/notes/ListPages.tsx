@@ -5,7 +5,8 @@ import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries"
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
 import { NoteCard, type NoteLabels } from "./NoteCard";
 
-type Listed = { view: NoteView; project: ProjectRef };
+/** A note in a list, with its project (none for a note on a working table alone). */
+type Listed = { view: NoteView; project?: ProjectRef };
 
 export function ProfilePage(props: {
   name: string;

@@ -291,6 +291,15 @@ export function TablePage(props: { theme: Term; number: number; question?: strin
           </ol>
         </nav>
         <h1 class="h2">{title}</h1>
+        <p class="atl-table-write">
+          <a
+            class="btn btn-primary btn-sm"
+            href={`/tables/${props.theme.key}/notes/new${props.question ? `?question=${props.question}` : ""}`}
+          >
+            {t("notes.table.write")}
+          </a>
+          <small class="d-block mt-1">{t("notes.table.write.hint")}</small>
+        </p>
         <CachedHtml fragment={props.body} />
       </div>
     </Layout>

@@ -10,6 +10,7 @@ import { NoteModel } from "./note.model";
 import { createNoteQueries, type SessionLabel } from "./note.queries";
 import { createTableNoteQueries } from "./note.tables";
 import { createNotesCore } from "./note.service";
+import { createNoteExport } from "./note.export";
 
 export type { NoteQueries, NoteView, SessionLabel } from "./note.queries";
 export type { NoteCountRow, TableNoteFilter, TableNoteQueries } from "./note.tables";
@@ -18,6 +19,7 @@ export { titleOf } from "./note.service";
 export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
+export { notesExportRouter } from "./export.routes";
 export { notesSectionFor, themeNotesFor } from "./section";
 
 export interface NotesModuleDeps {
@@ -35,6 +37,11 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
   const tables = createTableNoteQueries();
+  const exports = createNoteExport({
+    taxonomy: deps.taxonomy,
+    projects: deps.projects,
+    onChange: core.onChange,
+  });
   // How the queue names a contribution's session: the tables module (above notes) tells us.
   let labelSessions: (ids: string[]) => Promise<Map<string, SessionLabel>> = () =>
     Promise.resolve(new Map<string, SessionLabel>());
@@ -75,6 +82,8 @@ export function createNotesModule(deps: NotesModuleDeps) {
     moderation,
     queries,
     tables,
+    /** Notes in bulk: the CSV/JSON download and the API's pages. */
+    exports,
     /** Registers how session ids become labels and links (the tables module does, when it is built). */
     labelSessionsWith(fn: (ids: string[]) => Promise<Map<string, SessionLabel>>) {
       labelSessions = fn;

@@ -108,6 +108,21 @@ export function toViewFor(note: NoteDoc, viewer: Viewer): NoteView {
   };
 }
 
+/**
+ * Notes with the project each names, readers' view: a note on a project readers may not see is left out;
+ * a note on a working table alone (no project) stays, without one.
+ */
+export function withVisibleProjects(
+  rows: NoteDoc[],
+  projects: Map<string, ProjectRef>,
+): { note: NoteDoc; project?: ProjectRef }[] {
+  return rows.flatMap((note) => {
+    if (!note.project) return [{ note }];
+    const project = projects.get(String(note.project));
+    return project ? [{ note, project }] : [];
+  });
+}
+
 export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
   /** The notes' projects that readers may see (published or archived). */
   const projectsById = (ids: (mongoose.Types.ObjectId | null | undefined)[]) =>
@@ -152,28 +167,28 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
     pendingCount: (projectId: mongoose.Types.ObjectId) =>
       NoteModel.countDocuments({ project: projectId, status: "pending", deletedAt: null }),
     /** Published notes of one working table, with their projects. */
-    async forTheme(theme: string): Promise<{ view: NoteView; project: ProjectRef }[]> {
+    async forTheme(theme: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {
       const rows = await NoteModel.find({ theme, status: "published", deletedAt: null })
         .sort({ publishedAt: -1 })
         .limit(LIST_LIMIT)
         .lean<NoteDoc[]>();
       const projects = await projectsById(rows.map((r) => r.project));
-      return rows.flatMap((r) => {
-        const project = projects.get(String(r.project));
-        return project ? [{ view: toView(r), project }] : [];
-      });
+      return withVisibleProjects(rows, projects).map(({ note, project }) => ({
+        view: toView(note),
+        project,
+      }));
     },
     /** A member's published notes, for the public profile. */
-    async forAuthor(userId: string): Promise<{ view: NoteView; project: ProjectRef }[]> {
+    async forAuthor(userId: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {
       const rows = await NoteModel.find({ "author.id": userId, status: "published", deletedAt: null })
         .sort({ publishedAt: -1 })
         .limit(LIST_LIMIT)
         .lean<NoteDoc[]>();
       const projects = await projectsById(rows.map((r) => r.project));
-      return rows.flatMap((r) => {
-        const project = projects.get(String(r.project));
-        return project ? [{ view: toView(r), project }] : [];
-      });
+      return withVisibleProjects(rows, projects).map(({ note, project }) => ({
+        view: toView(note),
+        project,
+      }));
     },
     /** Recently published notes, optionally of one theme or tag (feeds). */
     async recent(filter: { theme?: string; tagId?: string }, limit = 30) {
@@ -182,10 +197,7 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
       const rows = await NoteModel.find(q).sort({ publishedAt: -1 }).limit(limit).lean<NoteDoc[]>();
       const projects = await projectsById(rows.map((r) => r.project));
-      return rows.flatMap((r) => {
-        const project = projects.get(String(r.project));
-        return project ? [{ note: r, project }] : [];
-      });
+      return withVisibleProjects(rows, projects);
     },
     /** A note as a viewer may see it: published, or the viewer's own, or any for coordinators. */
     async visible(id: string, viewer: Viewer): Promise<NoteDoc | undefined> {

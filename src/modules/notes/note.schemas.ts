@@ -117,6 +117,16 @@ export type NoteNotice = (typeof NOTE_NOTICES)[number];
 /** The note page's query: which action just happened (its confirmation). Anything else is ignored. */
 export const notePageQuery = z.object({ notice: z.enum(NOTE_NOTICES).optional().catch(undefined) });
 
+export const themeParams = z.strictObject({
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "not a working table"),
+});
+export const tableNoteQuery = z.strictObject({
+  question: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, "not a guiding question")
+    .optional(),
+});
+
 export const newNoteQuery = z.strictObject({
   draft: z.string().max(10).optional(),
 });

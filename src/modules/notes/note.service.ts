@@ -2,7 +2,7 @@
 // content or status runs in a transaction that also writes the search outbox entry.
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../web/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/index";
 import { enqueueIndexing } from "../search/index";
 import type { Actor } from "../accounts/index";
@@ -86,18 +86,27 @@ export function createNotesCore(deps: NotesDeps) {
     return approved >= deps.trustedAfter;
   }
 
+  /**
+   * A member's note on a project (`slug`), or on a working table alone (`slug` null: the form's theme,
+   * and a guiding question it must answer). The same moderation rule applies to both.
+   */
   async function create(
     actor: Actor,
-    slug: string,
+    slug: string | null,
     form: NoteForm,
-  ): Promise<{ note: NoteLean; duplicate: boolean; slug: string }> {
-    const project = await openProject(deps.projects, slug);
+  ): Promise<{ note: NoteLean; duplicate: boolean; slug: string | null }> {
+    const project = slug === null ? null : await openProject(deps.projects, slug);
     if (form.idem) {
       const existing = await NoteModel.findOne({
         "author.id": actor.id,
         idempotencyKey: form.idem,
       }).lean<NoteLean>();
-      if (existing) return { note: existing, duplicate: true, slug: project.slug };
+      if (existing) return { note: existing, duplicate: true, slug: project?.slug ?? null };
+    }
+    if (!project && !form.question) {
+      throw new ValidationError("A note on a working table answers one of its guiding questions", [
+        { field: "question", message: "notes.error.question_required" },
+      ]);
     }
     const { tagIds } = await checkVocabulary(deps.taxonomy, form);
     const published = await isTrusted(actor);
@@ -106,7 +115,7 @@ export function createNotesCore(deps: NotesDeps) {
         const [doc] = await NoteModel.create(
           [
             {
-              project: project._id,
+              project: project?._id ?? null,
               author: { id: actor.id, name: actor.name },
               kind: form.kind,
               theme: form.theme,
@@ -122,10 +131,12 @@ export function createNotesCore(deps: NotesDeps) {
           { session },
         );
         await enqueueIndexing(session, "note", String(doc!._id));
-        await NoteDraftModel.deleteMany({ userId: actor.id, projectSlug: project.slug }).session(session);
+        if (project) {
+          await NoteDraftModel.deleteMany({ userId: actor.id, projectSlug: project.slug }).session(session);
+        }
         return doc!.toObject<NoteLean>();
       });
-      return { note, duplicate: false, slug: project.slug };
+      return { note, duplicate: false, slug: project?.slug ?? null };
     } catch (err) {
       // Two submissions of one form raced: the unique key kept one note; answer with it.
       if ((err as { code?: number }).code === 11000 && form.idem) {
@@ -133,7 +144,7 @@ export function createNotesCore(deps: NotesDeps) {
           "author.id": actor.id,
           idempotencyKey: form.idem,
         }).lean<NoteLean>();
-        if (existing) return { note: existing, duplicate: true, slug: project.slug };
+        if (existing) return { note: existing, duplicate: true, slug: project?.slug ?? null };
       }
       throw err;
     }

@@ -2,7 +2,7 @@
 // can be imported again. Coordinators get every project that is not deleted; everyone else the published ones.
 import type { Writable } from "node:stream";
 import { hasRole } from "../../web/auth-guards";
-import { ClientClosedError } from "../../web/errors";
+import { csvCell, write } from "../../web/csv";
 import type { Role } from "../accounts/index";
 import type { TagIndex, TaxonomyService } from "../taxonomy/index";
 import { IMPORT_COLUMNS, type ImportColumn } from "./import.format";
@@ -10,16 +10,6 @@ import { formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";
 
 export type ExportFormat = "csv" | "json";
-
-/** A cell a spreadsheet would run as a formula gets one leading apostrophe (the import removes it). */
-export function neutraliseFormula(value: string): string {
-  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string): string {
-  const v = neutraliseFormula(value);
-  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 function centsText(cents: number | null | undefined): string {
   if (cents == null) return "";
@@ -77,31 +67,6 @@ function jsonRecord(record: Record<ImportColumn, string | string[]>, p: ProjectD
     budgetCents: p.budgetCents ?? null,
     links: (p.links ?? []).map((l) => ({ label: l.label ?? "", url: l.url })),
   };
-}
-
-/**
- * Writes a chunk and waits for room when the reader is slow. A reader that went away (or a broken stream)
- * rejects instead of leaving the export waiting for a "drain" that never comes, with its cursor open.
- */
-export function write(out: Writable, chunk: string): Promise<void> {
-  if (out.destroyed || out.writableEnded)
-    return Promise.reject(new ClientClosedError("The reader went away"));
-  if (out.write(chunk)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = (err?: Error) => {
-      out.off("drain", onDrain);
-      out.off("close", onClose);
-      out.off("error", onError);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(new ClientClosedError("The reader went away"));
-    const onError = (err: Error) => done(err);
-    out.once("drain", onDrain);
-    out.once("close", onClose);
-    out.once("error", onError);
-  });
 }
 
 export function createExportService(deps: { taxonomy: TaxonomyService }) {
