@@ -2,6 +2,7 @@
 // after posting, replying and flagging, and the "useful" button's pressed state and count.
 import { AuditModel } from "../../src/modules/audit/audit.model";
 import { NoteModel } from "../../src/modules/notes/note.model";
+import { TagModel } from "../../src/modules/taxonomy/tag.model";
 import { loginAs, type LoggedIn } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import { noteBy, postNote, resetMongo, seedCatalogue } from "./notes-fixtures";
@@ -155,4 +156,56 @@ test("When a member marks a note useful, then the button is pressed and shows th
     .type("form")
     .send({ _csrf: await member.csrf() });
   expect((await member.agent.get(`/notes/${id}`)).text).toContain('aria-pressed="false"');
+});
+
+test("When a member opens «Le mie note», then published, waiting and rejected notes (with the reason) and drafts are listed", async () => {
+  const waiting = await noteBy(ctx, member, { title: "Nota che aspetta" });
+  const rejected = await noteBy(ctx, member, { title: "Nota respinta" });
+  const actor = { id: coordinator.user.id, name: coordinator.user.name, role: coordinator.user.role };
+  await ctx.services.notes.moderation.decide(actor, rejected, "reject", "Manca il contesto");
+  const approved = await noteBy(ctx, member, { title: "Nota approvata" });
+  await ctx.services.notes.moderation.decide(actor, approved, "approve", "");
+  await ctx.services.notes.core.saveDraft(member.user.id, "open", { title: "Bozza rimasta a metà" });
+  await noteBy(ctx, coordinator, { title: "Nota di qualcun altro" });
+
+  const page = await member.agent.get("/me/notes");
+  expect(page.status).toBe(200);
+  expect(page.text).toContain("1 pubblicata, 1 in attesa di moderazione, 1 respinta.");
+  const section = (id: string) => page.text.slice(page.text.indexOf(`id="${id}"`));
+  expect(section("mine-pending")).toContain("Nota che aspetta");
+  expect(section("mine-rejected")).toContain("Motivo: Manca il contesto");
+  expect(section("mine-published")).toContain("Nota approvata");
+  expect(page.text).toContain('href="/projects/open/notes/new?draft=1"');
+  expect(page.text).toContain("Bozza rimasta a metà");
+  expect(page.text).not.toContain("Nota di qualcun altro");
+  expect(waiting).toBeTruthy();
+  expect((await ctx.agent().get("/me/notes")).status).toBe(303);
+});
+
+test("When members read their own public profile, then it says how many notes wait; others do not see it", async () => {
+  await noteBy(ctx, member, { title: "Prima in attesa" });
+  await noteBy(ctx, member, { title: "Seconda in attesa" });
+  const own = await member.agent.get(`/members/${member.user.id}`);
+  expect(own.text).toContain("Hai 2 note in attesa di moderazione (le vedi solo tu).");
+  const other = await coordinator.agent.get(`/members/${member.user.id}`);
+  expect(other.text).not.toContain("in attesa di moderazione");
+  expect((await ctx.agent().get(`/members/${member.user.id}`)).text).not.toContain("Hai 2 note");
+});
+
+test("When a member tags a note by the label or a synonym they see, then the tags are found; an unknown one is named with close ones", async () => {
+  await TagModel.updateOne({ slug: "salute" }, { $set: { synonyms: ["sanità pubblica"] } });
+  ctx.services.taxonomy.invalidate();
+  const ok = await postNote(member, "open", { tags: "Mediation, SANITA PUBBLICA" });
+  expect(ok.status).toBe(303);
+  const note = await NoteModel.findOne().lean();
+  const tags = await ctx.services.taxonomy.tags();
+  expect(note!.tags.map((id) => tags.byId.get(String(id))!.slug).sort()).toEqual(["mediazione", "salute"]);
+
+  const bad = await postNote(member, "open", { tags: "Mediazone, salute" });
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain("Il tag «mediazone» non esiste. Forse cercavi: «Mediazione».");
+  expect(bad.text).toContain('value="Mediazone, salute"');
+  const none = await postNote(member, "open", { tags: "astronomia" });
+  expect(none.text).toContain("Il tag «astronomia» non esiste. Puoi proporre un nuovo tag");
+  expect(await NoteModel.countDocuments()).toBe(1);
 });

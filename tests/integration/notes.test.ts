@@ -118,7 +118,7 @@ describe("posting a note", () => {
     expect((await postNote(member, "open", { question: "t1-q1" })).status).toBe(400);
     const tag = await postNote(member, "open", { tags: "inesistente" });
     expect(tag.status).toBe(400);
-    expect(tag.text).toContain("Uno o più tag non esistono");
+    expect(tag.text).toContain("Il tag «inesistente» non esiste.");
     const json = await member.agent
       .post("/projects/open/notes")
       .set("accept", "application/json")

@@ -217,6 +217,7 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/moderation/notes", allow: "coordinator" },
   { method: "POST", path: "/moderation/notes", allow: "coordinator" },
   { method: "POST", path: "/moderation/replies", allow: "coordinator" },
+  { method: "GET", path: "/me/notes", allow: "member" },
   {
     method: "GET",
     path: "/tables/:theme/notes/new",

@@ -21,6 +21,9 @@ export function AccountMenu() {
         <li class="list-inline-item">
           <a href="/me">{t("accounts.menu.profile")}</a>
         </li>
+        <li class="list-inline-item">
+          <a href="/me/notes">{t("notes.mine.title")}</a>
+        </li>
         {hasRole(user.role, "coordinator") ? (
           <>
             <li class="list-inline-item">

@@ -13,6 +13,8 @@ export function ProfilePage(props: {
   organisation: string;
   notes: Listed[];
   labels: NoteLabels;
+  /** Set when members read their own profile: how many of their notes wait for moderation. */
+  ownPending?: number;
 }) {
   const { t } = usePage();
   return (
@@ -20,6 +22,12 @@ export function ProfilePage(props: {
       <div class="container my-4">
         <h1 class="h2">{props.name}</h1>
         {props.organisation ? <p class="lead">{props.organisation}</p> : null}
+        {props.ownPending !== undefined ? (
+          <p class="alert alert-info">
+            {props.ownPending > 0 ? `${t.plural("notes.mine.profilePending", props.ownPending)} ` : ""}
+            <a href="/me/notes">{t("notes.mine.link")}</a>
+          </p>
+        ) : null}
         <h2 class="h4">{t("notes.profile.title", { name: props.name })}</h2>
         {props.notes.length === 0 ? <p>{t("notes.profile.empty")}</p> : null}
         {props.notes.map((n) => (

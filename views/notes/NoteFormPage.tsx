@@ -34,6 +34,8 @@ export function NoteFormPage(props: {
   draftToken: string;
   restored?: boolean;
   previewHtml?: string;
+  /** Tags typed that match no tag, and close ones to suggest. */
+  unknownTags?: { unknown: string[]; suggestions: string[] };
 }) {
   const { t, lang } = usePage();
   const v = props.values;
@@ -51,6 +53,18 @@ export function NoteFormPage(props: {
       ? t("notes.new.title", { project: target.title })
       : t("notes.new.table.title", { table: target.label });
   const error = (name: string) => errorOf(t, e, name);
+  const quoted = (list: string[]) => list.map((s) => `«${s}»`).join(", ");
+  const unknownTags = props.unknownTags;
+  const tagsError = unknownTags
+    ? [
+        t.plural("notes.error.tags_unknown", unknownTags.unknown.length, {
+          tags: quoted(unknownTags.unknown),
+        }),
+        unknownTags.suggestions.length > 0
+          ? t("notes.error.tags_suggest", { tags: quoted(unknownTags.suggestions) })
+          : t("notes.error.tags_none"),
+      ].join(" ")
+    : error("tags");
   // A note on a table alone answers one of that table's guiding questions.
   const themes = onTable ? props.vocab.themes.filter((th) => th.key === target.key) : props.vocab.themes;
   return (
@@ -180,7 +194,8 @@ export function NoteFormPage(props: {
             name="tags"
             label={t("notes.field.tags")}
             value={v.tags}
-            error={error("tags")}
+            hint={t("notes.field.tags.hint")}
+            error={tagsError}
             class="form-group atl-field"
             alert
             maxLength={500}

@@ -5,7 +5,7 @@ import { renderMarkdown } from "../../web/markdown";
 import type { Role } from "../accounts/index";
 import type { ProjectRef, ProjectRefs } from "../projects/index";
 import type { NoteKind } from "../taxonomy/index";
-import { NoteModel, type NoteDoc, type NoteStatus } from "./note.model";
+import { NoteDraftModel, NoteModel, type NoteDoc, type NoteStatus } from "./note.model";
 
 export interface Viewer {
   id?: string;
@@ -212,6 +212,37 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
         return note;
       }
       return undefined;
+    },
+    /** Everything a member wrote (but deleted), newest first, with the projects it names, for "Le mie note". */
+    async ofMember(userId: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {
+      const rows = await NoteModel.find({ "author.id": userId, deletedAt: null })
+        .sort({ createdAt: -1 })
+        .limit(LIST_LIMIT)
+        .lean<NoteDoc[]>();
+      const projects = await deps.projects.refsOf(
+        rows.map((r) => r.project),
+        { statuses: ["published", "archived"] },
+      );
+      // The author sees their own waiting and rejected replies too.
+      return rows.map((r) => ({
+        view: toViewFor(r, { id: userId }),
+        project: r.project ? projects.get(String(r.project)) : undefined,
+      }));
+    },
+    /** How many of a member's notes wait for moderation. */
+    pendingOf: (userId: string) =>
+      NoteModel.countDocuments({ "author.id": userId, status: "pending", deletedAt: null }),
+    /** The texts a member was writing when the session expired (kept 30 days), by project. */
+    async draftsOf(userId: string): Promise<{ projectSlug: string; title: string; createdAt: Date }[]> {
+      const rows = await NoteDraftModel.find({ userId }).sort({ createdAt: -1 }).limit(50).lean();
+      return rows.map((d) => {
+        const fields = (d.fields ?? {}) as Record<string, unknown>;
+        return {
+          projectSlug: d.projectSlug,
+          title: typeof fields.title === "string" ? fields.title : "",
+          createdAt: d.createdAt,
+        };
+      });
     },
     projectRef: async (id: mongoose.Types.ObjectId | null | undefined) =>
       id ? (await projectsById([id])).get(String(id)) : undefined,

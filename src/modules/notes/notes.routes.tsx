@@ -11,7 +11,7 @@ import type { ProjectRefs } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { NoteFormPage, type NoteFormValues, type NoteTarget } from "../../../views/notes/NoteFormPage";
 import type { NotesCore } from "./note.service";
-import { openProject, verifyDraftToken } from "./note.rules";
+import { NoteValidationError, openProject, verifyDraftToken } from "./note.rules";
 import {
   editFormSchema,
   emptyForm,
@@ -72,6 +72,8 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       restored?: boolean;
       preview?: boolean;
       status?: number;
+      /** What the service refused: field errors, and the tags it did not know. */
+      error?: unknown;
     },
   ) {
     const vocab = await taxonomy.vocabulary();
@@ -93,6 +95,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
         )}
         restored={opts.restored}
         previewHtml={opts.preview && opts.values.body ? renderMarkdown(opts.values.body) : undefined}
+        unknownTags={opts.error instanceof NoteValidationError ? opts.error.tags : undefined}
       />,
       opts.status ?? 200,
     );
@@ -121,8 +124,17 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const idem = typeof body?.idem === "string" ? body.idem : undefined;
     const parsed = parseForm(noteFormSchema, req.body);
     const target: NoteTarget = { kind: "project", slug: project.slug, title: project.title };
-    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
-      showForm(req, res, { target, values: valuesOf(req.body), errors, action, idem, status, preview });
+    const again = (errors: FieldErrors | undefined, status: number, preview = false, error?: unknown) =>
+      showForm(req, res, {
+        target,
+        values: valuesOf(req.body),
+        errors,
+        action,
+        idem,
+        status,
+        preview,
+        error,
+      });
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
       await again(parsed.errors, 400);
@@ -140,7 +152,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       const errors = fieldErrorsOf(err);
       if (!errors || !(err instanceof AppError)) throw err;
       throwIfJson(req, errors);
-      await again(errors, err.status);
+      await again(errors, err.status, false, err);
     }
   });
 
@@ -171,8 +183,8 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const idem = typeof body?.idem === "string" ? body.idem : undefined;
     const parsed = parseForm(noteFormSchema, req.body);
     const values = { ...valuesOf(req.body), theme: target.key };
-    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
-      showForm(req, res, { target, values, errors, action, idem, status, preview });
+    const again = (errors: FieldErrors | undefined, status: number, preview = false, error?: unknown) =>
+      showForm(req, res, { target, values, errors, action, idem, status, preview, error });
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
       await again(parsed.errors, 400);
@@ -191,7 +203,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       const errors = fieldErrorsOf(err);
       if (!errors || !(err instanceof AppError)) throw err;
       throwIfJson(req, errors);
-      await again(errors, err.status);
+      await again(errors, err.status, false, err);
     }
   });
 
@@ -249,8 +261,17 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const body = req.body as Record<string, unknown>;
     const version = Number(typeof body?.version === "string" ? body.version : 0) || 0;
     const parsed = parseForm(editFormSchema, req.body);
-    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
-      showForm(req, res, { target, values: valuesOf(req.body), errors, action, version, status, preview });
+    const again = (errors: FieldErrors | undefined, status: number, preview = false, error?: unknown) =>
+      showForm(req, res, {
+        target,
+        values: valuesOf(req.body),
+        errors,
+        action,
+        version,
+        status,
+        preview,
+        error,
+      });
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
       await again(parsed.errors, 400);
@@ -267,7 +288,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       const errors = fieldErrorsOf(err);
       if (!errors || !(err instanceof AppError)) throw err;
       throwIfJson(req, errors);
-      await again(errors, err.status);
+      await again(errors, err.status, false, err);
     }
   });
 

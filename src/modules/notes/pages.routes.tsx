@@ -1,7 +1,7 @@
 // Where notes are read: the moderation queue, member profiles, working-table notes and the JSON API.
 import express, { type Request, type Response, type Router } from "express";
 import mongoose from "mongoose";
-import { requireRole } from "../../web/auth-guards";
+import { requireRole, requireUser } from "../../web/auth-guards";
 import { NotFoundError, ValidationError } from "../../web/errors";
 import { sendPage } from "../../web/render";
 import { actorOf, type AccountsCore } from "../accounts/index";
@@ -10,6 +10,7 @@ import type { ProjectRefs } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { QueuePage } from "../../../views/notes/QueuePage";
 import { ProfilePage, ThemeNotesPage } from "../../../views/notes/ListPages";
+import { MyNotesPage } from "../../../views/notes/MyNotesPage";
 import type { Moderation } from "./moderation.service";
 import { toViewFor, type NoteQueries, type SessionLabel } from "./note.queries";
 import { NotePage } from "../../../views/notes/NotePage";
@@ -162,15 +163,37 @@ export function notePagesRouter(deps: NotePagesDeps): Router {
     );
   });
 
+  router.get("/me/notes", requireUser, async (req, res) => {
+    const userId = res.locals.user!.id;
+    const [notes, drafts, l] = await Promise.all([
+      queries.ofMember(userId),
+      queries.draftsOf(userId),
+      labels(),
+    ]);
+    sendPage(req, res, <MyNotesPage notes={notes} drafts={drafts} labels={l} />);
+  });
+
   router.get("/members/:id", async (req, res) => {
     const { id } = parseOr400(idParams, req.params, "address");
     const user = mongoose.isValidObjectId(id) ? await deps.accounts.findById(id) : null;
     if (!user || user.status !== "active") throw new NotFoundError("No such member");
-    const [notes, l] = await Promise.all([queries.forAuthor(id), labels()]);
+    // Members reading their own profile learn what waits (nobody else sees it).
+    const self = res.locals.user?.id === id;
+    const [notes, l, pending] = await Promise.all([
+      queries.forAuthor(id),
+      labels(),
+      self ? queries.pendingOf(id) : Promise.resolve(0),
+    ]);
     sendPage(
       req,
       res,
-      <ProfilePage name={user.name} organisation={user.organisation ?? ""} notes={notes} labels={l} />,
+      <ProfilePage
+        name={user.name}
+        organisation={user.organisation ?? ""}
+        notes={notes}
+        labels={l}
+        ownPending={self ? pending : undefined}
+      />,
     );
   });
 
