@@ -65,7 +65,7 @@ export const ROUTE_TABLE: RouteRow[] = [
     allow: "anonymous",
     sample: "/api/v1/search/facets?facet=tag",
   },
-  { method: "GET", path: "/admin/search", allow: "admin" },
+  { method: "GET", path: "/admin/search", allow: "coordinator" },
   { method: "POST", path: "/admin/search/retry", allow: "admin" },
   { method: "GET", path: "/admin/search/thesaurus", allow: "coordinator" },
   { method: "POST", path: "/admin/search/thesaurus", allow: "coordinator" },

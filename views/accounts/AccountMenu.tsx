@@ -38,6 +38,9 @@ export function AccountMenu() {
             <li class="list-inline-item">
               <a href="/admin/import">{t("import.menu")}</a>
             </li>
+            <li class="list-inline-item">
+              <a href="/admin/search">{t("search.admin.title")}</a>
+            </li>
           </>
         ) : null}
         {hasRole(user.role, "admin") ? (

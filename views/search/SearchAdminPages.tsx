@@ -17,6 +17,8 @@ export function SearchStatusPage(props: {
   failed: FailedRow[];
   failedTotal: number;
   retried?: number;
+  /** Admins may queue failed changes again; coordinators read the figures only. */
+  canRetry: boolean;
 }) {
   const { t } = usePage();
   return (
@@ -25,7 +27,7 @@ export function SearchStatusPage(props: {
         <h1>{t("search.admin.title")}</h1>
         {props.retried !== undefined ? (
           <div class="alert alert-success" role="status">
-            {t("search.admin.retried", { n: props.retried })}
+            {t.plural("search.admin.retried", props.retried)}
           </div>
         ) : null}
         <p>{t("search.admin.pending", { n: props.pending })}</p>
@@ -58,12 +60,16 @@ export function SearchStatusPage(props: {
                 </tbody>
               </table>
             </div>
-            <form method="post" action="/admin/search/retry">
-              <CsrfField />
-              <button type="submit" class="btn btn-primary">
-                {t("search.admin.retry")}
-              </button>
-            </form>
+            {props.canRetry ? (
+              <form method="post" action="/admin/search/retry">
+                <CsrfField />
+                <button type="submit" class="btn btn-primary">
+                  {t("search.admin.retry")}
+                </button>
+              </form>
+            ) : (
+              <p class="text-muted">{t("search.admin.readOnly")}</p>
+            )}
           </>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 // Index status for administrators (with retry of failed changes) and the thesaurus for coordinators.
 import express, { type Router } from "express";
 import { z } from "zod";
-import { requireRole } from "../../web/auth-guards";
+import { hasRole, requireRole } from "../../web/auth-guards";
 import { sendPage } from "../../web/render";
 import { parseOr400 } from "../../web/validate";
 import { SearchStatusPage, ThesaurusPage } from "../../../views/search/SearchAdminPages";
@@ -28,7 +28,8 @@ const thesaurusQuery = z.strictObject({
 export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router {
   const router = express.Router();
 
-  router.get("/admin/search", requireRole("admin"), async (req, res) => {
+  // Coordinators read the figures; only admins act on them (the retry below checks it again).
+  router.get("/admin/search", requireRole("coordinator"), async (req, res) => {
     const q = parseOr400(statusQuery, req.query);
     const [stats, failed] = await Promise.all([
       backlogStats(),
@@ -41,6 +42,7 @@ export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router
         pending={stats.pending}
         failedTotal={stats.failed}
         retried={q.retried}
+        canRetry={hasRole(res.locals.user?.role, "admin")}
         failed={failed.map((f) => ({
           type: f.type,
           docId: f.docId,

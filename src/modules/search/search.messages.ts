@@ -8,6 +8,10 @@ export const searchMessages = defineMessages({
     "search.box.submit": "Cerca",
     "search.title": "Cerca",
     "search.titleFor": "Risultati per «{q}»",
+    "search.error.unknown.one":
+      "{field}: {values} non è fra i valori previsti; scegli fra i filtri proposti.",
+    "search.error.unknown.other":
+      "{field}: {values} non sono fra i valori previsti; scegli fra i filtri proposti.",
     "search.total.one": "{n} risultato",
     "search.total.other": "{n} risultati",
     "search.filters": "Filtri",
@@ -67,7 +71,10 @@ export const searchMessages = defineMessages({
     "search.admin.col.attempts": "Tentativi",
     "search.admin.col.error": "Ultimo errore",
     "search.admin.col.when": "Ultimo tentativo",
-    "search.admin.retried": "{n} modifiche rimesse in coda.",
+    "search.admin.retried.one": "{n} modifica rimessa in coda.",
+    "search.admin.retried.other": "{n} modifiche rimesse in coda.",
+    "search.admin.readOnly":
+      "Solo chi amministra il servizio può rimettere in coda le modifiche non indicizzate.",
   },
   en: {
     "nav.search": "Search",
@@ -76,6 +83,10 @@ export const searchMessages = defineMessages({
     "search.box.submit": "Search",
     "search.title": "Search",
     "search.titleFor": "Results for “{q}”",
+    "search.error.unknown.one":
+      "{field}: {values} is not one of the known values; choose among the filters shown.",
+    "search.error.unknown.other":
+      "{field}: {values} are not among the known values; choose among the filters shown.",
     "search.total.one": "{n} result",
     "search.total.other": "{n} results",
     "search.filters": "Filters",
@@ -134,6 +145,8 @@ export const searchMessages = defineMessages({
     "search.admin.col.attempts": "Attempts",
     "search.admin.col.error": "Last error",
     "search.admin.col.when": "Last attempt",
-    "search.admin.retried": "{n} changes queued again.",
+    "search.admin.retried.one": "{n} change queued again.",
+    "search.admin.retried.other": "{n} changes queued again.",
+    "search.admin.readOnly": "Only the service's administrators can queue failed changes again.",
   },
 });
