@@ -72,6 +72,8 @@ export const ROUTE_TABLE: RouteRow[] = [
 
   // catalogue import, export and public API (issue 4)
   { method: "GET", path: "/admin/import", allow: "coordinator" },
+  { method: "GET", path: "/admin/import/format", allow: "coordinator" },
+  { method: "GET", path: "/admin/import/template.csv", allow: "coordinator" },
   { method: "POST", path: "/admin/import", allow: "coordinator" },
   { method: "GET", path: "/export/projects.:format", allow: "anonymous", sample: "/export/projects.csv" },
   { method: "GET", path: "/export/notes.:format", allow: "anonymous", sample: "/export/notes.csv" },

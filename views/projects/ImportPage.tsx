@@ -66,6 +66,23 @@ export function ImportPage(props: {
                 failed: t.plural("import.report.failed", report.failed),
               })}
             </p>
+            {report.createdProjects && report.createdProjects.length > 0 ? (
+              <details class="mb-3" open={report.createdProjects.length <= 20}>
+                <summary>{t("import.report.createdList")}</summary>
+                <ul>
+                  {report.createdProjects.map((p) => (
+                    <li key={p.slug}>
+                      <a href={`/projects/${p.slug}`}>{p.title}</a>
+                    </li>
+                  ))}
+                </ul>
+                {report.created > report.createdProjects.length ? (
+                  <p>
+                    {t.plural("import.report.createdMore", report.created - report.createdProjects.length)}
+                  </p>
+                ) : null}
+              </details>
+            ) : null}
             {report.errors.length > 0 ? (
               <EntryTable caption={t("import.report.errors")} entries={report.errors} />
             ) : null}
@@ -75,6 +92,16 @@ export function ImportPage(props: {
           </section>
         ) : null}
         <p>{t("import.intro")}</p>
+        <ul>
+          <li>
+            <a href="/admin/import/format">{t("import.format.link")}</a>
+          </li>
+          <li>
+            <a href="/admin/import/template.csv" download>
+              {t("import.template.link")}
+            </a>
+          </li>
+        </ul>
         <form method="post" action={action} encType="multipart/form-data" class="mb-5">
           <Field
             name="file"
@@ -105,6 +132,22 @@ export function ImportPage(props: {
             <a href="/export/projects.json">{t("import.export.json")}</a>
           </li>
         </ul>
+      </div>
+    </Layout>
+  );
+}
+
+/** The import format document (docs/import-format.md, in English), rendered for coordinators. */
+export function ImportFormatPage(props: { html: string }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("import.format.title")} noindex>
+      <div class="container my-4">
+        <p>
+          <a href="/admin/import">{t("import.title")}</a>
+        </p>
+        <p class="alert alert-info">{t("import.format.english")}</p>
+        <div class="atl-markdown" lang="en" dangerouslySetInnerHTML={{ __html: props.html }} />
       </div>
     </Layout>
   );

@@ -16,6 +16,14 @@ export const importMessages = defineMessages({
     "import.export.note":
       "I coordinatori scaricano tutti i progetti, in ogni stato; gli altri solo quelli pubblicati.",
     "import.report.title": "Esito dell'importazione",
+    "import.report.createdList": "Progetti creati",
+    "import.report.createdMore.one": "… e {n} altro progetto.",
+    "import.report.createdMore.other": "… e altri {n} progetti.",
+    "import.format.link": "Il formato del file, colonna per colonna",
+    "import.format.title": "Formato di importazione ed esportazione",
+    "import.format.english":
+      "La descrizione tecnica del formato è in inglese; il file di esempio contiene progetti fittizi.",
+    "import.template.link": "Scarica il file di esempio (CSV con progetti fittizi) da usare come modello",
     "import.report.dryRun": "Verifica senza salvataggio: nessun progetto è stato modificato.",
     "import.report.summary": "{rows}: {created}, {updated}, {unchanged}, {failed}.",
     "import.report.rows.one": "{n} riga",
@@ -80,6 +88,14 @@ export const importMessages = defineMessages({
     "import.export.note":
       "Coordinators download every project in any status; everyone else the published ones.",
     "import.report.title": "Import result",
+    "import.report.createdList": "Projects created",
+    "import.report.createdMore.one": "… and {n} more project.",
+    "import.report.createdMore.other": "… and {n} more projects.",
+    "import.format.link": "The file format, column by column",
+    "import.format.title": "Import and export format",
+    "import.format.english":
+      "The format's technical description is in English; the example file holds fictional projects.",
+    "import.template.link": "Download the example file (CSV with fictional projects) to use as a template",
     "import.report.dryRun": "Check without saving: no project was changed.",
     "import.report.summary": "{rows}: {created}, {updated}, {unchanged}, {failed}.",
     "import.report.rows.one": "{n} row",
