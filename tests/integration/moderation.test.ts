@@ -94,7 +94,7 @@ test("When a coordinator edits someone's note, then the change is recorded as a 
   expect(note!.status).toBe("pending");
   expect(await audits("notes.edit", id)).toBe(1);
   const page = await member.agent.get(`/notes/${id}`);
-  expect(page.text).toContain("(modifica di un coordinatore)");
+  expect(page.text).toContain("(modifica del coordinamento)");
   expect(page.text).toContain("«Tolto un nome proprio»");
 });
 

@@ -121,7 +121,7 @@ test("When a member posts a note, then its page confirms it is waiting for a coo
   expect(res.status).toBe(303);
   expect(res.headers.location).toMatch(/^\/notes\/[a-f0-9]{24}\?notice=posted$/);
   const page = await member.agent.get(res.headers.location!);
-  expect(page.text).toContain("Grazie! La nota sarà visibile dopo la revisione di un coordinatore.");
+  expect(page.text).toContain("Grazie! La nota sarà visibile dopo la revisione del coordinamento.");
   const published = await postNote(coordinator);
   const shown = await coordinator.agent.get(published.headers.location!);
   expect(shown.text).toContain("La nota è pubblicata.");

@@ -41,3 +41,15 @@ describe("plural messages", () => {
     expect(missingPluralForms({ it, en })).toEqual(["en: x.count.one"]);
   });
 });
+
+describe("inclusive Italian", () => {
+  // Forms that address the reader (or name a role) in the masculine only; neutral phrasing exists for each:
+  // "hai ricevuto un invito", "hai chiuso la sessione", "il coordinamento", "se la richiesta non viene da te".
+  const MASCULINE_ONLY =
+    /\b(sei stato|sei uscito|sei entrato|sei sicuro|sei registrato|benvenuto|un coordinatore|i coordinatori|ai coordinatori|invitati ora)\b/i;
+
+  it("When the Italian messages are read, then none addresses people in the masculine only", () => {
+    const offending = [...messageDictionaries.it.entries()].filter(([, text]) => MASCULINE_ONLY.test(text));
+    expect(offending).toEqual([]);
+  });
+});

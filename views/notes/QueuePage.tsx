@@ -62,6 +62,10 @@ export function QueuePage(props: {
             ? ` · ${t("notes.queue.oldest", { age: formatAge(t, props.counts.oldestMs) })}`
             : ""}
         </p>
+        <p class="small">
+          <a href="/export/notes.csv">{t("notes.export.csv")}</a> ·{" "}
+          <a href="/export/notes.json">{t("notes.export.json")}</a> — {t("notes.export.note")}
+        </p>
         {props.result ? (
           <Notice kind="success">
             {t.plural("notes.queue.done", props.result.done)}{" "}

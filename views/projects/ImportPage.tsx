@@ -131,6 +131,12 @@ export function ImportPage(props: {
           <li>
             <a href="/export/projects.json">{t("import.export.json")}</a>
           </li>
+          <li>
+            <a href="/export/notes.csv">{t("notes.export.csv")}</a>
+          </li>
+          <li>
+            <a href="/export/notes.json">{t("notes.export.json")}</a>
+          </li>
         </ul>
       </div>
     </Layout>

@@ -14,7 +14,7 @@ export const importMessages = defineMessages({
     "import.export.csv": "Scarica il catalogo in CSV",
     "import.export.json": "Scarica il catalogo in JSON",
     "import.export.note":
-      "I coordinatori scaricano tutti i progetti, in ogni stato; gli altri solo quelli pubblicati.",
+      "Chi coordina scarica tutti i progetti, in ogni stato; per chiunque altro solo quelli pubblicati.",
     "import.report.title": "Esito dell'importazione",
     "import.report.createdList": "Progetti creati",
     "import.report.createdMore.one": "… e {n} altro progetto.",
