@@ -86,7 +86,7 @@ export function ThesaurusPage(props: { text: string; error?: string; saved?: num
         <h1>{t("search.thesaurus.title")}</h1>
         {props.saved !== undefined ? (
           <div class="alert alert-success" role="status">
-            {t("search.thesaurus.saved", { n: props.saved })}
+            {t.plural("search.thesaurus.saved", props.saved)}
           </div>
         ) : null}
         <p id="thesaurus-hint">{t("search.thesaurus.intro")}</p>

@@ -180,7 +180,7 @@ function QuestionSection(props: {
           {block.counts.byKind[kind] > notes.length ? (
             <p class="small">
               <a href={notesHref(kind)}>
-                {t("tables.table.kind.more", { n: block.counts.byKind[kind], kind: t(KIND_KEY[kind]) })}
+                {t.plural("tables.table.kind.more", block.counts.byKind[kind], { kind: t(KIND_KEY[kind]) })}
               </a>
             </p>
           ) : null}
@@ -245,7 +245,7 @@ export function TableBody(props: TableBodyProps) {
           </ul>
           {counts.projects.length > shown.length ? (
             <p class="small">
-              {t("tables.table.projects.more", { n: counts.projects.length - shown.length })}
+              {t.plural("tables.table.projects.more", counts.projects.length - shown.length)}
             </p>
           ) : null}
         </section>
