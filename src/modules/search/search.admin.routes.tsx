@@ -4,6 +4,7 @@ import { z } from "zod";
 import { hasRole, requireRole } from "../../web/auth-guards";
 import { sendPage } from "../../web/render";
 import { parseOr400 } from "../../web/validate";
+import { isMessageKey } from "../../web/i18n/index";
 import { SearchStatusPage, ThesaurusPage } from "../../../views/search/SearchAdminPages";
 import { backlogStats, retryFailed } from "./indexer";
 import { OutboxModel } from "./outbox.model";
@@ -70,7 +71,10 @@ export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router
     if (!parsed.success) {
       const raw = (req.body as { thesaurus?: unknown } | undefined)?.thesaurus;
       const text = typeof raw === "string" ? raw : "";
-      sendPage(req, res, <ThesaurusPage text={text} error={parsed.error.issues[0]?.message} />, 400);
+      // The schema's messages are message keys: the coordinator reads a sentence in their language.
+      const key = parsed.error.issues[0]?.message ?? "";
+      const error = isMessageKey(key) ? req.t(key) : req.t("search.thesaurus.error.text");
+      sendPage(req, res, <ThesaurusPage text={text} error={error} />, 400);
       return;
     }
     const user = res.locals.user!;

@@ -60,6 +60,8 @@ export const searchMessages = defineMessages({
     "search.thesaurus.intro":
       "Espressioni equivalenti per la ricerca: una riga per gruppo, termini separati da virgole (es. «MSNA, minori stranieri non accompagnati»). I tag portano già i loro sinonimi. Dopo il salvataggio l'indice viene aggiornato.",
     "search.thesaurus.field": "Gruppi di sinonimi",
+    "search.thesaurus.error.text": "Il thesaurus dev'essere un testo: un gruppo di sinonimi per riga.",
+    "search.thesaurus.error.long": "Il thesaurus è troppo lungo: al massimo 50.000 caratteri.",
     "search.thesaurus.save": "Salva il thesaurus",
     "search.thesaurus.saved.one": "Thesaurus salvato: {n} gruppo. L'indice si aggiorna in background.",
     "search.thesaurus.saved.other": "Thesaurus salvato: {n} gruppi. L'indice si aggiorna in background.",
@@ -135,6 +137,8 @@ export const searchMessages = defineMessages({
     "search.thesaurus.intro":
       "Equivalent expressions for search: one group per line, terms separated by commas (e.g. “MSNA, minori stranieri non accompagnati”). Tags already bring their own synonyms. The index is updated after saving.",
     "search.thesaurus.field": "Synonym groups",
+    "search.thesaurus.error.text": "The thesaurus must be text: one group of synonyms per line.",
+    "search.thesaurus.error.long": "The thesaurus is too long: 50,000 characters at most.",
     "search.thesaurus.save": "Save the thesaurus",
     "search.thesaurus.saved.one": "Thesaurus saved: {n} group. The index is being updated in the background.",
     "search.thesaurus.saved.other":
