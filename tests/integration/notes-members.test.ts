@@ -209,3 +209,29 @@ test("When a member tags a note by the label or a synonym they see, then the tag
   expect(none.text).toContain("Il tag «astronomia» non esiste. Puoi proporre un nuovo tag");
   expect(await NoteModel.countDocuments()).toBe(1);
 });
+
+test("When a member edits a tagged note, then the form shows the tags' labels and saving keeps the same tags", async () => {
+  const res = await postNote(member, "open", { tags: "mediazione, salute" });
+  const id = res.headers.location!.split("/")[2]!.split("?")[0]!;
+  const form = await member.agent.get(`/notes/${id}/edit`);
+  const labels = await ctx.services.taxonomy.tags();
+  const shown = ["mediazione", "salute"].map((slug) => labels.bySlug.get(slug)!.label_it).join(", ");
+  expect(form.text).toContain(
+    `name="tags" class="form-control" maxlength="500" type="text" value="${shown}"`,
+  );
+  const saved = await member.agent
+    .post(`/notes/${id}/edit`)
+    .type("form")
+    .send({
+      _csrf: await member.csrf(),
+      version: "1",
+      kind: "worked",
+      theme: "monitoraggio-valutazione",
+      question: "",
+      title: "Titolo",
+      body: "Testo.",
+      tags: shown,
+    });
+  expect(saved.status).toBe(303);
+  expect((await NoteModel.findById(id).lean())!.tags).toHaveLength(2);
+});

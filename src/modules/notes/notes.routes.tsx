@@ -246,7 +246,11 @@ export function notesRouter(deps: NotesRouterDeps): Router {
   router.get("/notes/:id/edit", requireUser, async (req, res) => {
     const { id, note, target } = await editable(req, res);
     const tags = await taxonomy.tags();
-    const slugs = (note.tags ?? []).map((t) => tags.byId.get(String(t))?.slug).filter((s) => s !== undefined);
+    // The tags as the member sees them (their labels): the form finds a tag by its label as by its slug.
+    const slugs = (note.tags ?? [])
+      .map((t) => tags.byId.get(String(t)))
+      .filter((tag) => tag !== undefined)
+      .map((tag) => (req.lang === "en" && tag.label_en ? tag.label_en : tag.label_it));
     await showForm(req, res, {
       target,
       values: valuesOfNote(note.toObject<NoteDoc>(), slugs),
