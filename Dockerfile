@@ -14,6 +14,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY public ./public
+# The import format document and its example file, served to coordinators from the import page.
+COPY docs ./docs
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -33,6 +33,7 @@ import {
 import {
   noteDraftRescue,
   notePagesRouter,
+  notesExportRouter,
   notesRouter,
   notesSectionFor,
   themeNotesFor,
@@ -198,6 +199,13 @@ export function createApp(deps: AppDeps): Express {
       queries: services.projectQueries,
       taxonomy: services.taxonomy,
       exports: services.exports,
+    }),
+  );
+  app.use(
+    notesExportRouter({
+      exports: services.notes.exports,
+      taxonomy: services.taxonomy,
+      projects: services.projectQueries,
     }),
   );
   app.use(searchAdminRouter({ resync: services.search.syncSettings }));

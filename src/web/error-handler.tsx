@@ -1,5 +1,12 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { ClientClosedError, NotFoundError, TooManyRequestsError, toAppError } from "./errors";
+import {
+  ClientClosedError,
+  NotFoundError,
+  TooManyRequestsError,
+  toAppError,
+  type ErrorDetail,
+} from "./errors";
+import { isMessageKey, type Translate } from "./i18n/index";
 import { timedOut } from "./deadline";
 import { sendPage } from "./render";
 import { ErrorPage } from "../../views/errors/ErrorPage";
@@ -9,6 +16,22 @@ import type { Logger } from "../infra/logger";
 export function wantsJson(req: Request): boolean {
   if (req.path.startsWith("/api/") || req.path === "/readyz" || req.path === "/healthz") return true;
   return req.accepts(["html", "json"]) === "json";
+}
+
+/**
+ * What a person reads on an error page: the details as sentences of the page's language. A detail whose
+ * message is a message key is translated; any other (a schema's technical text) names its field in a
+ * plain sentence. The error's own message is for the log and the API, never for the page.
+ */
+export function readableDetails(t: Translate, details: ErrorDetail[]): string[] {
+  const fieldName = (field: string) => {
+    const key = `field.${field.split(".")[0]}`;
+    return isMessageKey(key) ? t(key) : field;
+  };
+  const lines = details.map((d) =>
+    isMessageKey(d.message) ? t(d.message) : t("error.field.invalid", { field: fieldName(d.field) }),
+  );
+  return [...new Set(lines)];
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
@@ -46,13 +69,18 @@ export function errorHandler(options: { logger: Logger; exposeInternals: boolean
       return;
     }
     const retryAfterSeconds = error instanceof TooManyRequestsError ? error.retryAfterSeconds : undefined;
-    // A generic sentence for 404s: the technical message adds nothing for a reader.
+    // The page's own sentence says what kind of error it is; the details say which field, in words.
+    // A bug's message is shown only to developers (exposeInternals), to help debugging.
     const shown =
-      error.status === 404 || (!error.isOperational && !options.exposeInternals) ? undefined : message;
+      !error.isOperational && options.exposeInternals
+        ? [message]
+        : error.status === 404
+          ? []
+          : readableDetails(req.t, error.details);
     sendPage(
       req,
       res,
-      <ErrorPage status={error.status} message={shown} retryAfterSeconds={retryAfterSeconds} />,
+      <ErrorPage status={error.status} messages={shown} retryAfterSeconds={retryAfterSeconds} />,
       error.status,
     );
   };

@@ -97,7 +97,7 @@ describe("accounts in a real browser", () => {
       page.waitForURL(/notice=updated/),
       page.click('tr[data-user-email] form[action$="/role"] button >> nth=0'),
     ]);
-    expect(await page.textContent(".alert-success")).toContain("Utente aggiornato");
+    expect(await page.textContent(".alert-success")).toContain("Account aggiornato");
     // The wrong login answered 401 on purpose; nothing else may fail.
     expect(consoleErrors.filter((e) => !e.includes("status of 401"))).toEqual([]);
     await context.close();

@@ -32,7 +32,7 @@ describe("import page in a real browser", () => {
       page.click('form[enctype="multipart/form-data"] button'),
     ]);
     expect(await page.textContent("[role=status]")).toContain(
-      "2 righe: 1 create, 0 aggiornate, 0 invariate, 1 con errori",
+      "2 righe: 1 progetto creato, 0 aggiornati, 0 invariati, 1 con errori",
     );
     expect(await page.textContent("table")).toMatch(/3\s*startDate/);
     expect(await seriousA11yViolations(page)).toEqual([]);

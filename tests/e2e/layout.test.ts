@@ -77,7 +77,7 @@ describe("the header on phones and tablets", () => {
         return { text: el.textContent?.trim(), left: r.left, right: r.right };
       }),
     );
-    expect(links.length).toBe(9);
+    expect(links.length).toBe(11);
     for (const l of links) {
       expect(l.left).toBeGreaterThanOrEqual(0);
       expect(l.right).toBeLessThanOrEqual(320);

@@ -35,11 +35,15 @@ test("When a new member posts a note, it waits; a coordinator approves it; then 
   expect(await writer.page.textContent("#note-preview strong")).toBe("tessitura");
   expect(await seriousA11yViolations(writer.page)).toEqual([]);
   await Promise.all([
-    writer.page.waitForURL(/\/projects\/open#note-/),
+    writer.page.waitForURL(/\/notes\/[a-f0-9]{24}\?notice=posted/),
     writer.page.click('form.atl-note-form button[type="submit"]:not([name])'),
   ]);
   const note = await NoteModel.findOne({ title: "Il laboratorio di tessitura" }).lean();
   expect(note!.status).toBe("pending");
+  expect(await writer.page.textContent(".alert-success")).toContain(
+    "La nota sarà visibile dopo la revisione",
+  );
+  expect(await seriousA11yViolations(writer.page)).toEqual([]);
   expect(await writer.page.textContent(`#note-${String(note!._id)}`)).toContain("In attesa di moderazione");
   expect(writer.consoleErrors).toEqual([]);
   await writer.context.close();
@@ -60,7 +64,7 @@ test("When a new member posts a note, it waits; a coordinator approves it; then 
     mod.page.waitForURL(/\/moderation\/notes$/),
     mod.page.click('#queue-form button[type="submit"]'),
   ]);
-  expect(await mod.page.textContent(".alert-success")).toContain("1 note aggiornate.");
+  expect(await mod.page.textContent(".alert-success")).toContain("1 nota aggiornata.");
   await mod.context.close();
 
   // An anonymous visitor searches a word of the body with a typo and opens the note in its project.
@@ -78,3 +82,63 @@ test("When a new member posts a note, it waits; a coordinator approves it; then 
   expect(await seriousA11yViolations(visitor.page)).toEqual([]);
   await visitor.context.close();
 }, 120_000);
+
+test("When a member writes on a working table alone, replies and reads «Le mie note», and a coordinator refuses a rejection without reason, then every page works and is accessible", async () => {
+  const member = await createUser(ctx, { role: "member", name: "Lucia Mediatrice" });
+  const coordinator = await createUser(ctx, { role: "coordinator" });
+
+  // A note on a table alone, from the table's page.
+  const writer = await web.newPage();
+  await loginInBrowser(writer.page, web.baseUrl, member);
+  await writer.page.goto(`${web.baseUrl}/tables/monitoraggio-valutazione`);
+  await Promise.all([
+    writer.page.waitForURL(/\/tables\/monitoraggio-valutazione\/notes\/new$/),
+    writer.page.click('a[href="/tables/monitoraggio-valutazione/notes/new"]'),
+  ]);
+  expect(await seriousA11yViolations(writer.page)).toEqual([]);
+  await writer.page.click('label[for="f-kind-recommendation"]');
+  await writer.page.selectOption("#f-question", "t3-q1");
+  await writer.page.fill("#f-title", "Indicatori scelti insieme");
+  await writer.page.fill("#f-body", "Scegliere gli indicatori con i partner prima di partire.");
+  await writer.page.fill("#f-tags", "Mediation");
+  await Promise.all([
+    writer.page.waitForURL(/\/notes\/[a-f0-9]{24}\?notice=posted/),
+    writer.page.click('form.atl-note-form button[type="submit"]:not([name])'),
+  ]);
+  expect(await writer.page.textContent(".alert-success")).toContain("revisione del coordinamento");
+  const tableNote = await NoteModel.findOne({ title: "Indicatori scelti insieme" }).lean();
+  expect(tableNote!.project).toBeNull();
+
+  // «Le mie note» lists it as waiting.
+  await writer.page.goto(`${web.baseUrl}/me/notes`);
+  expect(await writer.page.textContent("main")).toContain("Indicatori scelti insieme");
+  expect(await seriousA11yViolations(writer.page)).toEqual([]);
+
+  // A reply to a published note waits too.
+  const published = await NoteModel.findOne({ status: "published" }).lean();
+  await writer.page.goto(`${web.baseUrl}/notes/${String(published!._id)}`);
+  await writer.page.click(".atl-note-actions details:has(textarea) summary");
+  await writer.page.fill(`#reply-${String(published!._id)}`, "Anche da noi ha funzionato.");
+  await Promise.all([
+    writer.page.waitForURL(/notice=reply_pending/),
+    writer.page.click(`form[action="/notes/${String(published!._id)}/replies"] button[type="submit"]`),
+  ]);
+  expect(await writer.page.textContent(".alert-success")).toContain("La risposta sarà visibile a tutti");
+  expect(await seriousA11yViolations(writer.page)).toEqual([]);
+  expect(writer.consoleErrors).toEqual([]);
+  await writer.context.close();
+
+  // The coordinator tries to reject without a reason: the choice stays, the error sits by the field.
+  const mod = await web.newPage();
+  await loginInBrowser(mod.page, web.baseUrl, coordinator);
+  await mod.page.goto(`${web.baseUrl}/moderation/notes`);
+  await mod.page.click(`label[for="sel-${String(tableNote!._id)}"]`);
+  await mod.page.selectOption("#bulk-action", "reject");
+  await mod.page.click('#queue-form button[type="submit"]');
+  await mod.page.waitForSelector("#bulk-reason-error");
+  expect(await mod.page.isChecked(`#sel-${String(tableNote!._id)}`)).toBe(true);
+  expect(await mod.page.textContent("#bulk-reason-error")).toContain("Scrivi un motivo.");
+  expect(await mod.page.textContent("#queue-replies")).toContain("Risposte in attesa");
+  expect(await seriousA11yViolations(mod.page)).toEqual([]);
+  await mod.context.close();
+});

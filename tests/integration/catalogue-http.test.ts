@@ -458,7 +458,7 @@ describe("tag curation over HTTP", () => {
       .type("form")
       .send({ _csrf: await m.csrf(), label_it: "Economia circolare" });
     expect(res.status).toBe(201);
-    expect(res.text).toContain("attende un coordinatore");
+    expect(res.text).toContain("attende il coordinamento");
     expect((await ctx.agent().get("/tags")).text).not.toContain("Economia circolare");
     const c = await loginAs(ctx, "coordinator");
     const page = await c.agent.get("/curation/tags");

@@ -1,7 +1,7 @@
 import express from "express";
 import supertest from "supertest";
 import { errorHandler, notFound } from "../../src/web/error-handler";
-import { ConflictError, TooManyRequestsError, ValidationError } from "../../src/web/errors";
+import { ConflictError, ForbiddenError, TooManyRequestsError, ValidationError } from "../../src/web/errors";
 import { languageMiddleware } from "../../src/web/i18n/middleware";
 import { createLogger } from "../../src/infra/logger";
 
@@ -43,7 +43,8 @@ describe("the error handler", () => {
     });
     const conflict = await supertest(appThatThrows(new ConflictError("Stale version"))).get("/async");
     expect(conflict.status).toBe(409);
-    expect(conflict.text).toContain("Stale version");
+    expect(conflict.text).toContain("L'operazione è in conflitto con una modifica già salvata.");
+    expect(conflict.text).not.toContain("Stale version");
   });
 
   it("When a client is throttled, then the answer carries Retry-After", async () => {
@@ -56,5 +57,25 @@ describe("the error handler", () => {
   it("When developing, then the message of an unexpected error is shown to help debugging", async () => {
     const res = await supertest(appThatThrows(new Error("details for the developer"), true)).get("/boom");
     expect(res.text).toContain("details for the developer");
+  });
+
+  it("When an error reaches a browser in the Italian interface, then it reads Italian sentences naming the field, never the internal message", async () => {
+    const forbidden = await supertest(appThatThrows(new ForbiddenError()))
+      .get("/boom")
+      .set("Accept", "text/html");
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.text).toContain("Non hai i permessi");
+    expect(forbidden.text).not.toContain("You are not allowed");
+    const invalid = new ValidationError("Invalid query", [
+      { field: "zone", message: 'Unknown zone "foo". Valid values: a, b' },
+      { field: "reason", message: "notes.error.reason_empty" },
+    ]);
+    const page = await supertest(appThatThrows(invalid)).get("/boom").set("Accept", "text/html");
+    expect(page.text).toContain("Controlla «zona-distretto»: il valore indicato non è valido.");
+    expect(page.text).toContain("Scrivi un motivo.");
+    expect(page.text).not.toMatch(/Unknown zone|Valid values|Invalid query/);
+    // The API keeps its stable code and technical details.
+    const json = await supertest(appThatThrows(invalid)).get("/boom").set("Accept", "application/json");
+    expect(json.body).toMatchObject({ code: "validation_failed", error: "Invalid query" });
   });
 });

@@ -157,7 +157,9 @@ describe("import page", () => {
     const file = Buffer.from("title,startDate\nBuono,2020-01-01\n<script>alert(1)</script>,2023-02-30\n");
     const res = await upload(agent, await csrf(), file, "progetti.csv");
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/2 righe: 1 create, 0 aggiornate, 0 invariate, 1 con errori/);
+    expect(res.text).toMatch(/2 righe: 1 progetto creato, 0 aggiornati, 0 invariati, 1 con errori/);
+    const created = await ProjectModel.findOne().lean();
+    expect(res.text).toContain(`<a href="/projects/${created!.slug}">Buono</a>`);
     expect(res.text).toMatch(/<td>3<\/td><td><code>startDate<\/code><\/td>/);
     expect(res.text).not.toContain("<script>alert(1)</script>");
     expect(await ProjectModel.countDocuments()).toBe(1);
@@ -181,6 +183,24 @@ describe("import page", () => {
     expect(none.status).toBe(400);
     expect(none.text).toMatch(/Scegli un file da importare/);
     expect(await ProjectModel.countDocuments()).toBe(0);
+  });
+
+  it("When a coordinator opens the import page, then it links the format document and a template to download", async () => {
+    const { agent } = await loginAs(ctx, "coordinator");
+    const page = await agent.get("/admin/import");
+    expect(page.text).toContain('href="/admin/import/format"');
+    expect(page.text).toContain('href="/admin/import/template.csv"');
+    const format = await agent.get("/admin/import/format");
+    expect(format.status).toBe(200);
+    expect(format.text).toContain("Import and export format of the catalogue");
+    expect(format.text).toContain('href="/admin/import/template.csv"');
+    const template = await agent.get("/admin/import/template.csv");
+    expect(template.status).toBe(200);
+    expect(template.headers["content-disposition"]).toContain("attachment");
+    expect(template.text.split("\n")[0]).toMatch(/^cup,slug,title,status,/);
+    expect(template.text).toContain("(esempio)");
+    const member = await loginAs(ctx, "member");
+    expect((await member.agent.get("/admin/import/template.csv")).status).toBe(403);
   });
 
   it("When a member or a request without CSRF token uploads, then it is refused", async () => {

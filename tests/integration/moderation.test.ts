@@ -35,10 +35,10 @@ test("When a coordinator approves a pending note, then it is published, shown to
   expect(queue.text).toContain('<a class="list-item" href="/moderation/notes">Moderazione note</a>');
   expect(queue.text).toContain("Da approvare");
   expect(queue.text).toContain("1 in attesa · 0 segnalate");
-  expect(queue.text).toMatch(/in attesa da \d+ min/);
+  expect(queue.text).toMatch(/in attesa da \d+ minut[oi]/);
   const res = await bulk(coordinator, [id], "approve");
   expect(res.status).toBe(200);
-  expect(res.text).toContain("1 note aggiornate.");
+  expect(res.text).toContain("1 nota aggiornata.");
   expect(await statusOf(id)).toBe("published");
   expect(await audits("notes.approve", id)).toBe(1);
   expect((await ctx.agent().get("/projects/open")).text).toContain("Da approvare");
@@ -94,7 +94,7 @@ test("When a coordinator edits someone's note, then the change is recorded as a 
   expect(note!.status).toBe("pending");
   expect(await audits("notes.edit", id)).toBe(1);
   const page = await member.agent.get(`/notes/${id}`);
-  expect(page.text).toContain("(modifica di un coordinatore)");
+  expect(page.text).toContain("(modifica del coordinamento)");
   expect(page.text).toContain("«Tolto un nome proprio»");
 });
 
@@ -182,4 +182,47 @@ test("When a coordinator deletes someone's note, then it is audited", async () =
     .send({ _csrf: await coordinator.csrf() });
   expect(res.status).toBe(303);
   expect(await audits("notes.delete", id)).toBe(1);
+});
+
+test("When a coordinator rejects without a reason, then nothing changes, the selection is kept and the error sits by the reason", async () => {
+  const a = await noteBy(ctx, member, { title: "Prima" });
+  const b = await noteBy(ctx, member, { title: "Seconda" });
+  const res = await bulk(coordinator, [a], "reject", "");
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('id="bulk-reason-error"');
+  expect(res.text).toContain("Scrivi un motivo.");
+  expect(res.text).toMatch(new RegExp(`value="${a}" id="sel-${a}" checked`));
+  expect(res.text).not.toMatch(new RegExp(`value="${b}" id="sel-${b}" checked`));
+  expect(res.text).toMatch(/<option value="reject" selected/);
+  expect(await statusOf(a)).toBe("pending");
+  const none = await bulk(coordinator, [], "approve");
+  expect(none.status).toBe(400);
+  expect(none.text).toContain("Seleziona almeno una nota.");
+});
+
+test("When a coordinator asks to select all, then every note of the queue is ticked", async () => {
+  const a = await noteBy(ctx, member, { title: "Prima" });
+  const b = await noteBy(ctx, member, { title: "Seconda" });
+  const plain = await coordinator.agent.get("/moderation/notes");
+  expect(plain.text).toContain('href="/moderation/notes?select=all"');
+  expect(plain.text).not.toContain("checked");
+  const all = await coordinator.agent.get("/moderation/notes?select=all");
+  for (const id of [a, b]) expect(all.text).toMatch(new RegExp(`value="${id}" id="sel-${id}" checked`));
+});
+
+test("When an old published note is flagged, then its wait counts from the flag, not from publication", async () => {
+  const id = await noteBy(ctx, coordinator, { title: "Vecchia nota" });
+  const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600 * 1000);
+  await NoteModel.collection.updateOne(
+    { _id: new (await import("mongoose")).Types.ObjectId(id) },
+    { $set: { createdAt: tenDaysAgo, publishedAt: tenDaysAgo } },
+  );
+  await member.agent
+    .post(`/notes/${id}/flag`)
+    .type("form")
+    .send({ _csrf: await member.csrf(), reason: "Dati personali" });
+  const queue = await coordinator.agent.get("/moderation/notes?filter=flagged");
+  expect(queue.text).toContain("1 segnalazione");
+  expect(queue.text).toMatch(/in attesa da [01] minut[oi]/);
+  expect(queue.text).not.toContain("10 giorni");
 });

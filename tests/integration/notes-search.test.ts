@@ -113,3 +113,25 @@ test("When a published note is edited, then the index gets the new version; when
   await ctx.services.notes.core.remove(moderator, id);
   await outOfIndex(id);
 });
+
+test("When a note on a working table alone is published, then it is searchable and leads to its own page", async () => {
+  const actor = { id: coordinator.user.id, name: coordinator.user.name, role: coordinator.user.role };
+  const { note } = await ctx.services.notes.core.create(actor, null, {
+    kind: "recommendation",
+    theme: "monitoraggio-valutazione",
+    question: "t3-q1",
+    title: "Indicatori condivisi fra enti",
+    body: "Concordare gli indicatori prima di partire.",
+    tags: [],
+  } as never);
+  const id = String(note._id);
+  const doc = await inIndex(id);
+  expect(doc).toMatchObject({ type: "note", title: "Indicatori condivisi fra enti", question: "t3-q1" });
+  expect(doc.projectSlug).toBeUndefined();
+  // The harness emptied the indexes before this test: give them their settings (filters) again.
+  await ctx.services.search.syncSettings();
+  const found = await ctx.agent().get("/api/v1/search?type=note&q=indicatori");
+  expect(found.status).toBe(200);
+  const body = found.body as { hits: { id: string; url: string }[] };
+  expect(body.hits.map((h) => [h.id, h.url])).toEqual([[id, `/notes/${id}`]]);
+});

@@ -26,7 +26,7 @@ describe("posting a note", () => {
     const res = await postNote(member);
     expect(res.status).toBe(303);
     const id = await lastNoteId();
-    expect(res.headers.location).toBe(`/projects/open#note-${id}`);
+    expect(res.headers.location).toBe(`/notes/${id}?notice=posted`);
     expect(await statusOf(id)).toBe("pending");
     expect(await OutboxModel.countDocuments({ type: "note", docId: id })).toBe(1);
     const page = await member.agent.get("/projects/open").set("accept", "text/html");
@@ -118,7 +118,7 @@ describe("posting a note", () => {
     expect((await postNote(member, "open", { question: "t1-q1" })).status).toBe(400);
     const tag = await postNote(member, "open", { tags: "inesistente" });
     expect(tag.status).toBe(400);
-    expect(tag.text).toContain("Uno o più tag non esistono");
+    expect(tag.text).toContain("Il tag «inesistente» non esiste.");
     const json = await member.agent
       .post("/projects/open/notes")
       .set("accept", "application/json")
@@ -245,7 +245,7 @@ describe("editing and deleting", () => {
 });
 
 describe("replies and useful marks", () => {
-  test("When members reply to a published note, then the reply shows one level under it", async () => {
+  test("When members reply to a published note and the reply is approved, then it shows one level under it", async () => {
     const coordinator = await loginAs(ctx, "coordinator");
     const member = await loginAs(ctx, "member");
     const id = await noteBy(ctx, coordinator);
@@ -254,6 +254,10 @@ describe("replies and useful marks", () => {
       .type("form")
       .send({ _csrf: await member.csrf(), body: "Anche da noi **uguale**." });
     expect(res.status).toBe(303);
+    expect((await ctx.agent().get("/projects/open")).text).not.toContain("Anche da noi");
+    const reply = String((await NoteModel.findById(id).lean())!.replies[0]!._id);
+    const actor = { id: coordinator.user.id, name: coordinator.user.name, role: coordinator.user.role };
+    await ctx.services.notes.moderation.decideReply(actor, id, reply, "approve", "");
     const page = await ctx.agent().get("/projects/open");
     expect(page.text).toContain("Anche da noi <strong>uguale</strong>.");
   });

@@ -4,7 +4,7 @@ import net from "node:net";
 import { PassThrough, Writable } from "node:stream";
 import type { Request } from "express";
 import { readUpload } from "../../src/modules/projects/import.routes";
-import { write } from "../../src/modules/projects/export.service";
+import { write } from "../../src/web/csv";
 import { ClientClosedError, ValidationError } from "../../src/web/errors";
 import { loginAs } from "../support/auth";
 import { useTestApp } from "../support/test-app";

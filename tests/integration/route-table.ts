@@ -84,15 +84,19 @@ export const ROUTE_TABLE: RouteRow[] = [
     allow: "anonymous",
     sample: "/api/v1/search/facets?facet=tag",
   },
-  { method: "GET", path: "/admin/search", allow: "admin" },
+  { method: "GET", path: "/admin/search", allow: "coordinator" },
   { method: "POST", path: "/admin/search/retry", allow: "admin" },
   { method: "GET", path: "/admin/search/thesaurus", allow: "coordinator" },
   { method: "POST", path: "/admin/search/thesaurus", allow: "coordinator" },
 
   // catalogue import, export and public API (issue 4)
   { method: "GET", path: "/admin/import", allow: "coordinator" },
+  { method: "GET", path: "/admin/import/format", allow: "coordinator" },
+  { method: "GET", path: "/admin/import/template.csv", allow: "coordinator" },
   { method: "POST", path: "/admin/import", allow: "coordinator" },
   { method: "GET", path: "/export/projects.:format", allow: "anonymous", sample: "/export/projects.csv" },
+  { method: "GET", path: "/export/notes.:format", allow: "anonymous", sample: "/export/notes.csv" },
+  { method: "GET", path: "/api/v1/notes", allow: "anonymous" },
   { method: "GET", path: "/api/v1/projects", allow: "anonymous" },
   {
     method: "GET",
@@ -233,6 +237,20 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "POST", path: "/notes/:id/flag", allow: "member", sample: `/notes/${ID}/flag` },
   { method: "GET", path: "/moderation/notes", allow: "coordinator" },
   { method: "POST", path: "/moderation/notes", allow: "coordinator" },
+  { method: "POST", path: "/moderation/replies", allow: "coordinator" },
+  { method: "GET", path: "/me/notes", allow: "member" },
+  {
+    method: "GET",
+    path: "/tables/:theme/notes/new",
+    allow: "member",
+    sample: "/tables/monitoraggio-valutazione/notes/new",
+  },
+  {
+    method: "POST",
+    path: "/tables/:theme/notes",
+    allow: "member",
+    sample: "/tables/monitoraggio-valutazione/notes",
+  },
   { method: "GET", path: "/members/:id", allow: "anonymous", sample: `/members/${ID}` },
   { method: "GET", path: "/themes/:key/notes", allow: "anonymous", sample: "/themes/no-theme/notes" },
   {

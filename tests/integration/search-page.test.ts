@@ -82,11 +82,12 @@ describe("search page", () => {
   it("When the query string is invalid, then the page answers 400 with the problem and keeps the input", async () => {
     const bad = await page("/search?q=casa&theme=inesistente");
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain("Unknown theme");
+    expect(bad.text).toContain("«inesistente» non è fra i valori previsti");
+    expect(bad.text).not.toContain("Unknown theme");
     expect(bad.text).toMatch(/id="search-q"[^>]*value="casa"/);
     const malformed = await page("/search?page=zero&q=casa");
     expect(malformed.status).toBe(400);
-    expect(malformed.text).toContain("page must be a whole number");
+    expect(malformed.text).toContain("Controlla «pagina»: il valore indicato non è valido.");
   });
 
   it("When any page is opened, then the header holds a search box that works without JavaScript", async () => {

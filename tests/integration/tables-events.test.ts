@@ -227,9 +227,9 @@ describe("bulk invitations", () => {
       ].join("\n"),
     );
     expect(res.status).toBe(200);
-    expect(res.text).toContain("Invitati ora: 3");
-    expect(res.text).toContain("Hanno già un account: 1");
-    expect(res.text).toContain("Ripetuti nella lista (invitati una volta sola): 1");
+    expect(res.text).toContain("Inviti inviati ora: 3");
+    expect(res.text).toContain("Indirizzi che hanno già un account: 1");
+    expect(res.text).toContain("Indirizzi ripetuti nella lista (un solo invito ciascuno): 1");
     expect(res.text).toContain("Non sono indirizzi validi: 2");
     const invited = await UserModel.find({ status: "invited" }).lean();
     expect(invited.map((u) => u.email).sort()).toEqual([
@@ -249,8 +249,8 @@ describe("bulk invitations", () => {
       text: 'nome;email;ente\n"Rossi, Anna";anna@example.org;Comune\nBianchi;in.attesa@example.org;ASL\nVerdi;;Coop\n',
     });
     expect(res.status).toBe(200);
-    expect(res.text).toContain("Invitati ora: 1");
-    expect(res.text).toContain("Invitati di nuovo (non avevano ancora accettato): 1");
+    expect(res.text).toContain("Inviti inviati ora: 1");
+    expect(res.text).toContain("Inviti inviati di nuovo (a chi non aveva ancora accettato): 1");
     expect(await AccountTokenModel.countDocuments({ kind: "invite", usedAt: null })).toBe(2);
   });
 

@@ -78,7 +78,7 @@ export function UsersPage(props: {
             </button>
           </div>
         </form>
-        <p role="status">{t("accounts.admin.users.count", { count: props.total })}</p>
+        <p role="status">{t.plural("accounts.admin.users.count", props.total)}</p>
         {props.users.length === 0 ? (
           <p>{t("accounts.admin.users.none")}</p>
         ) : (

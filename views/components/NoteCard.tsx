@@ -100,14 +100,27 @@ export function NoteCard(props: {
             ))}
           </ul>
         ) : null}
-        <p class="small mb-2">{t("notes.action.useful.count", { n: note.usefulCount ?? 0 })}</p>
+        {props.actions && user ? null : (
+          <p class="small mb-2">{t.plural("notes.action.useful.count", note.usefulCount ?? 0)}</p>
+        )}
         {props.view.replies.length > 0 ? (
           <section class="atl-replies ms-3" aria-label={t("notes.replies")}>
             {props.view.replies.map((r) => (
               <div class="atl-reply border-start ps-2 mb-2" key={r.id} id={`reply-${r.id}`}>
                 <p class="small text-muted mb-1">
                   {t("notes.by", { name: r.author })} · {formatDay(r.at, lang, "medium")}
+                  {r.status !== "published" ? (
+                    <>
+                      {" "}
+                      <span class="badge bg-warning text-dark">{t(STATUS_KEY[r.status])}</span>
+                    </>
+                  ) : null}
                 </p>
+                {r.status === "rejected" && r.rejectReason ? (
+                  <p class="alert alert-warning py-1">
+                    {t("notes.rejected.reason", { reason: r.rejectReason })}
+                  </p>
+                ) : null}
                 <div class="atl-markdown" lang={CONTENT_LANG} dangerouslySetInnerHTML={{ __html: r.html }} />
               </div>
             ))}
@@ -119,14 +132,29 @@ export function NoteCard(props: {
           </p>
         ) : null}
         {props.actions && user ? (
-          <NoteActions id={id} own={own} published={published} theme={!!theme} />
+          <NoteActions
+            id={id}
+            own={own}
+            published={published}
+            theme={!!theme}
+            useful={!!user && (note.usefulBy ?? []).includes(user.id)}
+            usefulCount={note.usefulCount ?? 0}
+          />
         ) : null}
       </div>
     </article>
   );
 }
 
-function NoteActions(props: { id: string; own: boolean; published: boolean; theme: boolean }) {
+function NoteActions(props: {
+  id: string;
+  own: boolean;
+  published: boolean;
+  theme: boolean;
+  /** Whether the viewer has marked the note useful (the button shows it pressed). */
+  useful: boolean;
+  usefulCount: number;
+}) {
   const { t, user } = usePage();
   const base = `/notes/${props.id}`;
   const moderator = hasRole(user?.role, "coordinator");
@@ -135,9 +163,17 @@ function NoteActions(props: { id: string; own: boolean; published: boolean; them
       {props.published ? (
         <form method="post" action={`${base}/useful`}>
           <CsrfField />
-          <button type="submit" class="btn btn-outline-primary btn-xs">
+          <button
+            type="submit"
+            class={`btn btn-xs ${props.useful ? "btn-primary" : "btn-outline-primary"}`}
+            aria-pressed={props.useful ? "true" : "false"}
+            aria-describedby={`useful-count-${props.id}`}
+          >
             {t("notes.action.useful")}
-          </button>
+          </button>{" "}
+          <span class="small" id={`useful-count-${props.id}`}>
+            {t.plural("notes.action.useful.count", props.usefulCount)}
+          </span>
         </form>
       ) : null}
       {props.own || moderator ? (

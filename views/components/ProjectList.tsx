@@ -39,7 +39,7 @@ export function DemoBadge() {
 }
 
 export function countLabel(t: ReturnType<typeof usePage>["t"], n: number): string {
-  return n === 1 ? t("projects.count.one") : t("projects.count", { n: n.toLocaleString("it-IT") });
+  return t.plural("projects.count", n);
 }
 
 /** One project in a list: title, period, themes and zones, badges. */

@@ -4,7 +4,7 @@ import type { MessageKey } from "../../src/web/i18n/index";
 
 const KNOWN = [400, 401, 403, 404, 409, 413, 429, 500, 503];
 
-export function ErrorPage(props: { status: number; message?: string; retryAfterSeconds?: number }) {
+export function ErrorPage(props: { status: number; messages?: string[]; retryAfterSeconds?: number }) {
   const { t, requestId } = usePage();
   const status = KNOWN.includes(props.status) ? props.status : props.status >= 500 ? 500 : 400;
   const title = t(`error.${status}.title` as MessageKey);
@@ -18,7 +18,13 @@ export function ErrorPage(props: { status: number; message?: string; retryAfterS
         <p class="lead">
           {t(`error.${status}.text` as MessageKey, { seconds: props.retryAfterSeconds ?? 60 })}
         </p>
-        {props.message ? <p class="atl-error-detail">{props.message}</p> : null}
+        {props.messages && props.messages.length > 0 ? (
+          <ul class="atl-error-detail">
+            {props.messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
         <p>
           <a href="/" class="btn btn-primary">
             {t("error.back")}

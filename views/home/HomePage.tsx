@@ -46,7 +46,7 @@ export function HomePage(props: { themes: HomeTheme[]; total: number }) {
           </ol>
           <p>
             <a class="btn btn-primary" href="/projects">
-              {t("home.catalogue.browse", { n: props.total })}
+              {t.plural("home.catalogue.browse", props.total)}
             </a>
           </p>
         </section>

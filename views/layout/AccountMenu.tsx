@@ -32,6 +32,11 @@ export function AccountMenu() {
               {t("accounts.menu.profile")}
             </a>
           </li>
+          <li>
+            <a class="list-item" href="/me/notes">
+              {t("notes.mine.title")}
+            </a>
+          </li>
           {hasRole(user.role, "coordinator") ? (
             <>
               <li>
@@ -57,6 +62,11 @@ export function AccountMenu() {
               <li>
                 <a class="list-item" href="/admin/jobs">
                   {t("jobs.menu")}
+                </a>
+              </li>
+              <li>
+                <a class="list-item" href="/admin/search">
+                  {t("search.admin.title")}
                 </a>
               </li>
             </>

@@ -5,13 +5,16 @@ import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries"
 import { labelOf, type Term } from "../../src/modules/taxonomy/taxonomy.types";
 import { NoteCard, type NoteLabels } from "../components/NoteCard";
 
-type Listed = { view: NoteView; project: ProjectRef };
+/** A note in a list, with its project (none for a note on a working table alone). */
+type Listed = { view: NoteView; project?: ProjectRef };
 
 export function ProfilePage(props: {
   name: string;
   organisation: string;
   notes: Listed[];
   labels: NoteLabels;
+  /** Set when members read their own profile: how many of their notes wait for moderation. */
+  ownPending?: number;
 }) {
   const { t } = usePage();
   return (
@@ -19,6 +22,12 @@ export function ProfilePage(props: {
       <div class="container my-4">
         <h1 class="h2">{props.name}</h1>
         {props.organisation ? <p class="lead">{props.organisation}</p> : null}
+        {props.ownPending !== undefined ? (
+          <p class="alert alert-info">
+            {props.ownPending > 0 ? `${t.plural("notes.mine.profilePending", props.ownPending)} ` : ""}
+            <a href="/me/notes">{t("notes.mine.link")}</a>
+          </p>
+        ) : null}
         <h2 class="h4">{t("notes.profile.title", { name: props.name })}</h2>
         {props.notes.length === 0 ? <p>{t("notes.profile.empty")}</p> : null}
         {props.notes.map((n) => (
@@ -51,7 +60,7 @@ export function ThemeNotes(props: {
     <section class="atl-theme-notes my-4" aria-labelledby="theme-notes-title">
       <H class="h4" id="theme-notes-title">
         {t("notes.theme.title")}{" "}
-        <span class="badge atl-count">{t("notes.count", { n: props.notes.length })}</span>
+        <span class="badge atl-count">{t.plural("notes.count", props.notes.length)}</span>
       </H>
       {props.notes.length === 0 ? <p>{t("notes.empty")}</p> : null}
       {questions.map((q) => {
@@ -77,7 +86,7 @@ export function ThemeNotes(props: {
       {other.length > 0 ? (
         <section class="mb-3" aria-labelledby="q-other">
           <H2 class="h5" id="q-other">
-            {t("notes.theme.other")} <span class="badge atl-count">{other.length}</span>
+            {t("notes.theme.others")} <span class="badge atl-count">{other.length}</span>
           </H2>
           {other.map((n) => (
             <NoteCard

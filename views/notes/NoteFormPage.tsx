@@ -18,8 +18,12 @@ export interface NoteFormValues {
   reason?: string;
 }
 
+/** What a note is written on: a project, or a working table alone (its theme and guiding question). */
+export type NoteTarget =
+  { kind: "project"; slug: string; title: string } | { kind: "table"; key: string; label: string };
+
 export function NoteFormPage(props: {
-  project: { slug: string; title: string };
+  target: NoteTarget;
   vocab: Vocabulary;
   values: NoteFormValues;
   errors?: FieldErrors;
@@ -30,18 +34,44 @@ export function NoteFormPage(props: {
   draftToken: string;
   restored?: boolean;
   previewHtml?: string;
+  /** Tags typed that match no tag, and close ones to suggest. */
+  unknownTags?: { unknown: string[]; suggestions: string[] };
 }) {
   const { t, lang } = usePage();
   const v = props.values;
   const e = props.errors ?? {};
   const editing = props.version !== undefined;
-  const title = editing ? t("notes.edit.title") : t("notes.new.title", { project: props.project.title });
+  const target = props.target;
+  const onTable = target.kind === "table";
+  const back =
+    target.kind === "project"
+      ? { href: `/projects/${target.slug}#notes`, label: target.title }
+      : { href: `/tables/${target.key}`, label: target.label };
+  const title = editing
+    ? t("notes.edit.title")
+    : target.kind === "project"
+      ? t("notes.new.title", { project: target.title })
+      : t("notes.new.table.title", { table: target.label });
   const error = (name: string) => errorOf(t, e, name);
+  const quoted = (list: string[]) => list.map((s) => `«${s}»`).join(", ");
+  const unknownTags = props.unknownTags;
+  const tagsError = unknownTags
+    ? [
+        t.plural("notes.error.tags_unknown", unknownTags.unknown.length, {
+          tags: quoted(unknownTags.unknown),
+        }),
+        unknownTags.suggestions.length > 0
+          ? t("notes.error.tags_suggest", { tags: quoted(unknownTags.suggestions) })
+          : t("notes.error.tags_none"),
+      ].join(" ")
+    : error("tags");
+  // A note on a table alone answers one of that table's guiding questions.
+  const themes = onTable ? props.vocab.themes.filter((th) => th.key === target.key) : props.vocab.themes;
   return (
     <Layout title={title} scripts={["notes.js"]} noindex>
       <div class="container my-4">
         <p>
-          <a href={`/projects/${props.project.slug}#notes`}>{props.project.title}</a>
+          <a href={back.href}>{back.label}</a>
         </p>
         <h1 class="h2 mb-3">{title}</h1>
         {props.restored ? <Notice kind="info">{t("notes.draft.restored")}</Notice> : null}
@@ -80,39 +110,54 @@ export function NoteFormPage(props: {
             ))}
             <FieldError id="f-kind" error={error("kind")} alert />
           </fieldset>
+          {onTable ? (
+            <>
+              <input type="hidden" name="theme" value={target.key} />
+              <p class="mb-3">
+                <strong>{t("notes.field.theme")}:</strong> {target.label}
+              </p>
+            </>
+          ) : (
+            <Field
+              name="theme"
+              label={t("notes.field.theme")}
+              error={error("theme")}
+              class="select-wrapper mb-3"
+              alert
+              control={(c) => (
+                <select
+                  id={c.id}
+                  name="theme"
+                  class="form-select"
+                  aria-describedby={c["aria-describedby"]}
+                  required
+                >
+                  <option value="">—</option>
+                  {props.vocab.themes.map((th) => (
+                    <option key={th.key} value={th.key} selected={v.theme === th.key}>
+                      {labelOf(th, lang)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            />
+          )}
           <Field
-            name="theme"
-            label={t("notes.field.theme")}
-            error={error("theme")}
+            name="question"
+            label={onTable ? t("notes.field.question.required") : t("notes.field.question")}
+            error={error("question")}
             class="select-wrapper mb-3"
             alert
             control={(c) => (
               <select
                 id={c.id}
-                name="theme"
+                name="question"
                 class="form-select"
                 aria-describedby={c["aria-describedby"]}
-                required
+                required={onTable}
               >
-                <option value="">—</option>
-                {props.vocab.themes.map((th) => (
-                  <option key={th.key} value={th.key} selected={v.theme === th.key}>
-                    {labelOf(th, lang)}
-                  </option>
-                ))}
-              </select>
-            )}
-          />
-          <Field
-            name="question"
-            label={t("notes.field.question")}
-            error={error("question")}
-            class="select-wrapper mb-3"
-            alert
-            control={(c) => (
-              <select id={c.id} name="question" class="form-select" aria-describedby={c["aria-describedby"]}>
-                <option value="">{t("notes.field.question.none")}</option>
-                {props.vocab.themes.map((th) => (
+                <option value="">{onTable ? "—" : t("notes.field.question.none")}</option>
+                {themes.map((th) => (
                   <optgroup key={th.key} label={labelOf(th, lang)} data-theme={th.key}>
                     {th.guidingQuestions.map((q) => (
                       <option key={q.id} value={q.id} selected={v.question === q.id}>
@@ -149,7 +194,8 @@ export function NoteFormPage(props: {
             name="tags"
             label={t("notes.field.tags")}
             value={v.tags}
-            error={error("tags")}
+            hint={t("notes.field.tags.hint")}
+            error={tagsError}
             class="form-group atl-field"
             alert
             maxLength={500}
@@ -182,7 +228,7 @@ export function NoteFormPage(props: {
             <button type="submit" class="btn btn-outline-secondary" name="preview" value="1">
               {t("notes.preview.button")}
             </button>
-            <a class="btn btn-link" href={`/projects/${props.project.slug}#notes`}>
+            <a class="btn btn-link" href={back.href}>
               {t("notes.cancel")}
             </a>
           </div>

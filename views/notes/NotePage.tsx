@@ -5,9 +5,26 @@ import { usePage } from "../page-context";
 import { formatDateTime } from "../../src/web/i18n/format";
 import { hasRole } from "../../src/web/auth-guards";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
+import { Notice } from "../components/Form";
+import type { MessageKey } from "../../src/web/i18n/index";
 import { NoteCard, type NoteLabels } from "../components/NoteCard";
 
-export function NotePage(props: { view: NoteView; project: ProjectRef | undefined; labels: NoteLabels }) {
+/** What the member just did on this note (the page confirms it). */
+export type NoteNotice = "posted" | "reply_published" | "reply_pending" | "flagged";
+
+function noticeKey(notice: NoteNotice, status: string): MessageKey {
+  if (notice === "posted") return status === "published" ? "notes.posted.published" : "notes.posted.pending";
+  if (notice === "reply_published") return "notes.replied.published";
+  if (notice === "reply_pending") return "notes.replied.pending";
+  return "notes.flagged";
+}
+
+export function NotePage(props: {
+  view: NoteView;
+  project: ProjectRef | undefined;
+  labels: NoteLabels;
+  notice?: NoteNotice;
+}) {
   const { t, user, lang } = usePage();
   const note = props.view.note;
   const showHistory =
@@ -29,6 +46,7 @@ export function NotePage(props: { view: NoteView; project: ProjectRef | undefine
         ) : (
           <h1 class="h3">{t("notes.page.noProject")}</h1>
         )}
+        {props.notice ? <Notice kind="success">{t(noticeKey(props.notice, note.status))}</Notice> : null}
         <NoteCard view={props.view} project={props.project} labels={props.labels} level={2} actions />
         {showHistory ? (
           <section aria-labelledby="note-history" class="atl-note-history mt-3">

@@ -78,7 +78,7 @@ export function NotesSection(props: NotesSectionProps) {
     <section aria-labelledby="notes-title" class="atl-notes my-4" id="notes">
       <h2 class="h4" id="notes-title">
         {t("notes.title")}{" "}
-        <span class="badge atl-count">{t("notes.count", { n: props.publishedCount })}</span>
+        <span class="badge atl-count">{t.plural("notes.count", props.publishedCount)}</span>
       </h2>
       {props.open ? (
         user ? (
@@ -99,7 +99,7 @@ export function NotesSection(props: NotesSectionProps) {
       )}
       {props.pendingCount && hasRole(user?.role, "coordinator") ? (
         <p>
-          <a href="/moderation/notes">{t("notes.queue.pendingOnProject", { n: props.pendingCount })}</a>
+          <a href="/moderation/notes">{t.plural("notes.queue.pendingOnProject", props.pendingCount)}</a>
         </p>
       ) : null}
       {props.mine.length > 0 ? (

@@ -31,7 +31,7 @@ export function describeAction(action: string, t: Translate): string {
   if (kind === "merge-tag") return t("projects.action.history.mergeTag", { tag: arg ?? "" });
   const key = `projects.action.history.${kind}` as MessageKey;
   const text = t(key);
-  return text === key ? t("projects.action.history.other", { action }) : text;
+  return text === key ? t("projects.action.history.unknown", { action }) : text;
 }
 
 function str(value: unknown): string {

@@ -34,7 +34,7 @@ function EntryTable(props: { caption: string; entries: ReportEntry[] }) {
         </tbody>
       </table>
       {props.entries.length > SHOWN ? (
-        <p>{t("import.report.more", { n: props.entries.length - SHOWN })}</p>
+        <p>{t.plural("import.report.more", props.entries.length - SHOWN)}</p>
       ) : null}
     </TableScroll>
   );
@@ -60,13 +60,30 @@ export function ImportPage(props: {
             {report.dryRun ? <p class="alert alert-info">{t("import.report.dryRun")}</p> : null}
             <p class={`alert ${report.failed > 0 ? "alert-warning" : "alert-success"}`} role="status">
               {t("import.report.summary", {
-                rows: report.rows,
-                created: report.created,
-                updated: report.updated,
-                unchanged: report.unchanged,
-                failed: report.failed,
+                rows: t.plural("import.report.rows", report.rows),
+                created: t.plural("import.report.created", report.created),
+                updated: t.plural("import.report.updated", report.updated),
+                unchanged: t.plural("import.report.unchanged", report.unchanged),
+                failed: t.plural("import.report.failed", report.failed),
               })}
             </p>
+            {report.createdProjects && report.createdProjects.length > 0 ? (
+              <details class="mb-3" open={report.createdProjects.length <= 20}>
+                <summary>{t("import.report.createdList")}</summary>
+                <ul>
+                  {report.createdProjects.map((p) => (
+                    <li key={p.slug}>
+                      <a href={`/projects/${p.slug}`}>{p.title}</a>
+                    </li>
+                  ))}
+                </ul>
+                {report.created > report.createdProjects.length ? (
+                  <p>
+                    {t.plural("import.report.createdMore", report.created - report.createdProjects.length)}
+                  </p>
+                ) : null}
+              </details>
+            ) : null}
             {report.errors.length > 0 ? (
               <EntryTable caption={t("import.report.errors")} entries={report.errors} />
             ) : null}
@@ -76,6 +93,16 @@ export function ImportPage(props: {
           </section>
         ) : null}
         <p>{t("import.intro")}</p>
+        <ul>
+          <li>
+            <a href="/admin/import/format">{t("import.format.link")}</a>
+          </li>
+          <li>
+            <a href="/admin/import/template.csv" download>
+              {t("import.template.link")}
+            </a>
+          </li>
+        </ul>
         <form method="post" action={action} encType="multipart/form-data" class="mb-5">
           <Field
             name="file"
@@ -105,7 +132,29 @@ export function ImportPage(props: {
           <li>
             <a href="/export/projects.json">{t("import.export.json")}</a>
           </li>
+          <li>
+            <a href="/export/notes.csv">{t("notes.export.csv")}</a>
+          </li>
+          <li>
+            <a href="/export/notes.json">{t("notes.export.json")}</a>
+          </li>
         </ul>
+      </div>
+    </Layout>
+  );
+}
+
+/** The import format document (docs/import-format.md, in English), rendered for coordinators. */
+export function ImportFormatPage(props: { html: string }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("import.format.title")} noindex>
+      <div class="container my-4">
+        <p>
+          <a href="/admin/import">{t("import.title")}</a>
+        </p>
+        <p class="alert alert-info">{t("import.format.english")}</p>
+        <div class="atl-markdown" lang="en" dangerouslySetInnerHTML={{ __html: props.html }} />
       </div>
     </Layout>
   );

@@ -264,7 +264,7 @@ export function ProjectFormPage(props: {
         <h1>{heading}</h1>
         {count > 0 ? (
           <div class="alert alert-danger" role="alert" id="form-errors">
-            <p>{t("projects.form.errors", { n: count })}</p>
+            <p>{t.plural("projects.form.errors", count)}</p>
             <ul>
               {Object.entries(props.errors).map(([field, messages]) => (
                 <li key={field}>

@@ -18,6 +18,8 @@ export function SearchStatusPage(props: {
   failed: FailedRow[];
   failedTotal: number;
   retried?: number;
+  /** Admins may queue failed changes again; coordinators read the figures only. */
+  canRetry: boolean;
 }) {
   const { t } = usePage();
   return (
@@ -26,7 +28,7 @@ export function SearchStatusPage(props: {
         <h1>{t("search.admin.title")}</h1>
         {props.retried !== undefined ? (
           <div class="alert alert-success" role="status">
-            {t("search.admin.retried", { n: props.retried })}
+            {t.plural("search.admin.retried", props.retried)}
           </div>
         ) : null}
         <p>{t("search.admin.pending", { n: props.pending })}</p>
@@ -59,12 +61,16 @@ export function SearchStatusPage(props: {
                 </tbody>
               </table>
             </TableScroll>
-            <form method="post" action="/admin/search/retry">
-              <CsrfField />
-              <button type="submit" class="btn btn-primary">
-                {t("search.admin.retry")}
-              </button>
-            </form>
+            {props.canRetry ? (
+              <form method="post" action="/admin/search/retry">
+                <CsrfField />
+                <button type="submit" class="btn btn-primary">
+                  {t("search.admin.retry")}
+                </button>
+              </form>
+            ) : (
+              <p class="text-muted">{t("search.admin.readOnly")}</p>
+            )}
           </>
         ) : null}
       </div>
@@ -81,7 +87,7 @@ export function ThesaurusPage(props: { text: string; error?: string; saved?: num
         <h1>{t("search.thesaurus.title")}</h1>
         {props.saved !== undefined ? (
           <div class="alert alert-success" role="status">
-            {t("search.thesaurus.saved", { n: props.saved })}
+            {t.plural("search.thesaurus.saved", props.saved)}
           </div>
         ) : null}
         <p id="thesaurus-hint">{t("search.thesaurus.intro")}</p>

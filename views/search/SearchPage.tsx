@@ -3,7 +3,7 @@ import { usePage } from "../page-context";
 import { FACETS, type Facet } from "../../src/modules/search/search.filters";
 import type { SearchResult } from "../../src/modules/search/search.hits";
 import { SORTS } from "../../src/modules/search/search.schemas";
-import type { MessageKey } from "../../src/web/i18n/index";
+import { isMessageKey, type MessageKey, type Translate } from "../../src/web/i18n/index";
 import type { ErrorDetail } from "../../src/web/errors";
 import { Pager, type PagerLabels } from "../components/Pager";
 import { Icon } from "../components/Icon";
@@ -17,6 +17,25 @@ export interface SearchPageProps {
   labels: Labels;
   popularTags: { slug: string; label: string }[];
   errors?: ErrorDetail[];
+}
+
+/**
+ * A refused query in words: a filter value the vocabulary does not know is named (the API keeps its
+ * technical detail); any other field is named with what it is.
+ */
+export function searchErrorText(t: Translate, e: ErrorDetail, state: SearchState, labels: Labels): string {
+  const facet = (FACETS as readonly string[]).includes(e.field) ? (e.field as Facet) : undefined;
+  if (facet && facet !== "year") {
+    const unknown = state[facet].filter((v) => !labels[facet].has(String(v))).map((v) => `«${v}»`);
+    if (unknown.length > 0) {
+      return t.plural("search.error.unknown", unknown.length, {
+        field: t(FACET_LABEL[facet]),
+        values: unknown.join(", "),
+      });
+    }
+  }
+  const key = `field.${e.field.split(".")[0]}`;
+  return t("error.field.invalid", { field: isMessageKey(key) ? t(key) : e.field });
 }
 
 const SEARCH_PAGER: PagerLabels = {
@@ -123,8 +142,8 @@ export function SearchPage(props: SearchPageProps) {
             <div class="alert alert-danger" id="search-errors" role="alert">
               <p class="mb-1">{t("search.invalid")}</p>
               <ul class="mb-0">
-                {props.errors.map((e) => (
-                  <li key={e.field + e.message}>{e.message}</li>
+                {[...new Set(props.errors.map((e) => searchErrorText(t, e, state, labels)))].map((text) => (
+                  <li key={text}>{text}</li>
                 ))}
               </ul>
             </div>
@@ -160,9 +179,7 @@ export function SearchPage(props: SearchPageProps) {
               <SelectedFilters state={state} labels={labels} />
               {result ? (
                 <p class="atl-total" role="status">
-                  <strong>
-                    {result.total === 1 ? t("search.total.one") : t("search.total", { n: result.total })}
-                  </strong>
+                  <strong>{t.plural("search.total", result.total)}</strong>
                   {result.pages > 1
                     ? ` · ${t("search.page", { page: result.page, pages: result.pages })}`
                     : ""}

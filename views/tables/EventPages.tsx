@@ -66,7 +66,7 @@ export function EventPage(props: { event: EventView; descriptionHtml: string; se
           {event.participants !== null ? (
             <>
               <dt class="col-sm-3">{t("tables.event.participants")}</dt>
-              <dd class="col-sm-9">{t("tables.event.participants.value", { n: event.participants })}</dd>
+              <dd class="col-sm-9">{t.plural("tables.event.participants.value", event.participants)}</dd>
             </>
           ) : null}
         </dl>
@@ -119,7 +119,7 @@ export function EventPage(props: { event: EventView; descriptionHtml: string; se
                 ? t("tables.session.facilitator", { name: session.facilitator.name })
                 : null}
               {session.participants !== null
-                ? ` · ${t("tables.session.participants", { n: session.participants })}`
+                ? ` · ${t.plural("tables.session.participants", session.participants)}`
                 : ""}
             </p>
             {theme && session.questions.length > 0 ? (

@@ -4,7 +4,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CachedHtml, type HtmlFragment } from "../../src/web/fragments";
 import { formatDay } from "../../src/web/i18n/format";
-import type { MessageKey, Translate } from "../../src/web/i18n/index";
+import type { Translate } from "../../src/web/i18n/index";
 import { Pager, pageHref } from "../components/Pager";
 import { NoteCard, KIND_KEY, type NoteLabels } from "../components/NoteCard";
 import { labelOf, NOTE_KINDS, type NoteKind, type Term } from "../../src/modules/taxonomy/taxonomy.types";
@@ -13,7 +13,7 @@ import { ChartFigure, type ChartBlock } from "./Chart";
 
 /** "1 nota" / "{n} note": the singular and plural keys of a count. */
 export function plural(t: Translate, base: "tables.notes" | "tables.index.questions", n: number): string {
-  return t(`${base}.${n === 1 ? "one" : "other"}` as MessageKey, { n });
+  return t.plural(base, n);
 }
 
 export interface TableSummary {
@@ -180,7 +180,7 @@ function QuestionSection(props: {
           {block.counts.byKind[kind] > notes.length ? (
             <p class="small">
               <a href={notesHref(kind)}>
-                {t("tables.table.kind.more", { n: block.counts.byKind[kind], kind: t(KIND_KEY[kind]) })}
+                {t.plural("tables.table.kind.more", block.counts.byKind[kind], { kind: t(KIND_KEY[kind]) })}
               </a>
             </p>
           ) : null}
@@ -245,7 +245,7 @@ export function TableBody(props: TableBodyProps) {
           </ul>
           {counts.projects.length > shown.length ? (
             <p class="small">
-              {t("tables.table.projects.more", { n: counts.projects.length - shown.length })}
+              {t.plural("tables.table.projects.more", counts.projects.length - shown.length)}
             </p>
           ) : null}
         </section>
@@ -291,6 +291,15 @@ export function TablePage(props: { theme: Term; number: number; question?: strin
           </ol>
         </nav>
         <h1 class="h2">{title}</h1>
+        <p class="atl-table-write">
+          <a
+            class="btn btn-primary btn-sm"
+            href={`/tables/${props.theme.key}/notes/new${props.question ? `?question=${props.question}` : ""}`}
+          >
+            {t("notes.table.write")}
+          </a>
+          <small class="d-block mt-1">{t("notes.table.write.hint")}</small>
+        </p>
         <CachedHtml fragment={props.body} />
       </div>
     </Layout>

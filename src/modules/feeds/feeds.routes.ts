@@ -94,8 +94,9 @@ export function feedsRouter(deps: {
       })),
       ...notes.map(({ note, project }) => ({
         id: `${base}/notes/${String(note._id)}`,
-        title: `${note.title} (${project.title})`,
-        url: `/projects/${project.slug}#note-${String(note._id)}`,
+        // A note on a working table alone has no project: its own page is its address.
+        title: project ? `${note.title} (${project.title})` : note.title,
+        url: project ? `/projects/${project.slug}#note-${String(note._id)}` : `/notes/${String(note._id)}`,
         updated: note.publishedAt ?? note.updatedAt,
         summary: markdownToText(note.body).slice(0, 500),
         author: note.author.name,

@@ -15,7 +15,8 @@ export const homeMessages = defineMessages({
     "home.tables.text":
       "Il seminario online del 17 settembre 2021 ha confrontato più di 60 partecipanti in quattro tavoli. Atlante rende permanente quello scambio.",
     "home.demo": "Questa installazione contiene contenuti di esempio, fittizi.",
-    "home.catalogue.browse": "Sfoglia i {n} progetti del catalogo",
+    "home.catalogue.browse.one": "Sfoglia l'unico progetto del catalogo",
+    "home.catalogue.browse.other": "Sfoglia i {n} progetti del catalogo",
   },
   en: {
     "home.title": "Atlas of the social-cohesion projects",
@@ -31,6 +32,7 @@ export const homeMessages = defineMessages({
     "home.tables.text":
       "The online seminar of 17 September 2021 brought together more than 60 participants in four working tables. Atlante makes that exchange permanent.",
     "home.demo": "This installation holds demo content, which is fictional.",
-    "home.catalogue.browse": "Browse the {n} projects of the catalogue",
+    "home.catalogue.browse.one": "Browse the one project of the catalogue",
+    "home.catalogue.browse.other": "Browse the {n} projects of the catalogue",
   },
 });

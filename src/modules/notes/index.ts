@@ -11,6 +11,7 @@ import { createNoteQueries, type SessionLabel } from "./note.queries";
 import { createTableNoteQueries } from "./note.tables";
 import { createNotesCore } from "./note.service";
 import { forgetMember, memberNotesData, type ForgetMode } from "./note.privacy";
+import { createNoteExport } from "./note.export";
 
 export type { NoteQueries, NoteView, SessionLabel } from "./note.queries";
 export type { NoteCountRow, TableNoteFilter, TableNoteQueries } from "./note.tables";
@@ -20,6 +21,7 @@ export { EX_MEMBER, type ForgetMode } from "./note.privacy";
 export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
+export { notesExportRouter } from "./export.routes";
 export { notesSectionFor, themeNotesFor } from "./section";
 
 export interface NotesModuleDeps {
@@ -39,6 +41,11 @@ export function createNotesModule(deps: NotesModuleDeps) {
   const moderation = createModeration({ core, audit: deps.audit, projects: deps.projects });
   const queries = createNoteQueries({ projects: deps.projects });
   const tables = createTableNoteQueries();
+  const exports = createNoteExport({
+    taxonomy: deps.taxonomy,
+    projects: deps.projects,
+    onChange: core.onChange,
+  });
   // How the queue names a contribution's session: the tables module (above notes) tells us.
   let labelSessions: (ids: string[]) => Promise<Map<string, SessionLabel>> = () =>
     Promise.resolve(new Map<string, SessionLabel>());
@@ -108,6 +115,8 @@ export function createNotesModule(deps: NotesModuleDeps) {
     queries,
     tables,
     privacy,
+    /** Notes in bulk: the CSV/JSON download and the API's pages. */
+    exports,
     /** Registers how session ids become labels and links (the tables module does, when it is built). */
     labelSessionsWith(fn: (ids: string[]) => Promise<Map<string, SessionLabel>>) {
       labelSessions = fn;

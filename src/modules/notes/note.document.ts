@@ -9,7 +9,8 @@ import { normalizeApostrophes } from "../../web/text";
 import type { TagIndex } from "../taxonomy/index";
 import type { NoteDoc } from "./note.model";
 
-export const PROJECTION_VERSION = 1;
+// 2: notes on a working table alone (no project) are documents too.
+export const PROJECTION_VERSION = 2;
 
 export const NOTE_FILTERABLE = ["kind", "theme", "tags", "visibility", "projectSlug"] as const;
 
@@ -18,7 +19,8 @@ export function noteToDocument(
   project: ProjectRef | undefined,
   tags: TagIndex,
 ): NoteSearchDocument | null {
-  if (n.deletedAt || n.status !== "published" || !project) return null;
+  // A note on a project readers cannot see is not searchable; a note on a working table alone is.
+  if (n.deletedAt || n.status !== "published" || (n.project && !project)) return null;
   const tagViews = (n.tags ?? []).map((id) => tags.byId.get(String(id))).filter((t) => t !== undefined);
   return {
     id: String(n._id),
@@ -32,9 +34,13 @@ export function noteToDocument(
     tags: tagViews.map((t) => t.slug),
     tagText: tagViews.flatMap((t) => [t.label_it, t.label_en, ...t.synonyms].filter(Boolean)),
     author: n.author.name,
-    projectId: String(n.project),
-    projectSlug: project.slug,
-    projectTitle: normalizeApostrophes(project.title),
+    ...(project && n.project
+      ? {
+          projectId: String(n.project),
+          projectSlug: project.slug,
+          projectTitle: normalizeApostrophes(project.title),
+        }
+      : {}),
     date: (n.publishedAt ?? n.createdAt).getTime(),
     visibility: "public",
     demo: n.demo ?? false,

@@ -70,7 +70,9 @@ export function createNoteFallback(deps: {
         candidates.map((c) => c._id),
         { statuses: PUBLIC_STATUSES },
       );
-      if (projects.size === 0) return { hits: [], total: 0, facets: {} };
+      // Notes on a working table alone (no project) are public once published, as in the index.
+      const tableNotes = candidates.some((c) => c._id == null);
+      if (projects.size === 0 && !tableNotes) return { hits: [], total: 0, facets: {} };
       const hasText = match.$text !== undefined;
       const [result] = await NoteModel.aggregate<{
         hits: (NoteDoc & { score?: number })[];
@@ -82,7 +84,12 @@ export function createNoteFallback(deps: {
         {
           $match: {
             ...match,
-            project: { $in: [...projects.keys()].map((id) => new mongoose.Types.ObjectId(id)) },
+            project: {
+              $in: [
+                ...[...projects.keys()].map((id) => new mongoose.Types.ObjectId(id)),
+                ...(tableNotes ? [null] : []),
+              ],
+            },
           },
         },
         ...(hasText ? [{ $addFields: { score: { $meta: "textScore" } } }] : []),
@@ -112,7 +119,7 @@ export function createNoteFallback(deps: {
         });
       return {
         hits: (result?.hits ?? []).flatMap((row) => {
-          const doc = noteToDocument(row, projects.get(String(row.project)), tags);
+          const doc = noteToDocument(row, row.project ? projects.get(String(row.project)) : undefined, tags);
           return doc ? [{ hit: noteHit(doc), score: row.score ?? 0, date: doc.date }] : [];
         }),
         total: result?.total[0]?.n ?? 0,

@@ -42,10 +42,15 @@ const flagSchema = new Schema(
   { _id: false },
 );
 
+/** A reply goes through the same moderation rule as a note: a member still under moderation waits. */
 const replySchema = new Schema({
   author: { type: personSchema, required: true },
   body: { type: String, required: true, maxlength: REPLY_MAX },
   at: { type: Date, default: () => new Date() },
+  /** Replies written before replies were moderated have no status: they count as published. */
+  status: { type: String, enum: NOTE_STATUSES, default: "published" },
+  rejectReason: { type: String, default: null },
+  moderatedBy: { type: personSchema, default: null },
 });
 
 /**
@@ -106,6 +111,11 @@ noteSchema.index(
   { partialFilterExpression: { event: { $type: "objectId" } } },
 );
 noteSchema.index({ flagCount: 1, deletedAt: 1 });
+// The moderation queue's replies waiting for a decision.
+noteSchema.index(
+  { "replies.status": 1, deletedAt: 1 },
+  { partialFilterExpression: { "replies.status": "pending" } },
+);
 noteSchema.index(
   { "author.id": 1, idempotencyKey: 1 },
   { unique: true, partialFilterExpression: { idempotencyKey: { $type: "string" } } },

@@ -5,7 +5,7 @@ import { renderMarkdown } from "../../web/markdown";
 import type { Role } from "../accounts/index";
 import { PUBLIC_STATUSES, type ProjectRef, type ProjectRefs } from "../projects/index";
 import type { NoteKind } from "../taxonomy/index";
-import { NoteModel, type NoteDoc } from "./note.model";
+import { NoteDraftModel, NoteModel, type NoteDoc, type NoteStatus } from "./note.model";
 
 export interface Viewer {
   id?: string;
@@ -16,7 +16,26 @@ export interface Viewer {
 export interface NoteView {
   note: NoteDoc;
   html: string;
-  replies: { id: string; author: string; at: Date; html: string }[];
+  /** The published replies, and those the viewer may see (their own waiting or rejected; all for coordinators). */
+  replies: ReplyView[];
+}
+
+export interface ReplyView {
+  id: string;
+  author: string;
+  authorId: string;
+  at: Date;
+  html: string;
+  status: NoteStatus;
+  rejectReason: string | null;
+}
+
+/** A reply waiting for a coordinator, with the note it answers. */
+export interface PendingReply {
+  noteId: string;
+  noteTitle: string;
+  reply: ReplyView;
+  ageMs: number;
 }
 
 export type { ProjectRef };
@@ -25,6 +44,7 @@ export type { ProjectRef };
 export interface QueueItem {
   view: NoteView;
   project: ProjectRef | undefined;
+  /** Since the note was written (pending) or first flagged (published and flagged). */
   ageMs: number;
   /** The working-table session the note was contributed in. */
   sessionId?: string;
@@ -49,18 +69,58 @@ function cachedMarkdown(key: string, source: string): string {
   return html;
 }
 
+/** Replies written before replies were moderated have no status: they were published at once. */
+export const replyStatusOf = (r: { status?: string | null }): NoteStatus =>
+  (r.status as NoteStatus | null | undefined) ?? "published";
+
+export function replyView(noteId: string, r: NoteDoc["replies"][number]): ReplyView {
+  return {
+    id: String(r._id),
+    author: r.author.name,
+    authorId: r.author.id,
+    at: r.at,
+    html: cachedMarkdown(`${noteId}/${String(r._id)}`, r.body),
+    status: replyStatusOf(r),
+    rejectReason: r.rejectReason ?? null,
+  };
+}
+
+/** A note for lists kept for everyone: only its published replies. */
 export function toView(note: NoteDoc): NoteView {
+  return toViewFor(note, {});
+}
+
+/** A note for one viewer: the published replies, their own others, and every one for coordinators. */
+export function toViewFor(note: NoteDoc, viewer: Viewer): NoteView {
   const id = String(note._id);
+  const moderator = hasRole(viewer.role, "coordinator");
   return {
     note,
     html: cachedMarkdown(`${id}@${note.version}`, note.body),
-    replies: (note.replies ?? []).map((r) => ({
-      id: String(r._id),
-      author: r.author.name,
-      at: r.at,
-      html: cachedMarkdown(`${id}/${String(r._id)}`, r.body),
-    })),
+    replies: (note.replies ?? [])
+      .filter(
+        (r) =>
+          replyStatusOf(r) === "published" ||
+          moderator ||
+          (viewer.id !== undefined && r.author.id === viewer.id),
+      )
+      .map((r) => replyView(id, r)),
   };
+}
+
+/**
+ * Notes with the project each names, readers' view: a note on a project readers may not see is left out;
+ * a note on a working table alone (no project) stays, without one.
+ */
+export function withVisibleProjects(
+  rows: NoteDoc[],
+  projects: Map<string, ProjectRef>,
+): { note: NoteDoc; project?: ProjectRef }[] {
+  return rows.flatMap((note) => {
+    if (!note.project) return [{ note }];
+    const project = projects.get(String(note.project));
+    return project ? [{ note, project }] : [];
+  });
 }
 
 export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
@@ -107,28 +167,28 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
     pendingCount: (projectId: string | mongoose.Types.ObjectId) =>
       NoteModel.countDocuments({ project: projectId, status: "pending", deletedAt: null }),
     /** Published notes of one working table, with their projects. */
-    async forTheme(theme: string): Promise<{ view: NoteView; project: ProjectRef }[]> {
+    async forTheme(theme: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {
       const rows = await NoteModel.find({ theme, status: "published", deletedAt: null })
         .sort({ publishedAt: -1 })
         .limit(LIST_LIMIT)
         .lean<NoteDoc[]>();
       const projects = await projectsById(rows.map((r) => r.project));
-      return rows.flatMap((r) => {
-        const project = projects.get(String(r.project));
-        return project ? [{ view: toView(r), project }] : [];
-      });
+      return withVisibleProjects(rows, projects).map(({ note, project }) => ({
+        view: toView(note),
+        project,
+      }));
     },
     /** A member's published notes, for the public profile. */
-    async forAuthor(userId: string): Promise<{ view: NoteView; project: ProjectRef }[]> {
+    async forAuthor(userId: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {
       const rows = await NoteModel.find({ "author.id": userId, status: "published", deletedAt: null })
         .sort({ publishedAt: -1 })
         .limit(LIST_LIMIT)
         .lean<NoteDoc[]>();
       const projects = await projectsById(rows.map((r) => r.project));
-      return rows.flatMap((r) => {
-        const project = projects.get(String(r.project));
-        return project ? [{ view: toView(r), project }] : [];
-      });
+      return withVisibleProjects(rows, projects).map(({ note, project }) => ({
+        view: toView(note),
+        project,
+      }));
     },
     /** Recently published notes, optionally of one theme or tag (feeds). */
     async recent(filter: { theme?: string; tagId?: string }, limit = 30) {
@@ -137,10 +197,7 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       if (filter.tagId) q.tags = new mongoose.Types.ObjectId(filter.tagId);
       const rows = await NoteModel.find(q).sort({ publishedAt: -1 }).limit(limit).lean<NoteDoc[]>();
       const projects = await projectsById(rows.map((r) => r.project));
-      return rows.flatMap((r) => {
-        const project = projects.get(String(r.project));
-        return project ? [{ note: r, project }] : [];
-      });
+      return withVisibleProjects(rows, projects);
     },
     /** A note as a viewer may see it: published, or the viewer's own, or any for coordinators. */
     async visible(id: string, viewer: Viewer): Promise<NoteDoc | undefined> {
@@ -156,11 +213,48 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
       }
       return undefined;
     },
-    /** A note's project as this viewer may see it: public ones for everyone, any not deleted for coordinators. */
-    projectRef: async (id: mongoose.Types.ObjectId, viewer: Viewer = {}) =>
-      (hasRole(viewer.role, "coordinator") ? await deps.projects.refsOf([id]) : await projectsById([id])).get(
-        String(id),
-      ),
+    /** Everything a member wrote (but deleted), newest first, with the projects it names, for "Le mie note". */
+    async ofMember(userId: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {
+      const rows = await NoteModel.find({ "author.id": userId, deletedAt: null })
+        .sort({ createdAt: -1 })
+        .limit(LIST_LIMIT)
+        .lean<NoteDoc[]>();
+      const projects = await deps.projects.refsOf(
+        rows.map((r) => r.project),
+        { statuses: PUBLIC_STATUSES },
+      );
+      // The author sees their own waiting and rejected replies too.
+      return rows.map((r) => ({
+        view: toViewFor(r, { id: userId }),
+        project: r.project ? projects.get(String(r.project)) : undefined,
+      }));
+    },
+    /** How many of a member's notes wait for moderation. */
+    pendingOf: (userId: string) =>
+      NoteModel.countDocuments({ "author.id": userId, status: "pending", deletedAt: null }),
+    /** The texts a member was writing when the session expired (kept 30 days), by project. */
+    async draftsOf(userId: string): Promise<{ projectSlug: string; title: string; createdAt: Date }[]> {
+      const rows = await NoteDraftModel.find({ userId }).sort({ createdAt: -1 }).limit(50).lean();
+      return rows.map((d) => {
+        const fields = (d.fields ?? {}) as Record<string, unknown>;
+        return {
+          projectSlug: d.projectSlug,
+          title: typeof fields.title === "string" ? fields.title : "",
+          createdAt: d.createdAt,
+        };
+      });
+    },
+    /**
+     * A note's project as this viewer may see it: public ones for everyone, any not deleted for coordinators
+     * (none for a note on a working table alone).
+     */
+    projectRef: async (id: mongoose.Types.ObjectId | null | undefined, viewer: Viewer = {}) =>
+      id
+        ? (hasRole(viewer.role, "coordinator")
+            ? await deps.projects.refsOf([id])
+            : await projectsById([id])
+          ).get(String(id))
+        : undefined,
   };
 }
 

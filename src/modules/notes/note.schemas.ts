@@ -88,6 +88,15 @@ export const bulkSchema = z.strictObject({
     .pipe(z.array(z.string().regex(/^[a-f0-9]{24}$/, "notes.error.invalid")).min(1, "notes.error.select")),
 });
 
+export const REPLY_ACTIONS = ["approve", "reject"] as const;
+export const replyDecisionSchema = z.strictObject({
+  _csrf: z.string().optional(),
+  note: z.string().regex(/^[a-f0-9]{24}$/, "notes.error.invalid"),
+  reply: z.string().regex(/^[a-f0-9]{24}$/, "notes.error.invalid"),
+  action: z.enum(REPLY_ACTIONS, { error: "notes.error.invalid" }),
+  reason: text(REASON_MAX, "notes.error.reason_long").optional(),
+});
+
 export const idParams = z.strictObject({ id: z.string().regex(/^[a-f0-9]{24}$/, "not a note id") });
 export const slugParams = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,150}$/, "not a project address"),
@@ -95,12 +104,29 @@ export const slugParams = z.strictObject({
 export const emptyForm = z.strictObject({ _csrf: z.string().optional() });
 export const queueQuery = z.strictObject({
   filter: z.enum(["all", "pending", "flagged"]).optional(),
+  select: z.literal("all").optional(),
+  decided: z.literal("reply").optional(),
   session: z
     .string()
     .regex(/^([a-f0-9]{24})?$/, "not a session id")
     .optional()
     .transform((v) => v || undefined),
 });
+export const NOTE_NOTICES = ["posted", "reply_published", "reply_pending", "flagged"] as const;
+export type NoteNotice = (typeof NOTE_NOTICES)[number];
+/** The note page's query: which action just happened (its confirmation). Anything else is ignored. */
+export const notePageQuery = z.object({ notice: z.enum(NOTE_NOTICES).optional().catch(undefined) });
+
+export const themeParams = z.strictObject({
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "not a working table"),
+});
+export const tableNoteQuery = z.strictObject({
+  question: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, "not a guiding question")
+    .optional(),
+});
+
 export const newNoteQuery = z.strictObject({
   draft: z.string().max(10).optional(),
 });

@@ -2,7 +2,7 @@
 // content or status runs in a transaction that also writes the search outbox entry.
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../web/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/index";
 import { enqueueIndexing } from "../search/index";
 import type { Actor } from "../accounts/index";
@@ -86,18 +86,27 @@ export function createNotesCore(deps: NotesDeps) {
     return approved >= deps.trustedAfter;
   }
 
+  /**
+   * A member's note on a project (`slug`), or on a working table alone (`slug` null: the form's theme,
+   * and a guiding question it must answer). The same moderation rule applies to both.
+   */
   async function create(
     actor: Actor,
-    slug: string,
+    slug: string | null,
     form: NoteForm,
-  ): Promise<{ note: NoteLean; duplicate: boolean; slug: string }> {
-    const project = await openProject(deps.projects, slug);
+  ): Promise<{ note: NoteLean; duplicate: boolean; slug: string | null }> {
+    const project = slug === null ? null : await openProject(deps.projects, slug);
     if (form.idem) {
       const existing = await NoteModel.findOne({
         "author.id": actor.id,
         idempotencyKey: form.idem,
       }).lean<NoteLean>();
-      if (existing) return { note: existing, duplicate: true, slug: project.slug };
+      if (existing) return { note: existing, duplicate: true, slug: project?.slug ?? null };
+    }
+    if (!project && !form.question) {
+      throw new ValidationError("A note on a working table answers one of its guiding questions", [
+        { field: "question", message: "notes.error.question_required" },
+      ]);
     }
     const { tagIds } = await checkVocabulary(deps.taxonomy, form);
     const published = await isTrusted(actor);
@@ -106,7 +115,7 @@ export function createNotesCore(deps: NotesDeps) {
         const [doc] = await NoteModel.create(
           [
             {
-              project: project._id,
+              project: project?._id ?? null,
               author: { id: actor.id, name: actor.name },
               kind: form.kind,
               theme: form.theme,
@@ -122,10 +131,12 @@ export function createNotesCore(deps: NotesDeps) {
           { session },
         );
         await enqueueIndexing(session, "note", String(doc!._id));
-        await NoteDraftModel.deleteMany({ userId: actor.id, projectSlug: project.slug }).session(session);
+        if (project) {
+          await NoteDraftModel.deleteMany({ userId: actor.id, projectSlug: project.slug }).session(session);
+        }
         return doc!.toObject<NoteLean>();
       });
-      return { note, duplicate: false, slug: project.slug };
+      return { note, duplicate: false, slug: project?.slug ?? null };
     } catch (err) {
       // Two submissions of one form raced: the unique key kept one note; answer with it.
       if ((err as { code?: number }).code === 11000 && form.idem) {
@@ -133,7 +144,7 @@ export function createNotesCore(deps: NotesDeps) {
           "author.id": actor.id,
           idempotencyKey: form.idem,
         }).lean<NoteLean>();
-        if (existing) return { note: existing, duplicate: true, slug: project.slug };
+        if (existing) return { note: existing, duplicate: true, slug: project?.slug ?? null };
       }
       throw err;
     }
@@ -280,8 +291,15 @@ export function createNotesCore(deps: NotesDeps) {
     return { projectId: String(current.project) };
   }
 
-  /** One reply (one level: replies have no replies) to a published note. */
-  async function reply(actor: Actor, id: string, body: string): Promise<NoteLean> {
+  /**
+   * One reply (one level: replies have no replies) to a published note. It follows the notes' rule: a
+   * member whose notes are moderated writes replies that wait for a coordinator too.
+   */
+  async function reply(
+    actor: Actor,
+    id: string,
+    body: string,
+  ): Promise<{ note: NoteLean; replyId: string; published: boolean }> {
     const note = await load(id);
     if (note.status !== "published") {
       if (note.status === "pending" && note.author.id !== actor.id && !isModerator(actor)) {
@@ -291,16 +309,25 @@ export function createNotesCore(deps: NotesDeps) {
         { field: "body", message: "notes.error.reply_closed" },
       ]);
     }
-    return tx(async (session) => {
+    const published = await isTrusted(actor);
+    const replyId = new mongoose.Types.ObjectId();
+    const entry = {
+      _id: replyId,
+      author: { id: actor.id, name: actor.name },
+      body,
+      status: published ? "published" : "pending",
+    };
+    const updated = await tx(async (session) => {
       const doc = await NoteModel.findOneAndUpdate(
         { _id: id, status: "published", deletedAt: null },
-        { $push: { replies: { author: { id: actor.id, name: actor.name }, body } }, $inc: { version: 1 } },
+        { $push: { replies: entry }, $inc: { version: 1 } },
         { session, returnDocument: "after" },
       ).lean<NoteLean>();
       if (!doc) throw new ConflictError("The note changed meanwhile");
       await enqueueIndexing(session, "note", id);
       return doc;
     });
+    return { note: updated, replyId: String(replyId), published };
   }
 
   /** Marks a published note as useful (once per member); a second mark takes it back. */

@@ -11,9 +11,9 @@ import { fieldErrorsOf, parseForm, parseOr400, throwIfJson, type FieldErrors } f
 import { actorOf } from "../accounts/index";
 import type { ProjectRefs } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/index";
-import { NoteFormPage, type NoteFormValues } from "../../../views/notes/NoteFormPage";
+import { NoteFormPage, type NoteFormValues, type NoteTarget } from "../../../views/notes/NoteFormPage";
 import type { NotesCore } from "./note.service";
-import { openProject, verifyDraftToken } from "./note.rules";
+import { NoteValidationError, openProject, verifyDraftToken } from "./note.rules";
 import {
   editFormSchema,
   emptyForm,
@@ -24,6 +24,8 @@ import {
   reasonSchema,
   replySchema,
   slugParams,
+  tableNoteQuery,
+  themeParams,
 } from "./note.schemas";
 import type { NoteDoc } from "./note.model";
 
@@ -69,7 +71,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     req: Request,
     res: Response,
     opts: {
-      project: { slug: string; title: string };
+      target: NoteTarget;
       values: NoteFormValues;
       errors?: FieldErrors;
       action: string;
@@ -78,6 +80,8 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       restored?: boolean;
       preview?: boolean;
       status?: number;
+      /** What the service refused: field errors, and the tags it did not know. */
+      error?: unknown;
     },
   ) {
     const vocab = await taxonomy.vocabulary();
@@ -86,16 +90,20 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       req,
       res,
       <NoteFormPage
-        project={opts.project}
+        target={opts.target}
         vocab={vocab}
         values={opts.values}
         errors={opts.errors}
         action={opts.action}
         version={opts.version}
         idem={opts.idem}
-        draftToken={core.draftToken(user.id, opts.project.slug)}
+        draftToken={core.draftToken(
+          user.id,
+          opts.target.kind === "project" ? opts.target.slug : `table:${opts.target.key}`,
+        )}
         restored={opts.restored}
         previewHtml={opts.preview && opts.values.body ? renderMarkdown(opts.values.body) : undefined}
+        unknownTags={opts.error instanceof NoteValidationError ? opts.error.tags : undefined}
       />,
       opts.status ?? 200,
     );
@@ -107,7 +115,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const project = await openProject(deps.projects, slug);
     const draft = await core.findDraft(res.locals.user!.id, project.slug);
     await showForm(req, res, {
-      project,
+      target: { kind: "project", slug: project.slug, title: project.title },
       values: draft ? valuesOf(draft) : { theme: project.themes[0] },
       restored: !!draft,
       preview: !!draft,
@@ -123,8 +131,18 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const body = req.body as Record<string, unknown>;
     const idem = typeof body?.idem === "string" ? body.idem : undefined;
     const parsed = parseForm(noteFormSchema, req.body);
-    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
-      showForm(req, res, { project, values: valuesOf(req.body), errors, action, idem, status, preview });
+    const target: NoteTarget = { kind: "project", slug: project.slug, title: project.title };
+    const again = (errors: FieldErrors | undefined, status: number, preview = false, error?: unknown) =>
+      showForm(req, res, {
+        target,
+        values: valuesOf(req.body),
+        errors,
+        action,
+        idem,
+        status,
+        preview,
+        error,
+      });
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
       await again(parsed.errors, 400);
@@ -143,15 +161,72 @@ export function notesRouter(deps: NotesRouterDeps): Router {
       return;
     }
     try {
-      const { note, slug: current } = await core.create(actorOf(res.locals.user!), project.slug, parsed.data);
-      res.redirect(303, `/projects/${current}#note-${String(note._id)}`);
+      const { note } = await core.create(actorOf(res.locals.user!), project.slug, parsed.data);
+      // The note's own page says what happened: published, or waiting for a coordinator.
+      res.redirect(303, `/notes/${String(note._id)}?notice=posted`);
     } catch (err) {
       const errors = fieldErrorsOf(err);
       if (!errors || !(err instanceof AppError)) throw err;
       throwIfJson(req, errors);
-      await again(errors, err.status);
+      await again(errors, err.status, false, err);
     }
   });
+
+  /** A working table (theme) a note may be written on alone, or 404. */
+  async function tableOf(params: unknown): Promise<{ kind: "table"; key: string; label: string }> {
+    const { theme } = parseOr400(themeParams, params, "address");
+    const term = (await taxonomy.vocabulary()).get("theme", theme);
+    if (!term) throw new NotFoundError(`No working table ${theme}`);
+    return { kind: "table", key: term.key, label: term.label_it };
+  }
+
+  router.get("/tables/:theme/notes/new", requireUser, async (req, res) => {
+    const target = await tableOf(req.params);
+    const { question } = parseOr400(tableNoteQuery, req.query, "query");
+    await showForm(req, res, {
+      target: { ...target, label: await tableLabel(target.key, req.lang) },
+      values: { theme: target.key, question: question ?? "" },
+      action: `/tables/${target.key}/notes`,
+      idem: crypto.randomBytes(16).toString("base64url"),
+    });
+  });
+
+  router.post("/tables/:theme/notes", requireUser, async (req, res) => {
+    const table = await tableOf(req.params);
+    const target = { ...table, label: await tableLabel(table.key, req.lang) };
+    const action = `/tables/${target.key}/notes`;
+    const body = req.body as Record<string, unknown>;
+    const idem = typeof body?.idem === "string" ? body.idem : undefined;
+    const parsed = parseForm(noteFormSchema, req.body);
+    const values = { ...valuesOf(req.body), theme: target.key };
+    const again = (errors: FieldErrors | undefined, status: number, preview = false, error?: unknown) =>
+      showForm(req, res, { target, values, errors, action, idem, status, preview, error });
+    if (!parsed.ok) {
+      throwIfJson(req, parsed.errors);
+      await again(parsed.errors, 400);
+      return;
+    }
+    if (parsed.data.preview) {
+      await again(undefined, 200, true);
+      return;
+    }
+    try {
+      // The address names the table: a theme posted in the body does not move the note elsewhere.
+      const form = { ...parsed.data, theme: target.key };
+      const { note } = await core.create(actorOf(res.locals.user!), null, form);
+      res.redirect(303, `/notes/${String(note._id)}?notice=posted`);
+    } catch (err) {
+      const errors = fieldErrorsOf(err);
+      if (!errors || !(err instanceof AppError)) throw err;
+      throwIfJson(req, errors);
+      await again(errors, err.status, false, err);
+    }
+  });
+
+  async function tableLabel(key: string, lang: string): Promise<string> {
+    const term = (await taxonomy.vocabulary()).get("theme", key);
+    return term ? (lang === "en" ? term.label_en || term.label_it : term.label_it) : key;
+  }
 
   // The live preview goes through the same sanitiser as the published note.
   router.post("/notes/preview", requireUser, (req, res) => {
@@ -165,9 +240,19 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const user = res.locals.user!;
     const moderator = user.role === "coordinator" || user.role === "admin";
     if (note.author.id !== user.id && !moderator) throw new ForbiddenError("This is not your note");
+    if (!note.project) {
+      // A note on a working table alone: edited there, back to its own page.
+      const target: NoteTarget = {
+        kind: "table",
+        key: note.theme,
+        label: await tableLabel(note.theme, req.lang),
+      };
+      return { id, note, target, back: `/notes/${id}` };
+    }
     const ref = await projectRefOf(note.project);
     if (!ref) throw new NotFoundError("No such note");
-    return { id, note, project: ref };
+    const target: NoteTarget = { kind: "project", slug: ref.slug, title: ref.title };
+    return { id, note, target, back: `/projects/${ref.slug}#note-${id}` };
   }
 
   async function projectRefOf(id: { toString(): string } | null | undefined) {
@@ -175,11 +260,15 @@ export function notesRouter(deps: NotesRouterDeps): Router {
   }
 
   router.get("/notes/:id/edit", requireUser, async (req, res) => {
-    const { id, note, project } = await editable(req, res);
+    const { id, note, target } = await editable(req, res);
     const tags = await taxonomy.tags();
-    const slugs = (note.tags ?? []).map((t) => tags.byId.get(String(t))?.slug).filter((s) => s !== undefined);
+    // The tags as the member sees them (their labels): the form finds a tag by its label as by its slug.
+    const slugs = (note.tags ?? [])
+      .map((t) => tags.byId.get(String(t)))
+      .filter((tag) => tag !== undefined)
+      .map((tag) => (req.lang === "en" && tag.label_en ? tag.label_en : tag.label_it));
     await showForm(req, res, {
-      project,
+      target,
       values: valuesOfNote(note.toObject<NoteDoc>(), slugs),
       action: `/notes/${id}/edit`,
       version: note.version,
@@ -187,13 +276,22 @@ export function notesRouter(deps: NotesRouterDeps): Router {
   });
 
   router.post("/notes/:id/edit", requireUser, async (req, res) => {
-    const { id, project } = await editable(req, res);
+    const { id, target, back } = await editable(req, res);
     const action = `/notes/${id}/edit`;
     const body = req.body as Record<string, unknown>;
     const version = Number(typeof body?.version === "string" ? body.version : 0) || 0;
     const parsed = parseForm(editFormSchema, req.body);
-    const again = (errors: FieldErrors | undefined, status: number, preview = false) =>
-      showForm(req, res, { project, values: valuesOf(req.body), errors, action, version, status, preview });
+    const again = (errors: FieldErrors | undefined, status: number, preview = false, error?: unknown) =>
+      showForm(req, res, {
+        target,
+        values: valuesOf(req.body),
+        errors,
+        action,
+        version,
+        status,
+        preview,
+        error,
+      });
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
       await again(parsed.errors, 400);
@@ -205,12 +303,12 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     }
     try {
       await core.update(actorOf(res.locals.user!), id, parsed.data, req.ip);
-      res.redirect(303, `/projects/${project.slug}#note-${id}`);
+      res.redirect(303, back);
     } catch (err) {
       const errors = fieldErrorsOf(err);
       if (!errors || !(err instanceof AppError)) throw err;
       throwIfJson(req, errors);
-      await again(errors, err.status);
+      await again(errors, err.status, false, err);
     }
   });
 
@@ -220,11 +318,11 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const note = await core.load(id);
     const project = await projectRefOf(note.project);
     await core.remove(actorOf(res.locals.user!), id, req.ip);
-    res.redirect(303, project ? `/projects/${project.slug}#notes` : "/");
+    res.redirect(303, project ? `/projects/${project.slug}#notes` : `/tables/${note.theme}`);
   });
 
-  function backToNote(res: Response, id: string) {
-    res.redirect(303, `/notes/${id}`);
+  function backToNote(res: Response, id: string, notice?: string) {
+    res.redirect(303, notice ? `/notes/${id}?notice=${notice}` : `/notes/${id}`);
   }
 
   router.post("/notes/:id/replies", requireUser, async (req, res) => {
@@ -233,8 +331,11 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const attempt = await take(NOTE_POSTS_PER_USER, res.locals.user!.id);
     if (!attempt.ok)
       throw new TooManyRequestsError(req.t("notes.error.tooManyReplies"), attempt.retryAfterSeconds);
-    await core.reply(actorOf(res.locals.user!), id, body);
-    backToNote(res, id);
+    const { published, replyId } = await core.reply(actorOf(res.locals.user!), id, body);
+    res.redirect(
+      303,
+      `/notes/${id}?notice=${published ? "reply_published" : "reply_pending"}#reply-${replyId}`,
+    );
   });
 
   router.post("/notes/:id/useful", requireUser, async (req, res) => {
@@ -252,7 +353,7 @@ export function notesRouter(deps: NotesRouterDeps): Router {
     const { id } = parseOr400(idParams, req.params, "address");
     const { reason } = parseOr400(reasonSchema, req.body, "form");
     await core.flag(actorOf(res.locals.user!), id, reason, req.ip);
-    backToNote(res, id);
+    backToNote(res, id, "flagged");
   });
 
   return router;

@@ -2,7 +2,7 @@
 // can be imported again. Coordinators get every project that is not deleted; everyone else the published ones.
 import type { Writable } from "node:stream";
 import { hasRole } from "../../web/auth-guards";
-import { ClientClosedError } from "../../web/errors";
+import { csvCell, write } from "../../web/csv";
 import type { Role } from "../accounts/index";
 import type { TagIndex, TaxonomyService } from "../taxonomy/index";
 import { IMPORT_COLUMNS, LINE_COLUMNS, type ImportColumn } from "./import.format";
@@ -22,16 +22,6 @@ import { centsText, formatDate } from "./project.input";
 import { ProjectModel, type ProjectDoc } from "./project.model";
 
 export type ExportFormat = "csv" | "json";
-
-/** A cell a spreadsheet would run as a formula gets one leading apostrophe (the import removes it). */
-export function neutraliseFormula(value: string): string {
-  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string): string {
-  const v = neutraliseFormula(value);
-  return /[",;\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 type Cell = string | string[];
 
@@ -91,31 +81,6 @@ function jsonRecord(record: Record<ImportColumn, Cell>, p: ProjectDoc) {
   for (const column of JSON_COLUMNS) json[column] = record[column];
   for (const field of JSON_AS_VALUES) json[field] = JSON_VALUES[specOf(field).kind]!(p[field]);
   return json;
-}
-
-/**
- * Writes a chunk and waits for room when the reader is slow. A reader that went away (or a broken stream)
- * rejects instead of leaving the export waiting for a "drain" that never comes, with its cursor open.
- */
-export function write(out: Writable, chunk: string): Promise<void> {
-  if (out.destroyed || out.writableEnded)
-    return Promise.reject(new ClientClosedError("The reader went away"));
-  if (out.write(chunk)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = (err?: Error) => {
-      out.off("drain", onDrain);
-      out.off("close", onClose);
-      out.off("error", onError);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(new ClientClosedError("The reader went away"));
-    const onError = (err: Error) => done(err);
-    out.once("drain", onDrain);
-    out.once("close", onClose);
-    out.once("error", onError);
-  });
 }
 
 export function createExportService(deps: { taxonomy: TaxonomyService }) {

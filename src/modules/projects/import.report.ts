@@ -15,4 +15,9 @@ export interface ImportReport {
   failed: number;
   errors: ReportEntry[];
   warnings: ReportEntry[];
+  /** The projects created (the first CREATED_LISTED), for the page to link to. */
+  createdProjects?: { slug: string; title: string }[];
 }
+
+/** How many created projects a report names (the counts cover them all). */
+export const CREATED_LISTED = 500;

@@ -1,17 +1,32 @@
 // The coordinators' import page: a multipart upload (CSRF token in the action's query string, as the
 // session middleware expects for multipart forms), parsed with busboy under a size limit.
+import fs from "node:fs/promises";
+import path from "node:path";
 import busboy from "busboy";
 import express, { type Request, type Response, type Router } from "express";
 import { requireRole } from "../../web/auth-guards";
 import { extendDeadline } from "../../web/deadline";
-import { ClientClosedError, ValidationError } from "../../web/errors";
+import { ClientClosedError, NotFoundError, ValidationError } from "../../web/errors";
+import { renderMarkdown } from "../../web/markdown";
+import { ROOT_DIR } from "../../paths";
 import { sendPage } from "../../web/render";
-import { ImportPage } from "../../../views/projects/ImportPage";
+import { ImportFormatPage, ImportPage } from "../../../views/projects/ImportPage";
 import { actorOf } from "../accounts/index";
 import { ImportFileError, parseImportFile } from "./import.format";
 import type { ImportService } from "./import.service";
 
 export const UPLOAD_MAX_MB = 30;
+/** The format document and its example file (fictional projects), shipped with the app (docs/). */
+const FORMAT_DOC = path.join(ROOT_DIR, "docs", "import-format.md");
+const TEMPLATE_CSV = path.join(ROOT_DIR, "docs", "examples", "progetti-esempio.csv");
+
+async function readShipped(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    throw new NotFoundError(`Missing ${path.relative(ROOT_DIR, file)}`);
+  }
+}
 const IMPORT_DEADLINE_MS = 10 * 60_000;
 
 interface Upload {
@@ -95,6 +110,25 @@ export function importRouter(deps: { imports: ImportService }): Router {
 
   router.get("/admin/import", coordinator, (req, res) => {
     sendPage(req, res, <ImportPage maxMb={UPLOAD_MAX_MB} />);
+  });
+
+  // The format document, rendered through the sanitiser; its link to the example file points at the
+  // template download below.
+  router.get("/admin/import/format", coordinator, async (req, res) => {
+    const source = (await readShipped(FORMAT_DOC))
+      .toString("utf8")
+      .replace(/\(examples\/progetti-esempio\.csv\)/g, "(/admin/import/template.csv)");
+    sendPage(req, res, <ImportFormatPage html={renderMarkdown(source)} />);
+  });
+
+  router.get("/admin/import/template.csv", coordinator, async (_req, res) => {
+    const bytes = await readShipped(TEMPLATE_CSV);
+    res.set({
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="atlante-modello-importazione.csv"',
+      "cache-control": "private, no-store",
+    });
+    res.send(bytes);
   });
 
   router.post("/admin/import", coordinator, async (req: Request, res: Response) => {

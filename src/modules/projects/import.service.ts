@@ -17,7 +17,7 @@ import { snapshotOf } from "./project.snapshot";
 import { newProjectDoc, storedValuesOf } from "./project.stored";
 import { insertProjects } from "./project.writes";
 import { ProjectValidationError } from "./project.errors";
-import type { ImportReport } from "./import.report";
+import { CREATED_LISTED, type ImportReport } from "./import.report";
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -150,6 +150,10 @@ export function createImportService(deps: {
       try {
         await createBatch(actor, batch);
         report.created += batch.length;
+        const listed = (report.createdProjects ??= []);
+        for (const r of batch) {
+          if (listed.length < CREATED_LISTED) listed.push({ slug: r.input.slug!, title: r.input.title });
+        }
       } catch (err) {
         // A slug or CUP taken meanwhile (or any write error): retry the batch's rows one by one.
         if ((err as { code?: number }).code !== 11000) throw err;

@@ -46,9 +46,10 @@ export interface NoteSearchDocument extends SearchDocument {
   tags: string[];
   tagText: string[];
   author: string;
-  projectId: string;
-  projectSlug: string;
-  projectTitle: string;
+  /** Absent for a note on a working table alone (no project). */
+  projectId?: string;
+  projectSlug?: string;
+  projectTitle?: string;
   date: number;
   visibility: "public";
   demo: boolean;

@@ -1,9 +1,10 @@
 // Index status for administrators (with retry of failed changes) and the thesaurus for coordinators.
 import express, { type Router } from "express";
 import { z } from "zod";
-import { requireRole } from "../../web/auth-guards";
+import { hasRole, requireRole } from "../../web/auth-guards";
 import { sendPage } from "../../web/render";
 import { parseOr400 } from "../../web/validate";
+import { isMessageKey } from "../../web/i18n/index";
 import { SearchStatusPage, ThesaurusPage } from "../../../views/search/SearchAdminPages";
 import { backlogStats, retryFailed } from "./indexer";
 import { OutboxModel } from "./outbox.model";
@@ -28,7 +29,8 @@ const thesaurusQuery = z.strictObject({
 export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router {
   const router = express.Router();
 
-  router.get("/admin/search", requireRole("admin"), async (req, res) => {
+  // Coordinators read the figures; only admins act on them (the retry below checks it again).
+  router.get("/admin/search", requireRole("coordinator"), async (req, res) => {
     const q = parseOr400(statusQuery, req.query);
     const [stats, failed] = await Promise.all([
       backlogStats(),
@@ -41,6 +43,7 @@ export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router
         pending={stats.pending}
         failedTotal={stats.failed}
         retried={q.retried}
+        canRetry={hasRole(res.locals.user?.role, "admin")}
         failed={failed.map((f) => ({
           type: f.type,
           docId: f.docId,
@@ -68,7 +71,10 @@ export function searchAdminRouter(deps: { resync: () => Promise<void> }): Router
     if (!parsed.success) {
       const raw = (req.body as { thesaurus?: unknown } | undefined)?.thesaurus;
       const text = typeof raw === "string" ? raw : "";
-      sendPage(req, res, <ThesaurusPage text={text} error={parsed.error.issues[0]?.message} />, 400);
+      // The schema's messages are message keys: the coordinator reads a sentence in their language.
+      const key = parsed.error.issues[0]?.message ?? "";
+      const error = isMessageKey(key) ? req.t(key) : req.t("search.thesaurus.error.text");
+      sendPage(req, res, <ThesaurusPage text={text} error={error} />, 400);
       return;
     }
     const user = res.locals.user!;

@@ -125,9 +125,12 @@ export function noteHit(doc: NoteSearchDocument, formatted?: Record<string, unkn
   return {
     type: "note",
     id: doc.id,
-    slug: doc.projectSlug,
+    slug: doc.projectSlug ?? "",
     ...texts(title, pickSnippet(formatted, ["body"], (doc.body ?? "").slice(0, 240))),
-    url: `/projects/${encodeURIComponent(doc.projectSlug)}#note-${doc.id}`,
+    // A note on a working table alone has no project: its own page is its address.
+    url: doc.projectSlug
+      ? `/projects/${encodeURIComponent(doc.projectSlug)}#note-${doc.id}`
+      : `/notes/${doc.id}`,
     themes: doc.theme ? [doc.theme] : [],
     zones: [],
     tags: doc.tags ?? [],

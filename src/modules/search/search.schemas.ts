@@ -90,7 +90,5 @@ export const facetQuerySchema = z.strictObject({
 
 export const thesaurusFormSchema = z.strictObject({
   _csrf: z.string().optional(),
-  thesaurus: z
-    .string({ error: "The thesaurus must be text" })
-    .max(50_000, "The thesaurus is too long (50,000 characters at most)"),
+  thesaurus: z.string({ error: "search.thesaurus.error.text" }).max(50_000, "search.thesaurus.error.long"),
 });

@@ -27,7 +27,7 @@ const SUMMARY_ITEMS = 8;
 function summary(t: Translate, items: { label: string; n: number }[]): string {
   const shown = items.slice(0, SUMMARY_ITEMS).map((i) => `${i.label}: ${i.n}`);
   const more = items.length - shown.length;
-  return `${shown.join("; ")}${more > 0 ? `; ${t("tables.chart.more", { n: more })}` : ""}.`;
+  return `${shown.join("; ")}${more > 0 ? `; ${t.plural("tables.chart.more", more)}` : ""}.`;
 }
 
 function countChart(

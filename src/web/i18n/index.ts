@@ -13,6 +13,7 @@ import { siteMessages } from "../../modules/site/site.messages";
 import { privacyMessages } from "../../modules/privacy/privacy.messages";
 import { tablesMessages } from "../../modules/tables/tables.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
+import { formatInteger } from "./format";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
 
@@ -35,7 +36,47 @@ const catalogs = [
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+type Params = Record<string, string | number>;
+
+/** The base of a count's messages: `notes.count` when `notes.count.one` and `notes.count.other` exist. */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
+export interface Translate {
+  (key: MessageKey, params?: Params): string;
+  /**
+   * A count in words: the form the language's plural rules (`Intl.PluralRules`) choose for n
+   * (`base.one`, `base.other`, or Italian's `base.many` when it exists), with `{n}` the number as the
+   * language writes it.
+   */
+  plural(base: PluralBase, n: number, params?: Params): string;
+}
+
+/** The plural forms every count's messages need, in every language. */
+export const REQUIRED_PLURAL_FORMS = ["one", "other"] as const;
+const PLURAL_FORM = /\.(zero|one|two|few|many|other)$/;
+
+/**
+ * Counts whose messages lack a form, as "lang: key" lines: a base is any key that ends in a plural
+ * category (`.one`, `.other`, ...), and each needs every REQUIRED_PLURAL_FORMS in every language.
+ */
+export function missingPluralForms(dicts: Record<string, ReadonlyMap<string, string>>): string[] {
+  const bases = new Set<string>();
+  for (const dict of Object.values(dicts)) {
+    for (const key of dict.keys()) {
+      const m = PLURAL_FORM.exec(key);
+      if (m) bases.add(key.slice(0, m.index));
+    }
+  }
+  const missing: string[] = [];
+  for (const [lang, dict] of Object.entries(dicts)) {
+    for (const base of bases) {
+      for (const form of REQUIRED_PLURAL_FORMS) {
+        if (!dict.has(`${base}.${form}`)) missing.push(`${lang}: ${base}.${form}`);
+      }
+    }
+  }
+  return missing.sort();
+}
 
 const dictionaries: Record<Lang, Map<string, string>> = { it: new Map(), en: new Map() };
 for (const catalog of catalogs) {
@@ -52,20 +93,35 @@ export function isMessageKey(key: string): key is MessageKey {
   return dictionaries[DEFAULT_LANG].has(key);
 }
 
+/** Every message, per language (read-only; for checks such as missingPluralForms). */
+export const messageDictionaries: Record<Lang, ReadonlyMap<string, string>> = dictionaries;
+
 const translators = new Map<Lang, Translate>();
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+function fill(text: string, params: Params | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
 
 /** The translate function of a language; `{name}` placeholders are replaced from params. */
 export function translator(lang: Lang): Translate {
   let t = translators.get(lang);
   if (!t) {
     const dict = dictionaries[lang];
-    t = (key, params) => {
-      const text = dict.get(key) ?? dictionaries[DEFAULT_LANG].get(key) ?? key;
-      if (!params) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
-    };
+    const lookup = (key: string) => dict.get(key) ?? dictionaries[DEFAULT_LANG].get(key);
+    let rules = pluralRules.get(lang);
+    if (!rules) {
+      rules = new Intl.PluralRules(lang === "en" ? "en-GB" : "it-IT");
+      pluralRules.set(lang, rules);
+    }
+    const plural = rules;
+    t = Object.assign((key: MessageKey, params?: Params) => fill(lookup(key) ?? key, params), {
+      plural(base: PluralBase, n: number, params?: Params) {
+        const text = lookup(`${base}.${plural.select(n)}`) ?? lookup(`${base}.other`) ?? base;
+        return fill(text, { ...params, n: formatInteger(n, lang) });
+      },
+    });
     translators.set(lang, t);
   }
   return t;

@@ -39,10 +39,13 @@ export function languageRouter(options: { secureCookies: boolean }): Router {
   router.get("/lang/:lang", (req, res) => {
     const { lang } = req.params;
     if (!isLang(lang)) {
+      // In both languages: the reader's language is what could not be chosen.
       res
         .status(400)
         .type("text")
-        .send(`Unknown language. Use one of: ${LANGS.join(", ")}`);
+        .send(
+          `Lingua non disponibile: scegli fra ${LANGS.join(", ")}. / Unknown language: use ${LANGS.join(", ")}.`,
+        );
       return;
     }
     res.cookie(LANG_COOKIE, lang, {
