@@ -15,7 +15,9 @@ const typescript = {
   testEnvironment: "node",
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // ESM-only packages: Jest on Node 20 cannot require() them untransformed.
-  transformIgnorePatterns: ["/node_modules/(?!(meilisearch|preact|preact-render-to-string)/)"],
+  transformIgnorePatterns: [
+    "/node_modules/(?!(meilisearch|preact|preact-render-to-string|openid-client|oauth4webapi|jose|oidc-provider)/)",
+  ],
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
 };
 

@@ -9,12 +9,14 @@ export interface LayoutProps {
   children: ComponentChildren;
   /** Extra page-specific scripts from /static/js (progressive enhancement only). */
   scripts?: string[];
+  /** Scripts served from a package (e.g. `/vendor/simplewebauthn/…`), before `scripts`. */
+  vendorScripts?: string[];
   noindex?: boolean;
 }
 
 /** The page skeleton: Bootstrap Italia header, skip links, main landmark and footer. */
 export function Layout(props: LayoutProps) {
-  const { lang, t, assetVersion, headLinks } = usePage();
+  const { lang, t, assetVersion, headLinks, twoFactorDue } = usePage();
   const v = `?v=${assetVersion}`;
   const title = props.title === t("site.name") ? props.title : `${props.title} · ${t("site.name")}`;
   return (
@@ -33,6 +35,9 @@ export function Layout(props: LayoutProps) {
         ))}
         <script defer src={`/vendor/bootstrap-italia/js/bootstrap-italia.bundle.min.js${v}`} />
         <script defer src={`/static/js/app.js${v}`} />
+        {(props.vendorScripts ?? []).map((s) => (
+          <script key={s} defer src={`${s}${v}`} />
+        ))}
         {(props.scripts ?? []).map((s) => (
           <script key={s} defer src={`/static/js/${s}${v}`} />
         ))}
@@ -48,6 +53,14 @@ export function Layout(props: LayoutProps) {
         </div>
         <Header />
         <main id="main-content" tabIndex={-1}>
+          {twoFactorDue ? (
+            <div class="container mt-3">
+              <div class="alert alert-warning" role="status">
+                {t("accounts.2fa.banner", { date: twoFactorDue.slice(0, 10) })}{" "}
+                <a href="/me/2fa">{t("accounts.2fa.banner.link")}</a>
+              </div>
+            </div>
+          ) : null}
           {props.children}
         </main>
         <Footer />

@@ -2,6 +2,7 @@
 import { coreMessages } from "./core.messages";
 import { homeMessages } from "../../modules/home/home.messages";
 import { accountsMessages } from "../../modules/accounts/accounts.messages";
+import { twoFactorMessages } from "../../modules/accounts/two-factor.messages";
 import { auditMessages } from "../../modules/audit/audit.messages";
 import { projectsMessages } from "../../modules/projects/projects.messages";
 import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
@@ -17,6 +18,7 @@ const catalogs = [
   coreMessages,
   homeMessages,
   accountsMessages,
+  twoFactorMessages,
   auditMessages,
   projectsMessages,
   taxonomyMessages,
