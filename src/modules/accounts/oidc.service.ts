@@ -107,6 +107,7 @@ export function createOidcService(deps: {
       if (!pending || callbackUrl.searchParams.get("state") !== pending.state) return refuse("state", ip);
       const cfg = await provider();
       let claims: client.IDToken | undefined;
+      let profile: Record<string, unknown>;
       try {
         const tokens = await client.authorizationCodeGrant(cfg, callbackUrl, {
           pkceCodeVerifier: pending.verifier,
@@ -115,11 +116,14 @@ export function createOidcService(deps: {
           idTokenExpected: true,
         });
         claims = tokens.claims();
+        profile = { ...(claims ?? {}) };
+        // Many providers put the e-mail in the ID token only when asked with the claims parameter: the
+        // userinfo endpoint has it (for the same subject, checked by the library).
+        if (claims && (profile.email === undefined || profile.email_verified === undefined))
+          profile = { ...(await client.fetchUserInfo(cfg, tokens.access_token, claims.sub)), ...claims };
       } catch (err) {
-        const text =
-          err instanceof Error
-            ? `${err.message} ${JSON.stringify((err as { cause?: unknown }).cause ?? "")}`
-            : "";
+        const cause = err instanceof Error ? err.cause : undefined;
+        const text = `${err instanceof Error ? err.message : ""} ${cause instanceof Error ? cause.message : ""}`;
         return refuse(/nonce/i.test(text) ? "nonce" : "provider", ip);
       }
       if (!claims) return refuse("provider", ip);
@@ -130,9 +134,9 @@ export function createOidcService(deps: {
       }).lean<UserDoc>();
       let user: UserDoc | null = linked;
       if (!user) {
-        const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
+        const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
         // Only an address the provider verified may claim an account (or create one).
-        if (!email || claims.email_verified !== true) return refuse("unverified", ip);
+        if (!email || profile.email_verified !== true) return refuse("unverified", ip);
         user = await accounts.findByEmail(email);
         if (user) {
           if (user.status !== "active") return refuse("disabled", ip, user._id.toString());
@@ -140,8 +144,8 @@ export function createOidcService(deps: {
         } else {
           if (config.newAccounts === "refuse") return refuse("no_account", ip);
           const name =
-            typeof claims.name === "string" && claims.name.trim()
-              ? claims.name.trim().slice(0, 120)
+            typeof profile.name === "string" && profile.name.trim()
+              ? profile.name.trim().slice(0, 120)
               : email.split("@")[0]!;
           user = await accounts.createUser({ email, name, role: "member" });
           await audit.record({
