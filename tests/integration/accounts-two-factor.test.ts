@@ -210,4 +210,79 @@ describe("two-factor authentication", () => {
     }
     expect((await UserModel.findById(user.id).lean())!.twoFactor.totpSecret).toBeTruthy();
   });
+
+  it("When a member downloads their data, then it says which factors protect the account and holds no secret or code", async () => {
+    const { agent } = await loginAs(ctx, "member");
+    const { secret, recoveryCodes } = await enrolTotp(agent);
+    const res = await agent.get("/me/data");
+    expect(res.status).toBe(200);
+    const data = JSON.parse(res.text) as {
+      profile: { twoFactor: { authenticatorApp: boolean; recoveryCodesLeft: number } };
+    };
+    expect(data.profile.twoFactor).toEqual(
+      expect.objectContaining({ authenticatorApp: true, recoveryCodesLeft: 10 }),
+    );
+    expect(res.text).not.toContain(secret);
+    expect(res.text).not.toContain("totpSecret");
+    for (const code of recoveryCodes) expect(res.text).not.toContain(code);
+  });
+
+  it("When a member makes new recovery codes, then the old ones stop working and the new ones work", async () => {
+    const { agent, user } = await loginAs(ctx, "member");
+    const { recoveryCodes: old } = await enrolTotp(agent);
+    const res = await agent
+      .post("/me/2fa/recovery")
+      .type("form")
+      .send({ _csrf: await csrfFrom(agent, "/me") });
+    expect(res.status).toBe(303);
+    const page = await agent.get(res.headers.location as string).set("accept", "text/html");
+    const fresh = [...page.text.matchAll(/<code>([a-z0-9]{5}-[a-z0-9]{5})<\/code>/g)].map((m) => m[1]!);
+    expect(fresh).toHaveLength(10);
+    const a = ctx.agent();
+    await postLogin(a, user.email, TEST_PASSWORD);
+    expect((await postCode(a, old[0]!)).status).toBe(401);
+    expect((await postCode(a, fresh[0]!)).status).toBe(303);
+    expect(await AuditModel.countDocuments({ action: "2fa.recovery_regenerated", actorId: user.id })).toBe(1);
+  });
+
+  it("When a member turns TOTP off with a valid code, then the password alone signs in again; a wrong code changes nothing", async () => {
+    const { agent, user } = await loginAs(ctx, "member");
+    const { secret } = await enrolTotp(agent);
+    const csrf = await csrfFrom(agent, "/me");
+    const wrong = await agent.post("/me/2fa/totp/disable").type("form").send({ _csrf: csrf, code: "000000" });
+    expect(wrong.status).toBe(400);
+    expect((await UserModel.findById(user.id).lean())!.twoFactor.totpSecret).toBeTruthy();
+    const ok = await agent
+      .post("/me/2fa/totp/disable")
+      .type("form")
+      .send({ _csrf: csrf, code: totpCode(secret) });
+    expect(ok.status).toBe(303);
+    expect((await postLogin(ctx.agent(), user.email, TEST_PASSWORD)).headers.location).toBe("/me");
+    expect(await AuditModel.countDocuments({ action: "2fa.totp_disabled", actorId: user.id })).toBe(1);
+  });
+
+  it("When a coordinator tries to turn off their only second factor, then it is refused (the role requires one)", async () => {
+    const { agent, user } = await loginAs(ctx, "coordinator");
+    const { secret } = await enrolTotp(agent);
+    const res = await agent
+      .post("/me/2fa/totp/disable")
+      .type("form")
+      .send({ _csrf: await csrfFrom(agent, "/me"), code: totpCode(secret) });
+    expect(res.status).toBe(409);
+    expect(res.text).toContain("serve almeno un secondo fattore");
+    expect((await UserModel.findById(user.id).lean())!.twoFactor.totpSecret).toBeTruthy();
+  });
+
+  it("When a sign-in is waiting for its second factor and the administrator resets it, then the waiting session ends too", async () => {
+    const { user } = await memberWithTotp();
+    const waiting = ctx.agent();
+    await postLogin(waiting, user.email, TEST_PASSWORD);
+    const admin = await loginAs(ctx, "admin");
+    await admin.agent
+      .post(`/admin/users/${user.id}/2fa/reset`)
+      .type("form")
+      .send({ _csrf: await admin.csrf() });
+    const res = await waiting.get("/login/2fa").set("accept", "text/html");
+    expect(res.headers.location).toBe("/login?notice=2fa-expired");
+  });
 });
