@@ -55,10 +55,18 @@ describe("single sign-on with OpenID Connect", () => {
       name: "X",
     });
     const agent = ctx.agent();
-    const res = await ssoAs(agent, "sub-coord");
+    const callback = new URL(await providerLogin(provider, await startSso(agent), "sub-coord"));
+    const sessions = ctx.infra.mongo.collection("sessions");
+    const before = (await sessions.find({ "session.oidc": { $exists: true } }).toArray()).map((d) =>
+      String(d._id),
+    );
+    expect(before).toHaveLength(1);
+    const res = await agent.get(callback.pathname + callback.search).set("accept", "text/html");
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe("/me");
     expect(await signedIn(agent)).toBe(true);
+    // A new session id at sign-in: the one that carried the authorization request is gone.
+    expect(await sessions.countDocuments({ _id: before[0] as never })).toBe(0);
     const doc = await UserModel.findById(coordinator.id).lean();
     expect(doc!.role).toBe("coordinator");
     expect(doc!.oidcLinks).toEqual([
