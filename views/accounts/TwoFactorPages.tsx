@@ -2,6 +2,7 @@
 // and the recovery codes shown once.
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
+import { formatDay } from "../../src/web/i18n/format";
 import { CsrfField } from "../components/CsrfField";
 import { Field } from "../components/Field";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -155,7 +156,7 @@ export function TwoFactorPage(props: {
   errors?: FieldErrors;
   notice?: MessageKey;
 }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   const s = props.settings;
   return (
     <Layout title={t("accounts.2fa.title")} noindex vendorScripts={PASSKEY_SCRIPTS}>
@@ -198,7 +199,7 @@ export function TwoFactorPage(props: {
               {s.passkeys.map((p) => (
                 <li key={p.id}>
                   {p.name || t("accounts.2fa.passkeys.unnamed")} ·{" "}
-                  {t("accounts.2fa.passkeys.added", { date: p.createdAt.slice(0, 10) })}
+                  {t("accounts.2fa.passkeys.added", { date: formatDay(p.createdAt, lang) })}
                   <form
                     method="post"
                     action={`/me/2fa/passkeys/${encodeURIComponent(p.id)}/delete`}

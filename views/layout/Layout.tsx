@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { usePage } from "../page-context";
+import { formatDay } from "../../src/web/i18n/format";
 import { Header } from "./Header";
 import { Footer } from "./Footer";
 
@@ -56,7 +57,7 @@ export function Layout(props: LayoutProps) {
           {twoFactorDue ? (
             <div class="container mt-3">
               <div class="alert alert-warning" role="status">
-                {t("accounts.2fa.banner", { date: twoFactorDue.slice(0, 10) })}{" "}
+                {t("accounts.2fa.banner", { date: formatDay(twoFactorDue, lang) })}{" "}
                 <a href="/me/2fa">{t("accounts.2fa.banner.link")}</a>
               </div>
             </div>
