@@ -75,6 +75,17 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
   const rpID = rp.hostname;
   const origin = rp.origin;
 
+  /** An entry of the security log about a user's own second factor. */
+  const recordFor = (userId: string, action: string, ip: string, details?: Record<string, unknown>) =>
+    audit.record({
+      actorId: userId,
+      action,
+      targetType: "user",
+      targetId: userId,
+      ip,
+      ...(details ? { details } : {}),
+    });
+
   const hashRecovery = (code: string) =>
     crypto.createHmac("sha256", pepper).update(normaliseRecovery(code)).digest("base64url");
 
@@ -106,13 +117,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
     ]);
     const refused = [byUser, byAddress].flatMap((a) => (a.ok ? [] : [a.retryAfterSeconds]));
     if (refused.length > 0) {
-      await audit.record({
-        actorId: userId,
-        action: "2fa.throttled",
-        targetType: "user",
-        targetId: userId,
-        ip,
-      });
+      await recordFor(userId, "2fa.throttled", ip);
       throw new TooManyRequestsError(
         "Too many second-factor attempts: try again later",
         Math.max(...refused),
@@ -122,14 +127,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
 
   async function succeeded(userId: string, method: string, ip: string): Promise<VerifyResult> {
     await reset(SECOND_FACTOR_PER_USER, userId);
-    await audit.record({
-      actorId: userId,
-      action: method === "recovery" ? "2fa.recovery_used" : "2fa.ok",
-      targetType: "user",
-      targetId: userId,
-      details: { method },
-      ip,
-    });
+    await recordFor(userId, method === "recovery" ? "2fa.recovery_used" : "2fa.ok", ip, { method });
     return { ok: true, method: method as "totp" | "recovery" | "passkey" };
   }
 
@@ -192,14 +190,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
           { _id: u._id, "twoFactor.requiredSince": null },
           { $set: { "twoFactor.requiredSince": since } },
         );
-        await audit.record({
-          actorId: userId,
-          action: "2fa.grace_started",
-          targetType: "user",
-          targetId: userId,
-          details: { days: opts.graceDays },
-          ip,
-        });
+        await recordFor(userId, "2fa.grace_started", ip, { days: opts.graceDays });
       }
       const until = new Date(since.getTime() + opts.graceDays * DAY_MS);
       return until > now ? { kind: "none-grace", until } : { kind: "enrol" };
@@ -226,13 +217,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
         ? totpOf(secret, u.email).validate({ token: code.trim(), window: 1 })
         : null;
       if (delta === null) {
-        await audit.record({
-          actorId: userId,
-          action: "2fa.enrol_failed",
-          targetType: "user",
-          targetId: userId,
-          ip,
-        });
+        await recordFor(userId, "2fa.enrol_failed", ip);
         throw new ValidationError("The code is not valid", [
           { field: "code", message: "accounts.2fa.codeWrong" },
         ]);
@@ -249,13 +234,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
         },
       );
       await reset(SECOND_FACTOR_PER_USER, userId);
-      await audit.record({
-        actorId: userId,
-        action: "2fa.totp_enabled",
-        targetType: "user",
-        targetId: userId,
-        ip,
-      });
+      await recordFor(userId, "2fa.totp_enabled", ip);
       return (u.twoFactor?.recoveryCodes?.length ?? 0) > 0 ? [] : storeNewRecoveryCodes(userId);
     },
 
@@ -279,14 +258,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
             { $set: { "twoFactor.totpLastStep": step } },
           );
           if (modifiedCount === 1) return succeeded(userId, "totp", ip);
-          await audit.record({
-            actorId: userId,
-            action: "2fa.failed",
-            targetType: "user",
-            targetId: userId,
-            details: { reason: "reused" },
-            ip,
-          });
+          await recordFor(userId, "2fa.failed", ip, { reason: "reused" });
           return { ok: false };
         }
       } else if (normaliseRecovery(code).length === 10) {
@@ -297,14 +269,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
         );
         if (modifiedCount === 1) return succeeded(userId, "recovery", ip);
       }
-      await audit.record({
-        actorId: userId,
-        action: "2fa.failed",
-        targetType: "user",
-        targetId: userId,
-        details: { reason: "wrong" },
-        ip,
-      });
+      await recordFor(userId, "2fa.failed", ip, { reason: "wrong" });
       return { ok: false };
     },
 
@@ -316,13 +281,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
           { field: "_form", message: "accounts.2fa.notEnrolled" },
         ]);
       const codes = await storeNewRecoveryCodes(userId);
-      await audit.record({
-        actorId: userId,
-        action: "2fa.recovery_regenerated",
-        targetType: "user",
-        targetId: userId,
-        ip,
-      });
+      await recordFor(userId, "2fa.recovery_regenerated", ip);
       return codes;
     },
 
@@ -344,13 +303,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
           },
         },
       );
-      await audit.record({
-        actorId: userId,
-        action: "2fa.totp_disabled",
-        targetType: "user",
-        targetId: userId,
-        ip,
-      });
+      await recordFor(userId, "2fa.totp_disabled", ip);
     },
 
     /**
@@ -428,13 +381,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
         verified = { verified: false as const };
       }
       if (!verified.verified) {
-        await audit.record({
-          actorId: userId,
-          action: "2fa.passkey_refused",
-          targetType: "user",
-          targetId: userId,
-          ip,
-        });
+        await recordFor(userId, "2fa.passkey_refused", ip);
         throw new ValidationError("The passkey could not be verified", [
           { field: "passkey", message: "accounts.2fa.passkeyFailed" },
         ]);
@@ -455,13 +402,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
           },
         },
       );
-      await audit.record({
-        actorId: userId,
-        action: "2fa.passkey_added",
-        targetType: "user",
-        targetId: userId,
-        ip,
-      });
+      await recordFor(userId, "2fa.passkey_added", ip);
       return (u.twoFactor?.recoveryCodes?.length ?? 0) > 0 ? [] : storeNewRecoveryCodes(userId);
     },
 
@@ -510,14 +451,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
         }
       }
       if (newCounter === undefined || !stored) {
-        await audit.record({
-          actorId: userId,
-          action: "2fa.failed",
-          targetType: "user",
-          targetId: userId,
-          details: { reason: "passkey" },
-          ip,
-        });
+        await recordFor(userId, "2fa.failed", ip, { reason: "passkey" });
         return { ok: false };
       }
       await UserModel.updateOne(
@@ -549,13 +483,7 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
           ...(last ? { $set: { "twoFactor.recoveryCodes": [] } } : {}),
         },
       );
-      await audit.record({
-        actorId: userId,
-        action: "2fa.passkey_removed",
-        targetType: "user",
-        targetId: userId,
-        ip,
-      });
+      await recordFor(userId, "2fa.passkey_removed", ip);
     },
   };
   return service;
