@@ -285,4 +285,61 @@ describe("two-factor authentication", () => {
     const res = await waiting.get("/login/2fa").set("accept", "text/html");
     expect(res.headers.location).toBe("/login?notice=2fa-expired");
   });
+
+  it("When a passkey answer is forged, malformed or has no challenge, then it is refused with 400 and nothing is stored", async () => {
+    const { agent, user } = await loginAs(ctx, "member");
+    const csrf = await csrfFrom(agent, "/me");
+    const json = (path: string, body: unknown) =>
+      agent
+        .post(path)
+        .set("accept", "application/json")
+        .set("x-csrf-token", csrf)
+        .send(body as object);
+    const forged = {
+      id: "AAAA",
+      rawId: "AAAA",
+      type: "public-key",
+      response: { clientDataJSON: "e30", attestationObject: "AAAA" },
+      clientExtensionResults: {},
+    };
+    // No options asked for first: no challenge in the session.
+    expect((await json("/me/2fa/passkeys", { response: forged })).status).toBe(400);
+    const options = await json("/me/2fa/passkeys/options", {});
+    expect(options.status).toBe(200);
+    expect(options.body.rp.id).toBe("localhost");
+    expect(options.body.challenge).toEqual(expect.any(String));
+    expect((await json("/me/2fa/passkeys", { response: forged })).status).toBe(400);
+    for (const bad of [
+      {},
+      { response: "x" },
+      { response: { ...forged, type: "other" } },
+      { response: forged, $where: 1 },
+    ]) {
+      expect((await json("/me/2fa/passkeys", bad)).status).toBe(400);
+    }
+    expect((await UserModel.findById(user.id).lean())!.twoFactor.passkeys).toHaveLength(0);
+    expect(await AuditModel.countDocuments({ action: "2fa.passkey_refused", actorId: user.id })).toBe(1);
+    const remove = await agent.post("/me/2fa/passkeys/AAAA/delete").type("form").send({ _csrf: csrf });
+    expect(remove.status).toBe(404);
+  });
+
+  it("When a pending sign-in posts a forged passkey assertion, then it is refused and counts against the code limit", async () => {
+    const { user } = await memberWithTotp();
+    const agent = ctx.agent();
+    await postLogin(agent, user.email, TEST_PASSWORD);
+    const token = await csrfFrom(agent, "/login/2fa");
+    const options = await agent.post("/login/2fa/passkey/options").set("x-csrf-token", token).send({});
+    expect(options.status).toBe(200);
+    const forged = {
+      id: "AAAA",
+      rawId: "AAAA",
+      type: "public-key",
+      response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "AAAA" },
+      clientExtensionResults: {},
+    };
+    const res = await agent.post("/login/2fa/passkey").set("x-csrf-token", token).send({ response: forged });
+    expect(res.status).toBe(401);
+    expect(await signedIn(agent)).toBe(false);
+    expect(await AuditModel.countDocuments({ action: "2fa.failed", "details.reason": "passkey" })).toBe(1);
+  });
 });

@@ -3,21 +3,12 @@
 import crypto from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-} from "@simplewebauthn/server";
 import mongoose from "mongoose";
 import { reset, take } from "../../infra/throttle";
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from "../../web/errors";
 import type { AuditService } from "../audit/index";
 import type { Role } from "./actor";
+import { createPasskeys, type VerifyResult } from "./passkeys";
 import { createSecretBox } from "./secret-box";
 import { UserModel, type UserDoc } from "./user.model";
 
@@ -60,7 +51,7 @@ export interface TwoFactorState {
 export type SecondStep =
   { kind: "none" } | { kind: "none-grace"; until: Date } | { kind: "verify" } | { kind: "enrol" };
 
-export type VerifyResult = { ok: true; method: "totp" | "recovery" | "passkey" } | { ok: false };
+export type { VerifyResult };
 
 function normaliseRecovery(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, "");
@@ -71,9 +62,6 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
   const box = createSecretBox(opts.key, "totp");
   const sessionBox = createSecretBox(opts.key, "session");
   const pepper = Buffer.from(crypto.hkdfSync("sha256", opts.key, "atlante", "recovery-codes", 32));
-  const rp = new URL(opts.baseUrl);
-  const rpID = rp.hostname;
-  const origin = rp.origin;
 
   /** An entry of the security log about a user's own second factor. */
   const recordFor = (userId: string, action: string, ip: string, details?: Record<string, unknown>) =>
@@ -147,7 +135,19 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
     return codes;
   }
 
+  const passkeys = createPasskeys({
+    rp: new URL(opts.baseUrl),
+    userDoc,
+    requiredFor,
+    takeAttempt,
+    succeeded,
+    storeNewRecoveryCodes,
+    recordFor,
+  });
+
   const service = {
+    ...passkeys,
+
     /** Seals what a session keeps for a moment (a TOTP secret being enrolled, codes to show once). */
     sealForSession: (plain: string) => sessionBox.seal(plain),
     openFromSession: (sealed: string | undefined) => (sealed ? sessionBox.open(sealed) : undefined),
@@ -339,151 +339,6 @@ export function createTwoFactorService(opts: TwoFactorOptions) {
         ip,
       });
       return ended;
-    },
-
-    /** Options for registering a passkey; the caller keeps `challenge` (in the session) for the answer. */
-    async passkeyRegistrationOptions(userId: string): Promise<PublicKeyCredentialCreationOptionsJSON> {
-      const u = await userDoc(userId);
-      return generateRegistrationOptions({
-        rpName: ISSUER,
-        rpID,
-        userName: u.email,
-        userDisplayName: u.name,
-        userID: new Uint8Array(Buffer.from(u._id.toString(), "hex")),
-        attestationType: "none",
-        excludeCredentials: (u.twoFactor?.passkeys ?? []).map((p) => ({
-          id: p.credentialId,
-          transports: p.transports ?? [],
-        })),
-        authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
-      });
-    },
-
-    /** Checks the browser's answer to the registration options and stores the passkey. */
-    async registerPasskey(
-      userId: string,
-      response: RegistrationResponseJSON,
-      expectedChallenge: string,
-      name: string,
-      ip: string,
-    ): Promise<string[]> {
-      const u = await userDoc(userId);
-      let verified;
-      try {
-        verified = await verifyRegistrationResponse({
-          response,
-          expectedChallenge,
-          expectedOrigin: origin,
-          expectedRPID: rpID,
-          requireUserVerification: false,
-        });
-      } catch {
-        verified = { verified: false as const };
-      }
-      if (!verified.verified) {
-        await recordFor(userId, "2fa.passkey_refused", ip);
-        throw new ValidationError("The passkey could not be verified", [
-          { field: "passkey", message: "accounts.2fa.passkeyFailed" },
-        ]);
-      }
-      const { credential } = verified.registrationInfo;
-      await UserModel.updateOne(
-        { _id: u._id },
-        {
-          $push: {
-            "twoFactor.passkeys": {
-              credentialId: credential.id,
-              publicKey: Buffer.from(credential.publicKey).toString("base64url"),
-              counter: credential.counter,
-              transports: credential.transports ?? [],
-              name: name.slice(0, 80),
-              createdAt: new Date(),
-            },
-          },
-        },
-      );
-      await recordFor(userId, "2fa.passkey_added", ip);
-      return (u.twoFactor?.recoveryCodes?.length ?? 0) > 0 ? [] : storeNewRecoveryCodes(userId);
-    },
-
-    /** Options for proving a registered passkey at the second step. */
-    async passkeyAuthenticationOptions(userId: string): Promise<PublicKeyCredentialRequestOptionsJSON> {
-      const u = await userDoc(userId);
-      return generateAuthenticationOptions({
-        rpID,
-        allowCredentials: (u.twoFactor?.passkeys ?? []).map((p) => ({
-          id: p.credentialId,
-          transports: p.transports ?? [],
-        })),
-        userVerification: "discouraged",
-      });
-    },
-
-    /** Checks a passkey assertion at the second step (throttled like codes); the counter must move on. */
-    async verifyPasskey(
-      userId: string,
-      response: AuthenticationResponseJSON,
-      expectedChallenge: string,
-      ip: string,
-    ): Promise<VerifyResult> {
-      const u = await userDoc(userId);
-      await takeAttempt(userId, ip);
-      const stored = (u.twoFactor?.passkeys ?? []).find((p) => p.credentialId === response.id);
-      let newCounter: number | undefined;
-      if (stored) {
-        try {
-          const result = await verifyAuthenticationResponse({
-            response,
-            expectedChallenge,
-            expectedOrigin: origin,
-            expectedRPID: rpID,
-            requireUserVerification: false,
-            credential: {
-              id: stored.credentialId,
-              publicKey: new Uint8Array(Buffer.from(stored.publicKey, "base64url")),
-              counter: stored.counter,
-              transports: stored.transports ?? [],
-            },
-          });
-          if (result.verified) newCounter = result.authenticationInfo.newCounter;
-        } catch {
-          newCounter = undefined;
-        }
-      }
-      if (newCounter === undefined || !stored) {
-        await recordFor(userId, "2fa.failed", ip, { reason: "passkey" });
-        return { ok: false };
-      }
-      await UserModel.updateOne(
-        { _id: u._id, "twoFactor.passkeys.credentialId": stored.credentialId },
-        {
-          $set: {
-            "twoFactor.passkeys.$.counter": newCounter,
-            "twoFactor.passkeys.$.lastUsedAt": new Date(),
-          },
-        },
-      );
-      return succeeded(userId, "passkey", ip);
-    },
-
-    /** The owner removes one of their passkeys (not the last factor of a required role). */
-    async removePasskey(userId: string, credentialId: string, ip: string): Promise<void> {
-      const u = await userDoc(userId);
-      const passkeys = u.twoFactor?.passkeys ?? [];
-      if (!passkeys.some((p) => p.credentialId === credentialId)) throw new NotFoundError("No such passkey");
-      if (requiredFor(u.role) && !u.twoFactor?.totpSecret && passkeys.length === 1)
-        throw new ConflictError("Your role requires a second factor", [
-          { field: "_form", message: "accounts.2fa.requiredCannotRemove" },
-        ]);
-      const last = passkeys.length === 1 && !u.twoFactor?.totpSecret;
-      await UserModel.updateOne(
-        { _id: u._id },
-        {
-          $pull: { "twoFactor.passkeys": { credentialId } },
-          ...(last ? { $set: { "twoFactor.recoveryCodes": [] } } : {}),
-        },
-      );
-      await recordFor(userId, "2fa.passkey_removed", ip);
     },
   };
   return service;
