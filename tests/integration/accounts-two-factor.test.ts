@@ -52,10 +52,16 @@ describe("two-factor authentication", () => {
     const wrong = await postCode(agent, "000000");
     expect(wrong.status).toBe(401);
     expect(wrong.text).toContain("non è valido");
+    const sessions = ctx.infra.mongo.collection("sessions");
+    const pending = await sessions.findOne({ "session.pending.userId": user.id });
+    expect(pending).not.toBeNull();
+    expect(pending!.session.passport).toBeUndefined();
     const ok = await postCode(agent, totpCode(secret));
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe("/me");
     expect(await signedIn(agent)).toBe(true);
+    // The signed-in session has a new id: the pending one is gone.
+    expect(await sessions.countDocuments({ _id: pending!._id })).toBe(0);
     expect(await AuditModel.countDocuments({ action: "2fa.ok", actorId: user.id })).toBe(1);
   });
 
