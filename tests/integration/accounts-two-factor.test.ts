@@ -132,6 +132,19 @@ describe("two-factor authentication", () => {
     expect(await signedIn(agent)).toBe(false);
   });
 
+  it("When a JSON client signs in with the password of an account with TOTP, then it gets 202 and the second step, not the user", async () => {
+    const { user } = await memberWithTotp();
+    const agent = ctx.agent();
+    const token = await csrfFrom(agent, "/login");
+    const res = await agent
+      .post("/login")
+      .set("accept", "application/json")
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ secondFactor: "/login/2fa" });
+    expect(await signedIn(agent)).toBe(false);
+  });
+
   it("When no sign-in is pending, then the second step sends the browser back to the sign-in form", async () => {
     const agent = ctx.agent();
     const res = await agent.get("/login/2fa").set("accept", "text/html");

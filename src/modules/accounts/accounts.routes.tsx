@@ -107,10 +107,9 @@ export function accountsRouter(deps: {
     }
     const goTo = await deps.signIn.begin(req, res, user, target, "password");
     if (wantsJson(req)) {
-      res.json({
-        user: { id: user.id, name: user.name, email: user.email, role: user.role },
-        ...(goTo === target ? {} : { secondFactor: goTo }),
-      });
+      // 202 and no user while the second factor is due: the session is not signed in yet.
+      if (goTo !== target) res.status(202).json({ secondFactor: goTo });
+      else res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
       return;
     }
     res.redirect(303, goTo);
