@@ -15,9 +15,9 @@ const typescript = {
   testEnvironment: "node",
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // ESM-only packages: Jest on Node 20 cannot require() them untransformed (the second group: what
-  // linkedom, the tables' chart document, requires).
+  // linkedom, the tables' chart document, requires; then openid-client's).
   transformIgnorePatterns: [
-    "/node_modules/(?!(meilisearch|preact|preact-render-to-string|css-select|css-what|cssomnom|boolbase|nth-check|domutils|domhandler|domelementtype|dom-serializer|entities)/)",
+    "/node_modules/(?!(meilisearch|preact|preact-render-to-string|css-select|css-what|cssomnom|boolbase|nth-check|domutils|domhandler|domelementtype|dom-serializer|entities|openid-client|oauth4webapi|jose|oidc-provider)/)",
   ],
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
   // Observable Plot and D3 are ESM-only: under Jest, their UMD bundles (the same code) stand in.

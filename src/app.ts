@@ -19,7 +19,9 @@ import {
   accountsSession,
   adminUsersRouter,
   meRouter,
+  oidcRouter,
   SESSION_COOKIE,
+  twoFactorRouter,
 } from "./modules/accounts/index";
 import { auditRouter } from "./modules/audit/index";
 import { searchAdminRouter, searchRouter } from "./modules/search/index";
@@ -171,16 +173,32 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(compress);
+  const ssoLabel = config.oidc ? (config.oidc.buttonLabel ?? "") : undefined;
   app.use(
     accountsRouter({
       accounts: services.accounts,
       links: services.links,
-      secureCookies: config.secureCookies,
+      signIn: services.signIn,
+      sso: ssoLabel,
     }),
   );
+  app.use(
+    twoFactorRouter({ accounts: services.accounts, twoFactor: services.twoFactor, signIn: services.signIn }),
+  );
+  if (services.oidc)
+    app.use(
+      oidcRouter({
+        oidc: services.oidc,
+        signIn: services.signIn,
+        baseUrl: config.baseUrl,
+        label: ssoLabel ?? "",
+      }),
+    );
   app.use(meRouter({ accounts: services.accounts, secureCookies: config.secureCookies }));
   app.use(privacyRouter({ privacy: services.privacy }));
-  app.use(adminUsersRouter({ accounts: services.accounts, links: services.links }));
+  app.use(
+    adminUsersRouter({ accounts: services.accounts, links: services.links, twoFactor: services.twoFactor }),
+  );
   app.use(auditRouter({ audit: services.audit, accounts: services.accounts }));
   app.use(jobsRouter({ jobs: services.jobs }));
   app.use(taxonomyRouter({ taxonomy: services.taxonomy, cache: services.catalogueCache }));

@@ -3,6 +3,21 @@ import path from "node:path";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** The roles of accounts (the same list as accounts' ROLES; config imports no module). */
+const ROLE_NAMES = ["member", "coordinator", "admin"] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** Single sign-on with one OpenID Connect provider (all of it, or nothing, is configured). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** The sign-in button's text (the provider's name as users know it). */
+  buttonLabel: string | undefined;
+  /** What a first sign-in with an unknown verified e-mail does: create a member, or refuse. */
+  newAccounts: "member" | "refuse";
+}
 
 const optionalText = z
   .string()
@@ -103,6 +118,37 @@ const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: `DEMO_CONTENT must be true or false, got "${v}"` });
     }
   }),
+  TWO_FACTOR_REQUIRED_ROLES: optionalText.superRefine((v, ctx) => {
+    if (v === undefined || v === "none") return;
+    const bad = v.split(",").filter((r) => !(ROLE_NAMES as readonly string[]).includes(r.trim()));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `TWO_FACTOR_REQUIRED_ROLES must be "none" or a comma-separated list of ${ROLE_NAMES.join(", ")}, got "${v}"`,
+      });
+    }
+  }),
+  TWO_FACTOR_GRACE_DAYS: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !(/^\d{1,3}$/.test(v) && Number(v) <= 365)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `TWO_FACTOR_GRACE_DAYS must be a whole number of days from 0 to 365, got "${v}"`,
+      });
+    }
+  }),
+  TWO_FACTOR_KEY: secret("TWO_FACTOR_KEY"),
+  OIDC_ISSUER: url("OIDC_ISSUER", ["http:", "https:"]),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_SCOPES: optionalText,
+  OIDC_BUTTON_LABEL: optionalText.refine((v) => v === undefined || v.length <= 80, {
+    message: "OIDC_BUTTON_LABEL must be at most 80 characters",
+  }),
+  OIDC_NEW_ACCOUNTS: optionalText.superRefine((v, ctx) => {
+    if (v !== undefined && !/^(member|refuse)$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: `OIDC_NEW_ACCOUNTS must be member or refuse, got "${v}"` });
+    }
+  }),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -133,6 +179,13 @@ export interface Config {
   demoContent: boolean;
   /** A response not started within this time becomes a 503 (a stalled database never hangs a request). */
   requestDeadlineMs: number;
+  /** Roles that must use a second factor (after the grace period). */
+  twoFactorRequiredRoles: readonly RoleName[];
+  /** Days a user of a required role may still sign in without a second factor, from the first time asked. */
+  twoFactorGraceDays: number;
+  /** Encrypts TOTP secrets at rest; derived from the session secret when unset. */
+  twoFactorKey: string | undefined;
+  oidc: OidcConfig | undefined;
   /** Embedded default: no external MongoDB or Meilisearch configured. */
   embeddedMongo: boolean;
   embeddedMeili: boolean;
@@ -163,6 +216,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       throw new ConfigError(missing.map((k) => `${k} must be set when NODE_ENV=production`));
     }
   }
+  const oidcProblems = (["OIDC_ISSUER", "OIDC_CLIENT_ID"] as const).filter((k) => e[k] === undefined);
+  if (oidcProblems.length === 1) {
+    throw new ConfigError([
+      `${oidcProblems[0]} must be set too: single sign-on needs OIDC_ISSUER and OIDC_CLIENT_ID`,
+    ]);
+  }
+  if (isProduction && e.OIDC_ISSUER?.startsWith("http:")) {
+    throw new ConfigError(["OIDC_ISSUER must be an https:// address when NODE_ENV=production"]);
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   const secureCookies = baseUrl.startsWith("https:");
   let trustProxy: boolean | number = secureCookies;
@@ -191,6 +253,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     notesTrustedAfter: e.NOTES_TRUSTED_AFTER === undefined ? 3 : Number(e.NOTES_TRUSTED_AFTER),
     demoContent: e.DEMO_CONTENT === undefined ? !isProduction : e.DEMO_CONTENT === "true",
     requestDeadlineMs: e.REQUEST_DEADLINE_MS === undefined ? 8000 : Number(e.REQUEST_DEADLINE_MS),
+    twoFactorRequiredRoles:
+      e.TWO_FACTOR_REQUIRED_ROLES === undefined
+        ? isProduction
+          ? ["coordinator", "admin"]
+          : []
+        : e.TWO_FACTOR_REQUIRED_ROLES === "none"
+          ? []
+          : [...new Set(e.TWO_FACTOR_REQUIRED_ROLES.split(",").map((r) => r.trim() as RoleName))],
+    twoFactorGraceDays: e.TWO_FACTOR_GRACE_DAYS === undefined ? 7 : Number(e.TWO_FACTOR_GRACE_DAYS),
+    twoFactorKey: e.TWO_FACTOR_KEY,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES ?? "openid email profile",
+            buttonLabel: e.OIDC_BUTTON_LABEL,
+            newAccounts: e.OIDC_NEW_ACCOUNTS === "refuse" ? "refuse" : "member",
+          }
+        : undefined,
     embeddedMongo: e.MONGODB_URI === undefined,
     embeddedMeili: e.MEILI_URL === undefined,
   };

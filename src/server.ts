@@ -69,11 +69,13 @@ async function main(): Promise<void> {
     }
     let sessionSecret = config.sessionSecret;
     let meiliKey = config.meiliMasterKey;
+    let twoFactorKey = config.twoFactorKey;
     let servers: Embedded | undefined;
     if (embedded) {
       cleanups.push(lockDataDir(config.dataDir));
       const secrets = loadOrCreateSecrets(config.dataDir);
       sessionSecret ??= secrets.sessionSecret;
+      twoFactorKey ??= secrets.twoFactorKey;
       if (config.embeddedMeili) meiliKey ??= secrets.meiliMasterKey;
       servers = await startEmbedded({
         dataDir: config.dataDir,
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     cleanups.push(() => disconnectMongo());
     const { default: mongoose } = await import("mongoose");
     const infra = {
-      config: Object.freeze({ ...config, sessionSecret, meiliMasterKey: meiliKey }),
+      config: Object.freeze({ ...config, sessionSecret, meiliMasterKey: meiliKey, twoFactorKey }),
       logger,
       mongo: mongoose.connection,
       meili: createMeiliClient(meiliUrl, meiliKey),

@@ -20,6 +20,8 @@ export interface PageContextValue {
   url: string;
   user: PageUser | undefined;
   csrfToken: string | undefined;
+  /** Set while a user whose role needs a second factor has none: the end of the grace period (ISO). */
+  twoFactorDue?: string;
   assetVersion: string;
   requestId: string;
   /** Extra <link> elements for the head, e.g. feeds. */

@@ -11,6 +11,8 @@ export interface Secrets {
   mongoPassword: string;
   /** The replica set's internal key (mongod needs one whenever authentication is on). */
   mongoKey: string;
+  /** Encrypts the TOTP secrets of two-factor authentication at rest. */
+  twoFactorKey: string;
 }
 
 const FILE = "secrets.json";
@@ -35,6 +37,7 @@ export function loadOrCreateSecrets(dataDir: string): Secrets {
     mongoPassword: stored.mongoPassword ?? random(24),
     // mongod takes base64 characters only, 6 to 1024 of them.
     mongoKey: stored.mongoKey ?? crypto.randomBytes(756).toString("base64"),
+    twoFactorKey: stored.twoFactorKey ?? random(32),
   };
   if ((Object.keys(secrets) as (keyof Secrets)[]).some((k) => stored[k] !== secrets[k])) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });

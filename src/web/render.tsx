@@ -15,6 +15,7 @@ export function pageContext(req: Request, res: Response): PageContextValue {
     url: withoutSecrets(req.originalUrl),
     user: res.locals.user,
     csrfToken: res.locals.csrfToken,
+    twoFactorDue: res.locals.twoFactorDue,
     assetVersion: assetVersion(),
     requestId: req.id ?? "",
     headLinks: res.locals.headLinks,

@@ -12,6 +12,13 @@ const BOOTSTRAP_ITALIA_DIR = path.join(
   "dist",
 );
 
+const SIMPLEWEBAUTHN_DIR = path.join(
+  path.dirname(require.resolve("@simplewebauthn/browser")),
+  "..",
+  "dist",
+  "bundle",
+);
+
 let version: string | undefined;
 
 /** A short hash of our assets and the Bootstrap Italia version, appended to asset URLs to bust caches. */
@@ -43,6 +50,12 @@ export function staticRouter(compress: RequestHandler): Router {
     "/vendor/bootstrap-italia",
     compress,
     express.static(BOOTSTRAP_ITALIA_DIR, { ...options, dotfiles: "deny" }),
+  );
+  // The browser half of passkeys (a UMD bundle that defines SimpleWebAuthnBrowser), for public/js/passkeys.js.
+  router.use(
+    "/vendor/simplewebauthn",
+    compress,
+    express.static(SIMPLEWEBAUTHN_DIR, { ...options, dotfiles: "deny" }),
   );
   return router;
 }

@@ -13,6 +13,8 @@ declare global {
     interface Locals {
       user?: PageUser;
       csrfToken?: string;
+      /** A user of a role that needs a second factor, without one: the end of their grace period (ISO). */
+      twoFactorDue?: string;
       headLinks?: { rel: string; type?: string; href: string; title?: string }[];
     }
   }

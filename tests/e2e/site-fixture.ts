@@ -119,6 +119,8 @@ export function pageTypes(fx: SiteFixture): PageType[] {
   const member: [string, string][] = [
     ["my profile", "/me"],
     ["my sessions", "/me/sessions"],
+    ["my notes", "/me/notes"],
+    ["two-factor settings", "/me/2fa"],
     ["delete my account", "/me/delete"],
     ["new note", `/projects/${p.slug}/notes/new`],
     ["edit note", `/notes/${fx.pendingNoteId}/edit`],

@@ -28,14 +28,29 @@ export interface BrowserHarness {
   }): Promise<{ page: Page; context: BrowserContext; consoleErrors: string[] }>;
 }
 
-/** Starts the app on a free port and one Chromium for the test file; closes both afterwards. */
-export function useBrowser(ctx: TestContext): BrowserHarness {
+/** A free TCP port on the loopback interface (for an app whose BASE_URL must be known before it starts). */
+export async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Starts the app on a free port and one Chromium for the test file; closes both afterwards. With `origin`
+ * (e.g. passkeys: WebAuthn refuses IP addresses as relying parties) the app is served at that
+ * `http://localhost:<port>`, which must be its BASE_URL.
+ */
+export function useBrowser(ctx: TestContext, options: { origin?: () => string } = {}): BrowserHarness {
   const harness = {} as BrowserHarness;
   let server: http.Server | undefined;
   beforeAll(async () => {
     server = http.createServer(ctx.app);
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    harness.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const origin = options.origin?.();
+    const port = origin ? Number(new URL(origin).port) : 0;
+    await new Promise<void>((resolve) => server!.listen(port, "127.0.0.1", resolve));
+    harness.baseUrl = origin ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     harness.browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: [
@@ -46,6 +61,8 @@ export function useBrowser(ctx: TestContext): BrowserHarness {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        // localhost is this server on IPv4 (it listens on 127.0.0.1 only).
+        "--host-resolver-rules=MAP localhost 127.0.0.1",
       ],
     });
     harness.newPage = async (options = {}) => {

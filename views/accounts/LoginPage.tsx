@@ -10,6 +10,8 @@ export function LoginPage(props: {
   next: string;
   errors?: FieldErrors;
   notice?: MessageKey;
+  /** The single sign-on button's label (configured), or the default one; absent: no single sign-on. */
+  sso?: string;
 }) {
   const { t } = usePage();
   return (
@@ -47,6 +49,16 @@ export function LoginPage(props: {
             {t("accounts.login.submit")}
           </button>
         </form>
+        {props.sso !== undefined ? (
+          <form method="post" action="/login/oidc" class="mt-4">
+            <CsrfField />
+            <input type="hidden" name="next" value={props.next} />
+            <p class="mb-2">{t("accounts.oidc.or")}</p>
+            <button type="submit" class="btn btn-outline-primary">
+              {props.sso || t("accounts.oidc.button")}
+            </button>
+          </form>
+        ) : null}
         <ul class="list-unstyled mt-4">
           <li>
             <a href="/forgot">{t("accounts.login.forgot")}</a>

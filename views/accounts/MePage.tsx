@@ -32,6 +32,9 @@ export function MePage(props: {
             <a href="/me/sessions">{t("accounts.sessions.link")}</a>
           </li>
           <li class="list-inline-item">
+            <a href="/me/2fa">{t("accounts.2fa.title")}</a>
+          </li>
+          <li class="list-inline-item">
             <a href="/me/data">{t("privacy.me.download")}</a>
           </li>
           <li class="list-inline-item">

@@ -15,6 +15,8 @@ export interface UserRow {
   role: "member" | "coordinator" | "admin";
   status: "invited" | "active" | "disabled";
   lastLoginAt: string | null;
+  /** The user has a second factor (the admin may reset it). */
+  twoFactor?: boolean;
 }
 
 export interface UsersFilter {
@@ -155,6 +157,15 @@ export function UsersPage(props: {
                               <span class="visually-hidden"> {u.name}</span>
                             </button>
                           </form>
+                          {u.twoFactor ? (
+                            <form method="post" action={`/admin/users/${u.id}/2fa/reset`} class="mt-2">
+                              <CsrfField />
+                              <button type="submit" class="btn btn-outline-danger btn-sm">
+                                {t("accounts.admin.users.reset2fa")}
+                                <span class="visually-hidden"> {u.name}</span>
+                              </button>
+                            </form>
+                          ) : null}
                         </>
                       )}
                     </td>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { usePage } from "../page-context";
+import { formatDay } from "../../src/web/i18n/format";
 import { Header } from "./Header";
 import { Footer } from "./Footer";
 import { LANGS } from "../../src/web/i18n/define";
@@ -11,6 +12,8 @@ export interface LayoutProps {
   children: ComponentChildren;
   /** Extra page-specific scripts from /static/js (progressive enhancement only). */
   scripts?: string[];
+  /** Scripts served from a package (e.g. `/vendor/simplewebauthn/…`), before `scripts`. */
+  vendorScripts?: string[];
   noindex?: boolean;
   /** Extra skip links after "skip to main content", e.g. to a page's results. */
   skipLinks?: { href: string; label: string }[];
@@ -18,7 +21,7 @@ export interface LayoutProps {
 
 /** The page skeleton: Bootstrap Italia header, skip links, main landmark and footer. */
 export function Layout(props: LayoutProps) {
-  const { lang, t, assetVersion, headLinks, url } = usePage();
+  const { lang, t, assetVersion, headLinks, url, twoFactorDue } = usePage();
   const v = `?v=${assetVersion}`;
   const title = props.title === t("site.name") ? props.title : `${props.title} · ${t("site.name")}`;
   return (
@@ -45,6 +48,9 @@ export function Layout(props: LayoutProps) {
             no-JavaScript layout (menus shown open) never flashes. */}
         <script src={`/static/js/app.js${v}`} />
         <script defer src={`/vendor/bootstrap-italia/js/bootstrap-italia.bundle.min.js${v}`} />
+        {(props.vendorScripts ?? []).map((s) => (
+          <script key={s} defer src={`${s}${v}`} />
+        ))}
         {(props.scripts ?? []).map((s) => (
           <script key={s} defer src={`/static/js/${s}${v}`} />
         ))}
@@ -65,6 +71,14 @@ export function Layout(props: LayoutProps) {
         </div>
         <Header />
         <main id="main-content" tabIndex={-1}>
+          {twoFactorDue ? (
+            <div class="container mt-3">
+              <div class="alert alert-warning" role="status">
+                {t("accounts.2fa.banner", { date: formatDay(twoFactorDue, lang) })}{" "}
+                <a href="/me/2fa">{t("accounts.2fa.banner.link")}</a>
+              </div>
+            </div>
+          ) : null}
           {props.children}
         </main>
         <Footer />

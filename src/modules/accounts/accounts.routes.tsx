@@ -5,7 +5,6 @@ import { z } from "zod";
 import { safeRedirectPath } from "../../web/redirect";
 import { sendPage } from "../../web/render";
 import { wantsJson } from "../../web/error-handler";
-import { LANG_COOKIE } from "../../web/i18n/middleware";
 import { LoginPage } from "../../../views/accounts/LoginPage";
 import {
   ForgotPage,
@@ -18,8 +17,8 @@ import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson } from "../../web/validate";
 import { emailField, formBase, nameField, passwordField, textField } from "./forms";
-import { authenticateLocal, clientIp, sessionClientOf, withCsrfToken } from "./session";
-import { DEVICE_COOKIE, DEVICE_MAX_AGE_MS } from "./device";
+import { authenticateLocal, clientIp, withCsrfToken } from "./session";
+import type { SignIn } from "./sign-in";
 
 const loginSchema = z.strictObject({
   ...formBase,
@@ -45,12 +44,15 @@ const NOTICES = {
   invite: "accounts.invite.done",
   logout: "accounts.logout.done",
   expired: "accounts.login.expired",
+  "2fa-expired": "accounts.2fa.expired",
 } as const;
 
 export function accountsRouter(deps: {
   accounts: AccountsCore;
   links: LinksService;
-  secureCookies: boolean;
+  signIn: SignIn;
+  /** The single sign-on button's label, when single sign-on is configured. */
+  sso?: string;
 }): Router {
   const { links } = deps;
   const router = express.Router();
@@ -66,7 +68,7 @@ export function accountsRouter(deps: {
       q.success && q.data.notice && q.data.notice in NOTICES
         ? NOTICES[q.data.notice as keyof typeof NOTICES]
         : undefined;
-    sendPage(req, res, <LoginPage next={next} notice={notice} />);
+    sendPage(req, res, <LoginPage next={next} notice={notice} sso={deps.sso} />);
   });
 
   router.post("/login", async (req, res) => {
@@ -81,6 +83,7 @@ export function accountsRouter(deps: {
           email={typeof body.email === "string" ? body.email : ""}
           next={safeRedirectPath(body.next)}
           errors={parsed.errors}
+          sso={deps.sso}
         />,
         400,
       );
@@ -97,51 +100,20 @@ export function accountsRouter(deps: {
       sendPage(
         req,
         res,
-        <LoginPage email={email} next={target} errors={{ _form: "accounts.login.failed" }} />,
+        <LoginPage email={email} next={target} errors={{ _form: "accounts.login.failed" }} sso={deps.sso} />,
         401,
       );
       return;
     }
-    await signIn(req, res, user);
+    const goTo = await deps.signIn.begin(req, res, user, target, "password");
     if (wantsJson(req)) {
-      res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
+      // 202 and no user while the second factor is due: the session is not signed in yet.
+      if (goTo !== target) res.status(202).json({ secondFactor: goTo });
+      else res.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } });
       return;
     }
-    res.redirect(303, target);
+    res.redirect(303, goTo);
   });
-
-  const cookieOptions = { sameSite: "lax", httpOnly: true, secure: deps.secureCookies, path: "/" } as const;
-
-  /** This browser proved it knows the account: the account-wide login limit no longer applies to it. */
-  function rememberBrowser(res: Response, email: string): void {
-    res.cookie(DEVICE_COOKIE, deps.accounts.deviceTokenFor(email), {
-      ...cookieOptions,
-      maxAge: DEVICE_MAX_AGE_MS,
-    });
-  }
-
-  /**
-   * The end of every way in (today the password form; later a second factor or single sign-on): a new
-   * session for the user, what it shows on the sessions page, and the cookies that remember the browser.
-   */
-  function signIn(req: Request, res: Response, user: Express.User): Promise<void> {
-    return new Promise((resolve, reject) => {
-      // Passport 0.7 regenerates the session here: the pre-login session id is dropped.
-      req.login(user, (err) => {
-        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
-        req.session.authAt = Date.now();
-        req.session.client = sessionClientOf(req);
-        if (user.language)
-          res.cookie(LANG_COOKIE, user.language, { ...cookieOptions, maxAge: 365 * 24 * 3600 * 1000 });
-        rememberBrowser(res, user.email);
-        // Saved before answering: a browser follows the redirect as soon as it has the headers, and a
-        // session read back without authAt counts as expired (its absolute lifetime), i.e. signed out.
-        req.session.save((saveErr) =>
-          saveErr ? reject(saveErr instanceof Error ? saveErr : new Error(String(saveErr))) : resolve(),
-        );
-      });
-    });
-  }
 
   router.post("/logout", (req, res, next) => {
     const done = () => {
@@ -220,7 +192,7 @@ export function accountsRouter(deps: {
           return;
         }
         // The mailbox proved the account: this browser may sign in even while strangers are locked out.
-        if (email) rememberBrowser(res, email);
+        if (email) deps.signIn.rememberBrowser(res, email);
         res.redirect(303, "/login?notice=reset");
         return;
       } catch (err) {

@@ -417,7 +417,10 @@ export function createAccountsService(deps: {
      * audit it; a future second factor's reset calls it too.
      */
     async endSessions(userId: string, exceptSessionId?: string): Promise<number> {
-      const filter: Record<string, unknown> = { "session.passport.user": userId };
+      // Sign-ins half-way through (waiting for the second factor) end too.
+      const filter: Record<string, unknown> = {
+        $or: [{ "session.passport.user": userId }, { "session.pending.userId": userId }],
+      };
       if (exceptSessionId) filter._id = { $ne: exceptSessionId };
       const { deletedCount } = await sessions().deleteMany(filter);
       return deletedCount;
@@ -482,6 +485,16 @@ export function createAccountsService(deps: {
         language: u.language ?? null,
         createdAt: u.createdAt,
         lastLoginAt: u.lastLoginAt ?? null,
+        // What protects the account, never the secrets themselves.
+        twoFactor: {
+          authenticatorApp: !!u.twoFactor?.totpSecret,
+          passkeys: (u.twoFactor?.passkeys ?? []).map((p) => ({
+            name: p.name ?? "",
+            createdAt: p.createdAt,
+          })),
+          recoveryCodesLeft: u.twoFactor?.recoveryCodes?.length ?? 0,
+        },
+        linkedAccounts: (u.oidcLinks ?? []).map((l) => ({ issuer: l.issuer, linkedAt: l.linkedAt })),
       };
     },
 

@@ -8,6 +8,7 @@ import { AdminInvitePage } from "../../../views/admin/InvitePage";
 import { JoinRequestsPage } from "../../../views/admin/JoinRequestsPage";
 import type { AccountsCore } from "./accounts.service";
 import type { LinksService } from "./links.service";
+import type { TwoFactorService } from "./two-factor.service";
 import { fieldErrorsOf, parseForm, parseOr400, throwIfJson } from "../../web/validate";
 import { emailField, formBase } from "./forms";
 import { ROLES } from "./actor";
@@ -21,7 +22,7 @@ const usersQuery = z.strictObject({
   role: z.preprocess(emptyToUndefined, z.enum(ROLES).optional()),
   status: z.preprocess(emptyToUndefined, z.enum(USER_STATUSES).optional()),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
-  notice: z.enum(["updated", "sessions"]).optional(),
+  notice: z.enum(["updated", "sessions", "2fa"]).optional(),
 });
 const idParams = z.strictObject({ id: z.string().regex(/^[a-f0-9]{24}$/, "Not a valid id") });
 const roleBody = z.strictObject({ ...formBase, role: z.enum(ROLES) });
@@ -36,7 +37,11 @@ const joinParams = z.strictObject({
   decision: z.enum(["approve", "reject"]),
 });
 
-export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksService }): Router {
+export function adminUsersRouter(deps: {
+  accounts: AccountsCore;
+  links: LinksService;
+  twoFactor: TwoFactorService;
+}): Router {
   const { accounts, links } = deps;
   const router = express.Router();
 
@@ -62,6 +67,7 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
           role: u.role,
           status: u.status,
           lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
+          twoFactor: !!u.twoFactor?.totpSecret || (u.twoFactor?.passkeys?.length ?? 0) > 0,
         }))}
         total={total}
         page={q.page}
@@ -70,9 +76,11 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
         notice={
           q.notice === "sessions"
             ? "accounts.admin.users.sessionsEnded"
-            : q.notice
-              ? "accounts.admin.users.updated"
-              : undefined
+            : q.notice === "2fa"
+              ? "accounts.admin.users.twoFactorReset"
+              : q.notice
+                ? "accounts.admin.users.updated"
+                : undefined
         }
       />,
     );
@@ -97,6 +105,15 @@ export function adminUsersRouter(deps: { accounts: AccountsCore; links: LinksSer
     parseOr400(z.strictObject(formBase), req.body);
     await accounts.endSessionsAsAdmin(res.locals.user!.id, id, req.ip ?? "");
     res.redirect(303, "/admin/users?notice=sessions");
+  });
+
+  router.post("/admin/users/:id/2fa/reset", requireRole("admin"), async (req, res) => {
+    const { id } = parseOr400(idParams, req.params);
+    parseOr400(z.strictObject(formBase), req.body);
+    await deps.twoFactor.resetByAdmin(res.locals.user!.id, id, req.ip ?? "", (userId) =>
+      accounts.endSessions(userId),
+    );
+    res.redirect(303, "/admin/users?notice=2fa");
   });
 
   router.get("/admin/invite", requireRole("coordinator"), (req, res) => {

@@ -30,6 +30,20 @@ declare module "express-session" {
     passport?: { user?: string };
     /** The browser that signed in, for the list of active sessions. */
     client?: SessionClient;
+    /**
+     * A sign-in whose password (or single sign-on) was right but whose second factor is still due. Such a
+     * session is not signed in: it carries no user, only what the second-step pages need.
+     */
+    pending?: PendingSignIn;
+    /** Until when (ms) this signed-in user of a role that needs 2FA may go without (the banner). */
+    twoFactorDue?: number;
+    /** Sealed TOTP secret being enrolled, and recovery codes to show once (sealed). */
+    totpSetup?: string;
+    freshCodes?: string;
+    /** The WebAuthn challenge of the options last handed to this browser. */
+    webauthnChallenge?: string;
+    /** An OpenID Connect authorization in progress: its state, nonce and PKCE verifier. */
+    oidc?: { state: string; nonce: string; verifier: string; next: string; at: number };
   }
 }
 
@@ -40,6 +54,16 @@ declare global {
       language?: string | null;
     }
   }
+}
+
+export interface PendingSignIn {
+  userId: string;
+  /** Where to go once signed in. */
+  next: string;
+  via: "password" | "oidc";
+  /** The user has no second factor yet and must enrol one now (the grace period is over). */
+  enrol: boolean;
+  at: number;
 }
 
 /** What a session shows of the browser that signed in (device, coarse place, when). */
@@ -148,7 +172,7 @@ interface StoredUser {
   language?: string | null;
 }
 
-function sessionUserOf(u: StoredUser): Express.User {
+export function sessionUserOf(u: StoredUser): Express.User {
   return { id: u._id.toString(), name: u.name, email: u.email, role: u.role, language: u.language ?? null };
 }
 
@@ -266,6 +290,8 @@ export function accountsSession(options: SessionOptions): RequestHandler[] {
         const user = req.user;
         if (user) {
           res.locals.user = { id: user.id, name: user.name, email: user.email, role: user.role };
+          if (req.session.twoFactorDue)
+            res.locals.twoFactorDue = new Date(req.session.twoFactorDue).toISOString();
           // Nothing personal is kept by the browser's or a proxy's cache (the back button after
           // signing out, a shared computer). Public API answers may still say otherwise.
           res.setHeader("Cache-Control", "private, no-store");

@@ -3,6 +3,7 @@ import { coreMessages } from "./core.messages";
 import { jobsMessages } from "./jobs.messages";
 import { homeMessages } from "../../modules/home/home.messages";
 import { accountsMessages } from "../../modules/accounts/accounts.messages";
+import { twoFactorMessages } from "../../modules/accounts/two-factor.messages";
 import { auditMessages } from "../../modules/audit/audit.messages";
 import { projectsMessages } from "../../modules/projects/projects.messages";
 import { taxonomyMessages } from "../../modules/taxonomy/taxonomy.messages";
@@ -21,6 +22,7 @@ const catalogs = [
   coreMessages,
   homeMessages,
   accountsMessages,
+  twoFactorMessages,
   auditMessages,
   projectsMessages,
   taxonomyMessages,
