@@ -24,6 +24,7 @@ const term = (kind: Term["kind"], key: string, provinces: string[] = []): Term =
   guidingQuestions: [],
   provinces,
   aliases: [],
+  towns: [],
 });
 const terms = [
   term("zone", "lunigiana", ["MS"]),
