@@ -35,6 +35,7 @@ import {
   notePagesRouter,
   notesRouter,
   notesSectionFor,
+  termNotesFor,
   themeNotesFor,
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps): Express {
       queries: services.projectQueries,
       cache: services.catalogueCache,
       themeNotes: themeNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
+      termNotes: termNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
     }),
   );
   app.use(importRouter({ imports: services.imports }));

@@ -2,24 +2,35 @@
 // MongoDB fallback answers with.
 import type { Settings } from "meilisearch";
 import stopWords from "../../seed/data/stopwords-it.json";
-import type { ProjectRef } from "../projects/index";
+import type { ProjectFacts } from "../projects/index";
 import type { NoteSearchDocument } from "../search/index";
 import { markdownToText } from "../../web/markdown";
 import { normalizeApostrophes } from "../../web/text";
 import type { TagIndex } from "../taxonomy/index";
 import type { NoteDoc } from "./note.model";
 
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
-export const NOTE_FILTERABLE = ["kind", "theme", "tags", "visibility", "projectSlug"] as const;
+export const NOTE_FILTERABLE = [
+  "kind",
+  "theme",
+  "tags",
+  "allTags",
+  "zones",
+  "provinces",
+  "targetGroups",
+  "visibility",
+  "projectSlug",
+] as const;
 
 export function noteToDocument(
   n: NoteDoc,
-  project: ProjectRef | undefined,
+  project: ProjectFacts | undefined,
   tags: TagIndex,
 ): NoteSearchDocument | null {
   if (n.deletedAt || n.status !== "published" || !project) return null;
   const tagViews = (n.tags ?? []).map((id) => tags.byId.get(String(id))).filter((t) => t !== undefined);
+  const projectTags = project.tags.map((id) => tags.byId.get(id)?.slug).filter((s) => s !== undefined);
   return {
     id: String(n._id),
     version: n.version,
@@ -35,6 +46,11 @@ export function noteToDocument(
     projectId: String(n.project),
     projectSlug: project.slug,
     projectTitle: normalizeApostrophes(project.title),
+    // Inherited from the project, so that a zone, target-group or tag filter narrows notes too.
+    zones: project.zones,
+    provinces: project.provinces,
+    targetGroups: project.targetGroups,
+    allTags: [...new Set([...tagViews.map((t) => t.slug), ...projectTags])],
     date: (n.publishedAt ?? n.createdAt).getTime(),
     visibility: "public",
     demo: n.demo ?? false,

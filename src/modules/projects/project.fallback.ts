@@ -8,7 +8,7 @@ import {
   type SearchQuery,
   type SearchViewer,
 } from "../search/index";
-import type { TagIndex } from "../taxonomy/index";
+import type { TagIndex, Vocabulary } from "../taxonomy/index";
 import { ProjectModel } from "./project.model";
 import { projectToDocument } from "./project.document";
 
@@ -73,6 +73,7 @@ export async function mongoSearch(
   query: SearchQuery,
   viewer: SearchViewer,
   tags: TagIndex,
+  vocab: Vocabulary,
   slice: { skip: number; limit: number },
 ): Promise<FallbackResult> {
   const match = matchOf(query, viewer, tags);
@@ -117,7 +118,7 @@ export async function mongoSearch(
     });
   return {
     hits: (result?.hits ?? []).flatMap((row) => {
-      const doc = projectToDocument(row as never, tags, []);
+      const doc = projectToDocument(row as never, tags, [], vocab);
       return doc ? [{ hit: projectHit(doc), score: Number(row.score ?? 0), date: doc.date ?? 0 }] : [];
     }),
     total: result?.total[0]?.n ?? 0,

@@ -129,7 +129,7 @@ export function noteHit(doc: NoteSearchDocument, formatted?: Record<string, unkn
     ...texts(title, pickSnippet(formatted, ["body"], (doc.body ?? "").slice(0, 240))),
     url: `/projects/${encodeURIComponent(doc.projectSlug)}#note-${doc.id}`,
     themes: doc.theme ? [doc.theme] : [],
-    zones: [],
+    zones: doc.zones ?? [],
     tags: doc.tags ?? [],
     years: [],
     status: "published",
