@@ -229,12 +229,26 @@ describe("notes inherit their project's zones, target groups and tags", () => {
     expect(await search({ zone: "valdarno", type: "note" })).toEqual([]);
   });
 
+  it("When a tag of a project is renamed, then the project's notes are found under its new address", async () => {
+    await ctx.services.taxonomy.updateTag(coordinator, "scuola", {
+      slug: "scuola-e-successo-scolastico",
+      label_it: "Scuola e successo scolastico",
+      label_en: "School and school success",
+      description_it: "",
+      description_en: "",
+      synonyms: [],
+    });
+    await drained();
+    const titles = (await search({ tag: "scuola-e-successo-scolastico", type: "note" })).map((h) => h.title);
+    expect(titles).toEqual(["Il doposcuola del giovedì"]);
+  });
+
   it("When a zone's or a tag's page is visited, then it lists the notes of its projects", async () => {
     const zone = await ctx.agent().get("/zones/pratese").set("accept", "text/html");
     expect(zone.status).toBe(200);
     expect(zone.text).toContain("Il doposcuola del giovedì");
     expect(zone.text).not.toContain("La casa ponte e il lavoro");
-    const tag = await ctx.agent().get("/tags/scuola").set("accept", "text/html");
+    const tag = await ctx.agent().get("/tags/scuola-e-successo-scolastico").set("accept", "text/html");
     expect(tag.status).toBe(200);
     expect(tag.text).toContain("Il doposcuola del giovedì");
     const empty = await ctx.agent().get("/zones/mugello").set("accept", "text/html");

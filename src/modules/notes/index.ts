@@ -79,9 +79,14 @@ export function createNotesModule(deps: NotesModuleDeps) {
     core.changed();
   });
   // A renamed, retired or merged-into tag changes the label text indexed with its notes.
+  // Notes of projects with the tag inherit it (their documents carry its slug): they follow too.
   deps.taxonomy.onTagChanged(async (session, tag) => {
+    const tagged = await deps.projects.publicIdsWhere({ tagId: tag.id }, { session });
     const rows = await NoteModel.find(
-      { tags: new mongoose.Types.ObjectId(tag.id), status: "published" },
+      {
+        $or: [{ tags: new mongoose.Types.ObjectId(tag.id) }, { project: { $in: tagged } }],
+        status: "published",
+      },
       { _id: 1 },
     )
       .session(session)

@@ -98,15 +98,23 @@ async function factsOf(
   );
 }
 
-/** Ids of public projects (see PUBLIC_STATUSES) in a zone or with a tag (by id): whose notes a term page lists. */
-async function publicIdsWhere(filter: { zone?: string; tagId?: string }): Promise<mongoose.Types.ObjectId[]> {
+/**
+ * Ids of public projects (see PUBLIC_STATUSES) in a zone or with a tag (by id): whose notes a term page
+ * lists, or (inside a tag's change, with its session) whose notes inherit the tag.
+ */
+async function publicIdsWhere(
+  filter: { zone?: string; tagId?: string },
+  options: { session?: mongoose.ClientSession } = {},
+): Promise<mongoose.Types.ObjectId[]> {
   const where: Record<string, unknown> = { deletedAt: null, ...only(PUBLIC_STATUSES) };
   if (filter.zone !== undefined) where.zones = filter.zone;
   if (filter.tagId !== undefined) {
     if (!mongoose.isValidObjectId(filter.tagId)) return [];
     where.tags = new mongoose.Types.ObjectId(filter.tagId);
   }
-  const rows = await ProjectModel.find(where, { _id: 1 }).lean();
+  const rows = await ProjectModel.find(where, { _id: 1 })
+    .session(options.session ?? null)
+    .lean();
   return rows.map((r) => r._id);
 }
 
