@@ -48,6 +48,14 @@ describe("search with Meilisearch down", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("When Meilisearch is unreachable and a CUP is searched as typed, then its project is found", async () => {
+    await ProjectModel.updateOne({ slug: "abitare" }, { $set: { cup: "E13D21000010001" } });
+    for (const q of ["E13D21000010001", "e13d 2100 0010 001"]) {
+      const res = await ctx.agent().get("/api/v1/search").query({ q, type: "project" });
+      expect([q, res.body.engine, slugsOf(res.body)]).toEqual([q, "mongodb", ["abitare"]]);
+    }
+  });
+
   it("When Meilisearch is unreachable, then the page shows a notice, results and no error", async () => {
     const res = await ctx.agent().get("/search?q=abitare").set("accept", "text/html");
     expect(res.status).toBe(200);

@@ -9,6 +9,7 @@ import {
   type SearchViewer,
 } from "../search/index";
 import type { TagIndex, Vocabulary } from "../taxonomy/index";
+import { CUP_PATTERN } from "./project.fields";
 import { ProjectModel } from "./project.model";
 import { projectToDocument } from "./project.document";
 
@@ -55,7 +56,9 @@ function matchOf(query: SearchQuery, viewer: SearchViewer, tags: TagIndex): Reco
   }
   if (query.year.length) and.push({ $or: query.year.map(yearClause) });
   const q = normalizeQuery(query.q);
-  if (q) and.push({ $text: { $search: q, $language: "italian" } });
+  // A CUP alone (as normalizeQuery writes it) finds its project: the text index does not hold CUPs.
+  if (CUP_PATTERN.test(q)) and.push({ cup: q });
+  else if (q) and.push({ $text: { $search: q, $language: "italian" } });
   return { $and: and };
 }
 
@@ -77,7 +80,8 @@ export async function mongoSearch(
   slice: { skip: number; limit: number },
 ): Promise<FallbackResult> {
   const match = matchOf(query, viewer, tags);
-  const hasText = normalizeQuery(query.q) !== "";
+  const q = normalizeQuery(query.q);
+  const hasText = q !== "" && !CUP_PATTERN.test(q);
   const sort: Record<string, 1 | -1 | { $meta: "textScore" }> =
     query.sort === "date"
       ? { startDate: -1, _id: 1 }
