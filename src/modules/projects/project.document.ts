@@ -161,11 +161,12 @@ const TWO_TYPOS_WORD = 8;
 
 export function projectSettings(tags: TagIndex, thesaurus: string[][], vocab: Vocabulary): Settings {
   return {
-    // Order is rank: an exact CUP first, then the title, then the vocabulary values the project carries
-    // (above looser matches of the same words in its prose).
+    // Order is rank: the title, an exact CUP, then the vocabulary values the project carries (above looser
+    // matches of the same words in its prose). The title stays first: a title match must weigh as much as
+    // before against notes in the federated search, which compares ranking scores across indexes.
     searchableAttributes: [
-      "cup",
       "title",
+      "cup",
       "vocabText",
       "tagText",
       "summary",
