@@ -96,8 +96,11 @@ export function projectToDocument(
     ...(texts as Pick<ProjectSearchDocument, "title" | "summary" | "description" | "outcomes">),
     sortTitle: p.sortTitle,
     cup: cupForms(p.cup),
-    vocabText,
-    tagText: [...new Set([...tagTerms, ...expansions(text, thesaurus)].map(normalizeApostrophes))],
+    // What people type for the vocabulary values the project carries: its tags' and the other
+    // vocabularies' names, and the thesaurus' equivalents of what it says.
+    tagText: [
+      ...new Set([...tagTerms, ...vocabText, ...expansions(text, thesaurus)].map(normalizeApostrophes)),
+    ],
     organisations: ORGANISATION_FIELDS.flatMap((f) => (p[f] ?? []) as string | string[])
       .filter(Boolean)
       .map(normalizeApostrophes),
@@ -161,19 +164,11 @@ const TWO_TYPOS_WORD = 8;
 
 export function projectSettings(tags: TagIndex, thesaurus: string[][], vocab: Vocabulary): Settings {
   return {
-    // Order is rank: the title, an exact CUP, then the vocabulary values the project carries (above looser
-    // matches of the same words in its prose). The title stays first: a title match must weigh as much as
-    // before against notes in the federated search, which compares ranking scores across indexes.
-    searchableAttributes: [
-      "title",
-      "cup",
-      "vocabText",
-      "tagText",
-      "summary",
-      "organisations",
-      "description",
-      "outcomes",
-    ],
+    // Order is rank: the title, the vocabulary values the project carries (tags, zones, target groups...:
+    // above looser matches of the same words in its prose), an exact CUP, then the prose. Few attributes
+    // ahead of the prose: Meilisearch scores an attribute by its rank among all of them, and the federated
+    // search weighs those scores against the notes'.
+    searchableAttributes: ["title", "tagText", "cup", "summary", "organisations", "description", "outcomes"],
     filterableAttributes: [...PROJECT_FILTERABLE],
     sortableAttributes: ["date", "sortTitle", "budget"],
     displayedAttributes: ["*"],

@@ -15,8 +15,10 @@ export interface ProjectSearchDocument extends SearchDocument {
   sortTitle: string;
   /** The CUP as stored and normalised (typo tolerance is off on it). */
   cup: string[];
-  /** Labels, aliases and towns of the vocabulary values the project carries (see project.document.ts). */
-  vocabText: string[];
+  /**
+   * What people type for the vocabulary values the project carries: labels, synonyms, aliases and towns
+   * of its tags, zones, provinces, target groups, working tables and programme (see project.document.ts).
+   */
   tagText: string[];
   summary: string;
   organisations: string[];
