@@ -38,6 +38,7 @@ import {
   notesExportRouter,
   notesRouter,
   notesSectionFor,
+  termNotesFor,
   themeNotesFor,
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
@@ -209,6 +210,7 @@ export function createApp(deps: AppDeps): Express {
       queries: services.projectQueries,
       cache: services.catalogueCache,
       themeNotes: themeNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
+      termNotes: termNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
     }),
   );
   app.use(importRouter({ imports: services.imports }));

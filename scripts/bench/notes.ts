@@ -135,7 +135,7 @@ export async function benchNotes(seconds: number): Promise<void> {
       taxonomy,
       projects: projectRefs,
       // The bench does not change projects' visibility.
-      catalogue: { onVisibilityChanged: () => undefined },
+      catalogue: { onNotesContextChanged: () => undefined },
       trustedAfter: 1_000_000,
       secret: "bench-secret-0123456789",
     });

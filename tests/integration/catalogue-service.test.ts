@@ -257,6 +257,22 @@ describe("curation transitions, deletion and history", () => {
 });
 
 describe("tags and vocabularies", () => {
+  it("When seeding runs on terms seeded before towns and everyday words existed, then it fills them in, except where a coordinator edited the term", async () => {
+    const legacy = { $unset: { towns: 1, aliases: 1 } };
+    await VocabularyTermModel.updateOne({ kind: "zone", key: "pratese" }, legacy);
+    await VocabularyTermModel.updateOne({ kind: "targetGroup", key: "msna" }, legacy);
+    await VocabularyTermModel.updateOne(
+      { kind: "zone", key: "pistoiese" },
+      { ...legacy, $set: { editedAt: new Date() } },
+    );
+    await ctx.services.taxonomy.seed();
+    ctx.services.taxonomy.invalidate();
+    const vocab = await ctx.services.taxonomy.vocabulary();
+    expect(vocab.get("zone", "pratese")!.towns).toEqual(["Prato"]);
+    expect(vocab.get("targetGroup", "msna")!.aliases).toContain("minori soli");
+    expect(vocab.get("zone", "pistoiese")!.towns).toEqual([]);
+  });
+
   it("When seeding runs again after a coordinator edited a theme, then the edit survives and nothing is duplicated", async () => {
     const count = await VocabularyTermModel.countDocuments();
     expect(count).toBeGreaterThan(50);

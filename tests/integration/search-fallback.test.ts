@@ -48,6 +48,14 @@ describe("search with Meilisearch down", () => {
     expect(bad.status).toBe(400);
   });
 
+  it("When Meilisearch is unreachable and a CUP is searched as typed, then its project is found", async () => {
+    await ProjectModel.updateOne({ slug: "abitare" }, { $set: { cup: "E13D21000010001" } });
+    for (const q of ["E13D21000010001", "e13d 2100 0010 001"]) {
+      const res = await ctx.agent().get("/api/v1/search").query({ q, type: "project" });
+      expect([q, res.body.engine, slugsOf(res.body)]).toEqual([q, "mongodb", ["abitare"]]);
+    }
+  });
+
   it("When Meilisearch is unreachable, then the page shows a notice, results and no error", async () => {
     const res = await ctx.agent().get("/search?q=abitare").set("accept", "text/html");
     expect(res.status).toBe(200);
@@ -113,8 +121,15 @@ describe("search with Meilisearch down", () => {
     const byKind = await ctx.agent().get("/api/v1/search?q=portineria&kind=worked");
     expect(ids(byKind.body)).toEqual([`note:${String(published._id)}`]);
     expect((await ctx.agent().get("/api/v1/search?q=portineria&kind=recommendation")).body.hits).toEqual([]);
-    // A filter notes lack (a zone) leaves them out, as Meilisearch does.
-    expect((await ctx.agent().get("/api/v1/search?q=portineria&zone=fiorentina")).body.hits).toEqual([]);
+    // Notes inherit their project's zone, target groups and tags, as in the index: those filters narrow
+    // them (abitare lies in the Fiorentina zone, has no target group and the tag "abitare").
+    const inZone = await ctx.agent().get("/api/v1/search?q=portineria&zone=fiorentina");
+    expect(ids(inZone.body).sort()).toEqual(found.sort());
+    expect((await ctx.agent().get("/api/v1/search?q=portineria&zone=pisana")).body.hits).toEqual([]);
+    expect((await ctx.agent().get("/api/v1/search?q=portineria&target=msna")).body.hits).toEqual([]);
+    const tagged = await ctx.agent().get("/api/v1/search?q=portineria&tag=abitare");
+    expect(ids(tagged.body).sort()).toEqual(found.sort());
+    expect((await ctx.agent().get("/api/v1/search?q=portineria&tag=salute")).body.hits).toEqual([]);
 
     // Both types at once: the project and its note, one list, paged as one.
     const both = await ctx.agent().get("/api/v1/search?q=abitare%20portineria");

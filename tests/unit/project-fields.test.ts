@@ -24,6 +24,7 @@ const term = (kind: Term["kind"], key: string, provinces: string[] = []): Term =
   guidingQuestions: [],
   provinces,
   aliases: [],
+  towns: [],
 });
 const terms = [
   term("zone", "lunigiana", ["MS"]),
@@ -132,7 +133,7 @@ describe("the project's field list", () => {
   });
 
   it("When a project is indexed, then its text fields, organisations and filter fields are in its search document", () => {
-    const doc = projectToDocument(stored, tags, [])!;
+    const doc = projectToDocument(stored, tags, [], vocab)!;
     expect(doc).toMatchObject({
       title: "Ponti di parole",
       summary: "Mediazione linguistica.",

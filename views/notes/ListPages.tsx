@@ -1,4 +1,5 @@
-// A member's public profile (published notes only) and a working table's notes by guiding question.
+// A member's public profile (published notes only), a working table's notes by guiding question, and the
+// newest notes of a zone's or a tag's projects.
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import type { NoteView, ProjectRef } from "../../src/modules/notes/note.queries";
@@ -115,5 +116,32 @@ export function ThemeNotesPage(props: { theme: Term; notes: Listed[]; labels: No
         <ThemeNotes theme={props.theme} notes={props.notes} labels={props.labels} />
       </div>
     </Layout>
+  );
+}
+
+/** The newest notes of a zone's or a tag's projects, with a link to all of them in search. */
+export function TermNotes(props: { notes: Listed[]; total: number; allHref: string; labels: NoteLabels }) {
+  const { t } = usePage();
+  return (
+    <section class="atl-term-notes mt-4" aria-labelledby="term-notes-title">
+      <h2 class="h4" id="term-notes-title">
+        {t("notes.term.title")} <span class="badge atl-count">{t.plural("notes.count", props.total)}</span>
+      </h2>
+      {props.total === 0 ? <p>{t("notes.empty")}</p> : null}
+      {props.notes.map((n) => (
+        <NoteCard
+          key={String(n.view.note._id)}
+          view={n.view}
+          project={n.project}
+          labels={props.labels}
+          level={3}
+        />
+      ))}
+      {props.total > props.notes.length ? (
+        <p>
+          <a href={props.allHref}>{t("notes.term.all", { n: props.total })}</a>
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -14,6 +14,8 @@ export function TermPage(props: {
   kicker?: string;
   description?: string;
   children?: ComponentChildren;
+  /** Shown after the projects (the notes of a zone's or a tag's projects). */
+  after?: ComponentChildren;
   projectsHeading: MessageKey;
   items: ListedProject[];
   total: number;
@@ -53,6 +55,7 @@ export function TermPage(props: {
             current="item"
           />
         </section>
+        {props.after}
       </div>
     </Layout>
   );

@@ -22,16 +22,16 @@ export { createNoteSource } from "./note.source";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
 export { notesExportRouter } from "./export.routes";
-export { notesSectionFor, themeNotesFor } from "./section";
+export { notesSectionFor, termNotesFor, themeNotesFor } from "./section";
 
 export interface NotesModuleDeps {
   connection: Connection;
   audit: AuditService;
   taxonomy: TaxonomyService;
   /** The projects notes are written on and link to. */
-  projects: Pick<ProjectRefs, "refBySlug" | "refsOf">;
-  /** The catalogue's writes: a project that becomes public or hidden takes its notes along. */
-  catalogue: Pick<ProjectService, "onVisibilityChanged">;
+  projects: Pick<ProjectRefs, "refBySlug" | "refsOf" | "publicIdsWhere">;
+  /** The catalogue's writes: a project that becomes public or hidden, or changes what notes inherit, takes its notes along. */
+  catalogue: Pick<ProjectService, "onNotesContextChanged">;
   trustedAfter: number;
   secret: string;
 }
@@ -50,9 +50,10 @@ export function createNotesModule(deps: NotesModuleDeps) {
   let labelSessions: (ids: string[]) => Promise<Map<string, SessionLabel>> = () =>
     Promise.resolve(new Map<string, SessionLabel>());
 
-  // Notes are public only while their project is: when it is archived, unpublished, deleted or brought
-  // back, its published notes are re-indexed (dropped from or added to search) in the same transaction.
-  deps.catalogue.onVisibilityChanged(async (session, projectId) => {
+  // Notes are public only while their project is, and carry its zones, provinces, target groups and tags
+  // in search: when it is archived, unpublished, deleted or brought back, or those change, its published
+  // notes are re-indexed (one outbox entry each) in the same transaction.
+  deps.catalogue.onNotesContextChanged(async (session, projectId) => {
     const rows = await NoteModel.find(
       { project: new mongoose.Types.ObjectId(projectId), status: "published", deletedAt: null },
       { _id: 1 },
@@ -85,9 +86,14 @@ export function createNotesModule(deps: NotesModuleDeps) {
     core.changed();
   });
   // A renamed, retired or merged-into tag changes the label text indexed with its notes.
+  // Notes of projects with the tag inherit it (their documents carry its slug): they follow too.
   deps.taxonomy.onTagChanged(async (session, tag) => {
+    const tagged = await deps.projects.publicIdsWhere({ tagId: tag.id }, { session });
     const rows = await NoteModel.find(
-      { tags: new mongoose.Types.ObjectId(tag.id), status: "published" },
+      {
+        $or: [{ tags: new mongoose.Types.ObjectId(tag.id) }, { project: { $in: tagged } }],
+        status: "published",
+      },
       { _id: 1 },
     )
       .session(session)

@@ -1,7 +1,8 @@
 // When Meilisearch cannot answer: MongoDB text search over the notes the index would hold (published, not
-// deleted, on a published or archived project), with the same filters; search merges it with the projects'.
+// deleted, on a public project), with the same filters (zone, target group and tag inherited from the
+// project as in the index); search merges it with the projects'.
 import mongoose, { type PipelineStage } from "mongoose";
-import { PUBLIC_STATUSES, type ProjectRefs } from "../projects/index";
+import type { ProjectFacts, ProjectRefs } from "../projects/index";
 import {
   noteHit,
   normalizeQuery,
@@ -28,18 +29,25 @@ export async function ensureNoteFallbackIndex(): Promise<void> {
   );
 }
 
-/** The notes a query matches, before the visibility of their projects is known. */
-function matchOf(query: SearchQuery, tags: TagIndex): Record<string, unknown> {
+/** The tag ids of a query's tag filter. */
+function tagIdsOf(query: SearchQuery, tags: TagIndex): string[] {
+  return query.tag.map((s) => tags.bySlug.get(s)?.id).filter((id) => id !== undefined);
+}
+
+/** The notes a query matches by their own fields, before their projects are known (the tag filter aside). */
+function matchOf(query: SearchQuery): Record<string, unknown> {
   const match: Record<string, unknown> = { status: "published", deletedAt: null };
   const words = normalizeQuery(query.q);
   if (words) match.$text = { $search: words, $language: "italian" };
   if (query.theme.length) match.theme = { $in: query.theme };
   if (query.kind.length) match.kind = { $in: query.kind };
-  if (query.tag.length) {
-    const ids = query.tag.map((s) => tags.bySlug.get(s)?.id).filter((id) => id !== undefined);
-    match.tags = { $in: ids.map((id) => new mongoose.Types.ObjectId(id)) };
-  }
   return match;
+}
+
+/** Whether a project passes the filters its notes inherit: zone and target group. */
+function projectPasses(query: SearchQuery, p: ProjectFacts): boolean {
+  const any = (wanted: string[], has: string[]) => wanted.length === 0 || wanted.some((v) => has.includes(v));
+  return any(query.zone, p.zones) && any(query.target, p.targetGroups);
 }
 
 function counts(field: string, unwind: boolean): PipelineStage.FacetPipelineStage[] {
@@ -53,26 +61,34 @@ function counts(field: string, unwind: boolean): PipelineStage.FacetPipelineStag
 
 export function createNoteFallback(deps: {
   taxonomy: { tags(): Promise<TagIndex> };
-  projects: Pick<ProjectRefs, "refsOf">;
+  projects: Pick<ProjectRefs, "factsOf">;
 }): SearchFallback {
   return {
     prepare: ensureNoteFallbackIndex,
     /** Notes are public once published: every viewer finds the same ones, as in the index. */
     async search(query, _viewer, slice): Promise<FallbackResult> {
       const tags = await deps.taxonomy.tags();
-      const match = matchOf(query, tags);
-      // Notes of public projects only (the rule of project.refs.ts), asked of the catalogue.
+      const match = matchOf(query);
+      // Notes of public projects only (the rule of project.refs.ts, factsOf reads public ones), asked of
+      // the catalogue, which also says what they inherit.
       const candidates = await NoteModel.aggregate<{ _id: mongoose.Types.ObjectId }>([
         { $match: match },
         { $group: { _id: "$project" } },
       ]);
-      const projects = await deps.projects.refsOf(
-        candidates.map((c) => c._id),
-        { statuses: PUBLIC_STATUSES },
-      );
-      // Notes on a working table alone (no project) are public once published, as in the index.
-      const tableNotes = candidates.some((c) => c._id == null);
+      const facts = await deps.projects.factsOf(candidates.map((c) => c._id));
+      const projects = new Map([...facts].filter(([, p]) => projectPasses(query, p)));
+      // Notes on a working table alone (no project) are public once published, as in the index, where they
+      // inherit nothing: a zone or target-group filter leaves them out.
+      const tableNotes =
+        candidates.some((c) => c._id == null) && query.zone.length === 0 && query.target.length === 0;
       if (projects.size === 0 && !tableNotes) return { hits: [], total: 0, facets: {} };
+      const oid = (id: string) => new mongoose.Types.ObjectId(id);
+      // A tag filter takes a note with the tag or on a project with it, as in the index (allTags).
+      const tagIds = tagIdsOf(query, tags);
+      const tagged = [...projects].filter(([, p]) => p.tags.some((t) => tagIds.includes(t)));
+      const tagMatch = query.tag.length
+        ? { $or: [{ tags: { $in: tagIds.map(oid) } }, { project: { $in: tagged.map(([id]) => oid(id)) } }] }
+        : {};
       const hasText = match.$text !== undefined;
       const [result] = await NoteModel.aggregate<{
         hits: (NoteDoc & { score?: number })[];
@@ -84,12 +100,8 @@ export function createNoteFallback(deps: {
         {
           $match: {
             ...match,
-            project: {
-              $in: [
-                ...[...projects.keys()].map((id) => new mongoose.Types.ObjectId(id)),
-                ...(tableNotes ? [null] : []),
-              ],
-            },
+            ...tagMatch,
+            project: { $in: [...[...projects.keys()].map(oid), ...(tableNotes ? [null] : [])] },
           },
         },
         ...(hasText ? [{ $addFields: { score: { $meta: "textScore" } } }] : []),

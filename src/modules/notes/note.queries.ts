@@ -123,7 +123,7 @@ export function withVisibleProjects(
   });
 }
 
-export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> }) {
+export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf" | "publicIdsWhere"> }) {
   /** The notes' projects the public may see (published: see PUBLIC_STATUSES). */
   const projectsById = (ids: (mongoose.Types.ObjectId | null | undefined)[]) =>
     deps.projects.refsOf(ids, { statuses: PUBLIC_STATUSES });
@@ -177,6 +177,32 @@ export function createNoteQueries(deps: { projects: Pick<ProjectRefs, "refsOf"> 
         view: toView(note),
         project,
       }));
+    },
+    /**
+     * The newest published notes of a zone's or a tag's public projects (a tag page also lists notes
+     * tagged with it themselves), at most `limit`, with their total.
+     */
+    async forTerm(
+      filter: { zone?: string; tagId?: string },
+      limit: number,
+    ): Promise<{ notes: { view: NoteView; project: ProjectRef }[]; total: number }> {
+      const ids = await deps.projects.publicIdsWhere(filter);
+      const or: Record<string, unknown>[] = [{ project: { $in: ids } }];
+      if (filter.tagId && mongoose.isValidObjectId(filter.tagId))
+        or.push({ tags: new mongoose.Types.ObjectId(filter.tagId) });
+      const where = { status: "published" as const, deletedAt: null, $or: or };
+      const [rows, total] = await Promise.all([
+        NoteModel.find(where).sort({ publishedAt: -1, _id: 1 }).limit(limit).lean<NoteDoc[]>(),
+        NoteModel.countDocuments(where),
+      ]);
+      const projects = await projectsById(rows.map((r) => r.project));
+      return {
+        notes: rows.flatMap((r) => {
+          const project = projects.get(String(r.project));
+          return project ? [{ view: toView(r), project }] : [];
+        }),
+        total,
+      };
     },
     /** A member's published notes, for the public profile. */
     async forAuthor(userId: string): Promise<{ view: NoteView; project?: ProjectRef }[]> {

@@ -2,7 +2,7 @@
 // (pending, rejected, deleted, project gone) is missing from load() and so deleted from the index.
 import crypto from "node:crypto";
 import mongoose from "mongoose";
-import { PUBLIC_STATUSES, type ProjectRefs } from "../projects/index";
+import type { ProjectRefs } from "../projects/index";
 import type { SearchSource } from "../search/index";
 import type { TagIndex } from "../taxonomy/index";
 import { PROJECTION_VERSION, noteSettings, noteToDocument } from "./note.document";
@@ -13,14 +13,11 @@ const LIVE = { status: "published" as const, deletedAt: null };
 
 export function createNoteSource(deps: {
   taxonomy: { tags(): Promise<TagIndex> };
-  projects: Pick<ProjectRefs, "refsOf">;
+  projects: Pick<ProjectRefs, "refsOf" | "factsOf">;
 }): SearchSource {
-  // Only notes of public projects are documents: archiving a project takes its notes out of search.
-  const projectsOf = (rows: NoteDoc[]) =>
-    deps.projects.refsOf(
-      rows.map((r) => r.project),
-      { statuses: PUBLIC_STATUSES },
-    );
+  // Only notes of public projects are documents (factsOf reads public ones only): archiving a project takes
+  // its notes out of search. Notes inherit their project's zones, provinces, target groups and tags.
+  const projectsOf = (rows: NoteDoc[]) => deps.projects.factsOf(rows.map((r) => r.project));
   const toDocs = async (rows: NoteDoc[]) => {
     const [projects, tags] = await Promise.all([projectsOf(rows), deps.taxonomy.tags()]);
     return rows

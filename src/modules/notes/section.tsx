@@ -11,7 +11,7 @@ import type { Lang } from "../../web/i18n/index";
 import { anonymousContext, PageContext } from "../../../views/page-context";
 import type { PageUser } from "../../../views/page-context";
 import { NotesSection, PublishedNotes } from "../../../views/notes/NotesSection";
-import { ThemeNotes } from "../../../views/notes/ListPages";
+import { TermNotes, ThemeNotes } from "../../../views/notes/ListPages";
 import type { ProjectView } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import type { NoteQueries, NoteView } from "./note.queries";
@@ -109,5 +109,25 @@ export function themeNotesFor(deps: { queries: NoteQueries; taxonomy: TaxonomySe
     const theme = vocab.get("theme", themeKey);
     if (!theme) return null;
     return <ThemeNotes theme={theme} notes={notes} labels={{ vocab, tags }} />;
+  };
+}
+
+/** How many notes a zone's or a tag's page shows (search has the rest). */
+const TERM_NOTES = 10;
+
+/** The newest notes of a zone's or a tag's projects (plugged into those pages). */
+export function termNotesFor(deps: { queries: NoteQueries; taxonomy: TaxonomyService }) {
+  return async (term: { zone: string } | { tag: string }): Promise<VNode> => {
+    const tags = await deps.taxonomy.tags();
+    const filter = "zone" in term ? { zone: term.zone } : { tagId: tags.bySlug.get(term.tag)?.id ?? "" };
+    const [vocab, { notes, total }] = await Promise.all([
+      deps.taxonomy.vocabulary(),
+      deps.queries.forTerm(filter, TERM_NOTES),
+    ]);
+    const allHref =
+      "zone" in term
+        ? `/search?type=note&zone=${encodeURIComponent(term.zone)}`
+        : `/search?type=note&tag=${encodeURIComponent(term.tag)}`;
+    return <TermNotes notes={notes} total={total} allHref={allHref} labels={{ vocab, tags }} />;
   };
 }

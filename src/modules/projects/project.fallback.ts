@@ -8,7 +8,8 @@ import {
   type SearchQuery,
   type SearchViewer,
 } from "../search/index";
-import type { TagIndex } from "../taxonomy/index";
+import type { TagIndex, Vocabulary } from "../taxonomy/index";
+import { CUP_PATTERN } from "./project.fields";
 import { ProjectModel } from "./project.model";
 import { projectToDocument } from "./project.document";
 
@@ -55,7 +56,9 @@ function matchOf(query: SearchQuery, viewer: SearchViewer, tags: TagIndex): Reco
   }
   if (query.year.length) and.push({ $or: query.year.map(yearClause) });
   const q = normalizeQuery(query.q);
-  if (q) and.push({ $text: { $search: q, $language: "italian" } });
+  // A CUP alone (as normalizeQuery writes it) finds its project: the text index does not hold CUPs.
+  if (CUP_PATTERN.test(q)) and.push({ cup: q });
+  else if (q) and.push({ $text: { $search: q, $language: "italian" } });
   return { $and: and };
 }
 
@@ -73,10 +76,12 @@ export async function mongoSearch(
   query: SearchQuery,
   viewer: SearchViewer,
   tags: TagIndex,
+  vocab: Vocabulary,
   slice: { skip: number; limit: number },
 ): Promise<FallbackResult> {
   const match = matchOf(query, viewer, tags);
-  const hasText = normalizeQuery(query.q) !== "";
+  const q = normalizeQuery(query.q);
+  const hasText = q !== "" && !CUP_PATTERN.test(q);
   const sort: Record<string, 1 | -1 | { $meta: "textScore" }> =
     query.sort === "date"
       ? { startDate: -1, _id: 1 }
@@ -117,7 +122,7 @@ export async function mongoSearch(
     });
   return {
     hits: (result?.hits ?? []).flatMap((row) => {
-      const doc = projectToDocument(row as never, tags, []);
+      const doc = projectToDocument(row as never, tags, [], vocab);
       return doc ? [{ hit: projectHit(doc), score: Number(row.score ?? 0), date: doc.date ?? 0 }] : [];
     }),
     total: result?.total[0]?.n ?? 0,

@@ -60,10 +60,15 @@ async function refsOf(
   return new Map(rows.map((p) => [String(p._id), { slug: p.slug, title: p.title }]));
 }
 
-/** A project with what the working-table pages count its notes by: zones, target groups, start year. */
+/**
+ * A project with what its notes are counted by (working-table pages: zones, target groups, start year) and
+ * inherit in search (zones, provinces, target groups, tag ids).
+ */
 export interface ProjectFacts extends ProjectRef {
   zones: string[];
+  provinces: string[];
   targetGroups: string[];
+  tags: string[];
   startYear: number | null;
 }
 
@@ -75,7 +80,7 @@ async function factsOf(
   if (unique.length === 0) return new Map();
   const rows = await ProjectModel.find(
     { _id: { $in: unique }, deletedAt: null, ...only(PUBLIC_STATUSES) },
-    { slug: 1, title: 1, zones: 1, targetGroups: 1, startYear: 1 },
+    { slug: 1, title: 1, zones: 1, provinces: 1, targetGroups: 1, tags: 1, startYear: 1 },
   ).lean();
   return new Map(
     rows.map((p) => [
@@ -84,12 +89,34 @@ async function factsOf(
         slug: p.slug,
         title: p.title,
         zones: p.zones ?? [],
+        provinces: p.provinces ?? [],
         targetGroups: p.targetGroups ?? [],
+        tags: (p.tags ?? []).map(String),
         startYear: p.startYear ?? null,
       },
     ]),
   );
 }
 
-export const projectRefs = { refBySlug, refsOf, factsOf };
+/**
+ * Ids of public projects (see PUBLIC_STATUSES) in a zone or with a tag (by id): whose notes a term page
+ * lists, or (inside a tag's change, with its session) whose notes inherit the tag.
+ */
+async function publicIdsWhere(
+  filter: { zone?: string; tagId?: string },
+  options: { session?: mongoose.ClientSession } = {},
+): Promise<mongoose.Types.ObjectId[]> {
+  const where: Record<string, unknown> = { deletedAt: null, ...only(PUBLIC_STATUSES) };
+  if (filter.zone !== undefined) where.zones = filter.zone;
+  if (filter.tagId !== undefined) {
+    if (!mongoose.isValidObjectId(filter.tagId)) return [];
+    where.tags = new mongoose.Types.ObjectId(filter.tagId);
+  }
+  const rows = await ProjectModel.find(where, { _id: 1 })
+    .session(options.session ?? null)
+    .lean();
+  return rows.map((r) => r._id);
+}
+
+export const projectRefs = { refBySlug, refsOf, factsOf, publicIdsWhere };
 export type ProjectRefs = typeof projectRefs;

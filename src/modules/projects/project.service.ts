@@ -24,13 +24,24 @@ import { TRANSITIONS, type TransitionName } from "./project.workflow";
 import { insertProjects, recordChange } from "./project.writes";
 import { RevisionModel } from "./revision.model";
 
+/** What a project's notes copy into their search documents: a change re-indexes them. */
+const INHERITED = ["slug", "title", "zones", "provinces", "targetGroups", "tags"] as const;
+
+function inheritedChanged(before: ProjectDoc, after: ProjectDoc): boolean {
+  const key = (p: ProjectDoc) => JSON.stringify(INHERITED.map((f) => (p[f] ?? null) as unknown));
+  return key(before) !== key(after);
+}
+
 export function createProjectService(deps: { connection: Connection; taxonomy: TaxonomyService }) {
   const { connection, taxonomy } = deps;
   const checks = createProjectChecks({ taxonomy });
   const listeners: (() => void)[] = [];
   const changed = () => listeners.forEach((l) => l());
-  /** Called inside the write's transaction when a project becomes public or stops being public. */
-  const visibilityHooks: ((session: ClientSession, projectId: string) => Promise<void>)[] = [];
+  /**
+   * Called inside the write's transaction when a project becomes public or stops being public, or when a
+   * public project changes what its notes show or inherit in search (see INHERITED).
+   */
+  const notesContextHooks: ((session: ClientSession, projectId: string) => Promise<void>)[] = [];
 
   function requireCurator(actor: Actor): void {
     if (!hasRole(actor.role, "coordinator"))
@@ -70,9 +81,10 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
         throw new ProjectConflictError(now ?? current, expectedVersion ?? current.version, submitted);
       }
       await recordChange(session, taxonomy, { doc, before: current, action, by });
-      // What hangs on the project's visibility (its notes in the search index) follows in the same write.
-      if (isPublic(current) !== isPublic(doc)) {
-        for (const hook of visibilityHooks) await hook(session, String(doc._id));
+      // What hangs on the project's visibility and metadata (its notes in the search index) follows in the
+      // same write.
+      if (isPublic(current) !== isPublic(doc) || (isPublic(doc) && inheritedChanged(current, doc))) {
+        for (const hook of notesContextHooks) await hook(session, String(doc._id));
       }
       return doc;
     });
@@ -272,10 +284,11 @@ export function createProjectService(deps: { connection: Connection; taxonomy: T
     freeSlug: checks.freeSlug,
     /**
      * Registers a hook run in the write's transaction when a project is published, archived, unpublished,
-     * deleted or restored (notes re-index theirs: they are public only while their project is).
+     * deleted or restored, or when a public project's title, slug, zones, provinces, target groups or tags
+     * change (notes re-index theirs: they are public only while their project is, and inherit those).
      */
-    onVisibilityChanged: (hook: (session: ClientSession, projectId: string) => Promise<void>) =>
-      void visibilityHooks.push(hook),
+    onNotesContextChanged: (hook: (session: ClientSession, projectId: string) => Promise<void>) =>
+      void notesContextHooks.push(hook),
     /** Registers a function called after every catalogue change (to clear caches). */
     onChange: (listener: () => void) => void listeners.push(listener),
     /** Tells the listeners that the catalogue changed (the bulk import writes without this service). */

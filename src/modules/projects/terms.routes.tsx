@@ -1,6 +1,7 @@
 // The catalogue by term: the theme and zone indexes with their counts, and the pages of a theme, a zone
 // and a tag with their published projects (anonymous pages are cached briefly). A theme's page also shows
-// the notes answering its guiding questions (notes module).
+// the notes answering its guiding questions, a zone's and a tag's the newest notes of their projects (notes
+// module).
 import express, { type Request, type Response, type Router } from "express";
 import type { VNode } from "preact";
 import { NotFoundError } from "../../web/errors";
@@ -19,6 +20,8 @@ export function termsRouter(deps: {
   cache: PageCache;
   /** The notes answering the theme's guiding questions (notes module). */
   themeNotes?: (themeKey: string, lang: Lang) => Promise<VNode | null>;
+  /** The notes of a zone's or a tag's projects (notes module). */
+  termNotes?: (term: { zone: string } | { tag: string }) => Promise<VNode | null>;
 }): Router {
   const { taxonomy, queries, cache } = deps;
   const router = express.Router();
@@ -106,6 +109,7 @@ export function termsRouter(deps: {
       const term = vocab.get("province", p);
       return term ? labelOf(term, req.lang) : p;
     });
+    const notes = (await deps.termNotes?.({ zone: zone.key })) ?? null;
     await termPage(req, res, { zone: zone.key }, (r, labels) => (
       <TermPage
         title={labelOf(zone, req.lang)}
@@ -117,6 +121,7 @@ export function termsRouter(deps: {
         selfHref={`/zones/${zone.key}`}
         browseHref={`/projects?zone=${zone.key}`}
         labels={labels}
+        after={notes}
       >
         <p>
           <strong>{req.t("tax.zone.provinces")}:</strong> {provinces.join(", ")}
@@ -141,6 +146,7 @@ export function termsRouter(deps: {
     }
     const tag = found.tag;
     if (tag.status === "proposed" && !res.locals.user) throw new NotFoundError("No such tag");
+    const notes = (await deps.termNotes?.({ tag: tag.slug })) ?? null;
     await termPage(req, res, { tag: tag.id }, (r, labels) => (
       <TermPage
         title={labelOf(tag, req.lang)}
@@ -154,6 +160,7 @@ export function termsRouter(deps: {
         selfHref={`/tags/${tag.slug}`}
         browseHref={`/projects?tag=${tag.slug}`}
         labels={labels}
+        after={notes}
       >
         <TagDetails tag={tag} />
       </TermPage>

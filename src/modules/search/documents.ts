@@ -13,6 +13,12 @@ export interface ProjectSearchDocument extends SearchDocument {
   slug: string;
   title: string;
   sortTitle: string;
+  /** The CUP as stored and normalised (typo tolerance is off on it). */
+  cup: string[];
+  /**
+   * What people type for the vocabulary values the project carries: labels, synonyms, aliases and towns
+   * of its tags, zones, provinces, target groups, working tables and programme (see project.document.ts).
+   */
   tagText: string[];
   summary: string;
   organisations: string[];
@@ -50,6 +56,12 @@ export interface NoteSearchDocument extends SearchDocument {
   projectId?: string;
   projectSlug?: string;
   projectTitle?: string;
+  /** What the note inherits from its project, so that filters on them narrow notes too. */
+  zones: string[];
+  provinces: string[];
+  targetGroups: string[];
+  /** The note's tags and its project's (the tag filter); `tags` are the note's own. */
+  allTags: string[];
   date: number;
   visibility: "public";
   demo: boolean;

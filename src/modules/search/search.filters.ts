@@ -16,7 +16,14 @@ export const PROJECT_FACET_FIELDS: FacetFields = {
   year: "years",
 };
 
-export const NOTE_FACET_FIELDS: FacetFields = { theme: "theme", tag: "tags", kind: "kind" };
+/** Notes carry their project's zones, target groups and tags: those filters narrow notes too. */
+export const NOTE_FACET_FIELDS: FacetFields = {
+  theme: "theme",
+  tag: "allTags",
+  zone: "zones",
+  target: "targetGroups",
+  kind: "kind",
+};
 
 /** Whether an index can answer a query: every facet the query filters on must exist there. */
 export function appliesTo(query: SearchQuery, fields: FacetFields): boolean {

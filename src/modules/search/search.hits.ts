@@ -132,7 +132,7 @@ export function noteHit(doc: NoteSearchDocument, formatted?: Record<string, unkn
       ? `/projects/${encodeURIComponent(doc.projectSlug)}#note-${doc.id}`
       : `/notes/${doc.id}`,
     themes: doc.theme ? [doc.theme] : [],
-    zones: [],
+    zones: doc.zones ?? [],
     tags: doc.tags ?? [],
     years: [],
     status: "published",

@@ -84,6 +84,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
       })),
       provinces: d.provinces ?? [],
       aliases: d.aliases ?? [],
+      towns: d.towns ?? [],
       role: d.role ?? undefined,
       editedAt: d.editedAt ?? undefined,
     }));

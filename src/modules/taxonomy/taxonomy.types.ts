@@ -27,6 +27,8 @@ export interface Term {
   guidingQuestions: { id: string; it: string; en: string }[];
   provinces: string[];
   aliases: string[];
+  /** Zones: the main towns whose names people use for the zone (search only). */
+  towns: string[];
   role?: string;
   editedAt?: Date;
 }

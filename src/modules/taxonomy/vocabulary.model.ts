@@ -20,8 +20,10 @@ const termSchema = new Schema(
     guidingQuestions: { type: [questionSchema], default: undefined },
     /** Zones: province codes; provinces: nothing. */
     provinces: { type: [String], default: undefined },
-    /** Zones: other spellings; target groups: role. */
+    /** Zones: other spellings; target groups: everyday words for the group. */
     aliases: { type: [String], default: undefined },
+    /** Zones: the main towns whose names people use for the zone. */
+    towns: { type: [String], default: undefined },
     role: { type: String },
     editedAt: { type: Date },
     editedBy: { type: String },

@@ -21,6 +21,7 @@ interface SeedTerm {
   guidingQuestions?: { id: string; it: string; en: string }[];
   provinces?: string[];
   aliases?: string[];
+  towns?: string[];
   role?: string;
 }
 
@@ -46,6 +47,7 @@ export function seedTerms(): SeedTerm[] {
       label_en: z.name_en,
       provinces: z.provinces,
       aliases: z.aliases_it,
+      towns: z.towns_it,
     }),
   );
   territoriesSeed.provinces.forEach((p, i) =>
@@ -59,6 +61,7 @@ export function seedTerms(): SeedTerm[] {
       label_it: g.label_it,
       label_en: g.label_en,
       description_en: g.note_en,
+      aliases: g.aliases_it,
       role: g.role,
     }),
   );
@@ -86,6 +89,19 @@ export async function seedVocabularies(): Promise<{ terms: number; tags: number 
     },
   }));
   const termResult = await VocabularyTermModel.bulkWrite(ops, { ordered: false });
+  // Lists added to the seed later (towns of zones, everyday words of target groups) reach terms seeded
+  // before them, unless a coordinator edited the term.
+  const fillIns: AnyBulkWriteOperation[] = seedTerms().flatMap((term) =>
+    (["towns", "aliases"] as const)
+      .filter((field) => (term[field] ?? []).length > 0)
+      .map((field) => ({
+        updateOne: {
+          filter: { kind: term.kind, key: term.key, editedAt: null, [field]: null },
+          update: { $set: { [field]: term[field] } },
+        },
+      })),
+  );
+  if (fillIns.length > 0) await VocabularyTermModel.bulkWrite(fillIns, { ordered: false });
 
   // A seed tag renamed or merged by a coordinator keeps its old slug in oldSlugs: do not bring it back.
   const taken = new Set<string>();
