@@ -37,7 +37,7 @@ import {
 } from "./modules/notes/index";
 import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
-import { captureRouter, eventsRouter, tablesRouter } from "./modules/tables/index";
+import { captureRouter, eventsRouter, reportsRouter, tablesRouter } from "./modules/tables/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -162,6 +162,16 @@ export function createApp(deps: AppDeps): Express {
       invitations: tables.invitations,
       taxonomy: services.taxonomy,
       notes: { sessionCounts: (ids) => services.notes.tables.sessionCounts(ids) },
+    }),
+  );
+  app.use(
+    reportsRouter({
+      reports: tables.reports,
+      queries: tables.reportQueries,
+      tables: tables.queries,
+      events: tables.eventQueries,
+      taxonomy: services.taxonomy,
+      baseUrl: config.baseUrl,
     }),
   );
   app.use(compress);

@@ -9,6 +9,7 @@ import { searchMessages } from "../../modules/search/search.messages";
 import { importMessages } from "../../modules/projects/import.messages";
 import { notesMessages } from "../../modules/notes/notes.messages";
 import { tablesMessages } from "../../modules/tables/tables.messages";
+import { reportsMessages } from "../../modules/tables/reports.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from "./define";
@@ -24,6 +25,7 @@ const catalogs = [
   notesMessages,
   importMessages,
   tablesMessages,
+  reportsMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;

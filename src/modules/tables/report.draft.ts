@@ -1,0 +1,124 @@
+// The first draft of a new report, from the proposal's groups (report.proposal.ts): one section per table
+// and guiding question, with a sub-heading per kind, each group's shared features and its notes listed as
+// citations; then a "recommendations" section listing the recommendation groups as items to rewrite.
+import { markdownToText } from "../../web/markdown";
+import type { Lang } from "../../web/i18n/define";
+import type { Translate } from "../../web/i18n/index";
+import { NOTE_KINDS, labelOf, type TaxonomyService } from "../taxonomy/index";
+import type { TablesQueries } from "./tables.queries";
+import { proposeGroups, type Feature, type ProposalNote, type ProposalPart } from "./report.proposal";
+import type { ReportSnapshot } from "./report.model";
+import type { ReportScope } from "./report.service";
+
+/** At most this many notes feed a proposal (the newest); the docs say so. */
+export const PROPOSAL_NOTES_MAX = 2000;
+
+/** Markdown list text: no line breaks, no characters that would start Markdown syntax or a citation. */
+const inline = (s: string) =>
+  s
+    .replace(/\s+/g, " ")
+    .replace(/([\\`*_[\]<>#|])/g, "\\$1")
+    .trim();
+
+export async function loadProposalNotes(
+  queries: Pick<TablesQueries, "notes">,
+  scope: ReportScope,
+): Promise<ProposalNote[]> {
+  const filter =
+    scope.kind === "table"
+      ? { theme: scope.theme ?? "" }
+      : scope.kind === "event"
+        ? { event: scope.event ?? "" }
+        : {};
+  const { notes } = await queries.notes(filter, { skip: 0, limit: PROPOSAL_NOTES_MAX });
+  return notes.map(({ view, project }) => ({
+    id: String(view.note._id),
+    theme: view.note.theme,
+    question: view.note.question ?? null,
+    kind: view.note.kind,
+    title: view.note.title,
+    text: markdownToText(view.note.body),
+    tags: (view.note.tags ?? []).map(String),
+    zones: project?.zones ?? [],
+  }));
+}
+
+/** The proposal's parts for a scope, in the tables' and questions' order. */
+export async function proposalFor(
+  deps: { queries: Pick<TablesQueries, "notes">; taxonomy: TaxonomyService },
+  scope: ReportScope,
+): Promise<ProposalPart[]> {
+  const [notes, vocab] = await Promise.all([
+    loadProposalNotes(deps.queries, scope),
+    deps.taxonomy.vocabulary(),
+  ]);
+  return proposeGroups(notes, {
+    themes: vocab.themes.map((t) => t.key),
+    questions: (theme) => vocab.get("theme", theme)?.guidingQuestions.map((q) => q.id) ?? [],
+    kinds: NOTE_KINDS,
+  });
+}
+
+/** The draft's content: a title, an introduction to rewrite and the sections of the proposal. */
+export async function draftOf(
+  deps: { taxonomy: TaxonomyService },
+  parts: ProposalPart[],
+  title: string,
+  lang: Lang,
+  t: Translate,
+): Promise<ReportSnapshot> {
+  const [vocab, tags] = await Promise.all([deps.taxonomy.vocabulary(), deps.taxonomy.tags()]);
+  const featureText = (f: Feature) => {
+    const label =
+      f.type === "tag"
+        ? (tags.byId.get(f.value) && labelOf(tags.byId.get(f.value)!, lang)) || f.value
+        : f.type === "zone"
+          ? (vocab.get("zone", f.value) && labelOf(vocab.get("zone", f.value)!, lang)) || f.value
+          : f.value;
+    return t(`reports.feature.${f.type}`, { label: inline(label), n: f.n });
+  };
+  const noteLine = (n: ProposalNote) => `- ${inline(n.title)} [@nota:${n.id}]`;
+  const sections: ReportSnapshot["sections"] = [];
+  const recommendations: string[] = [];
+  const keyOf = (p: ProposalPart) => `${p.theme}|${p.question ?? ""}`;
+  for (const key of [...new Set(parts.map(keyOf))]) {
+    const ofKey = parts.filter((p) => keyOf(p) === key);
+    const { theme, question } = ofKey[0]!;
+    const term = vocab.get("theme", theme);
+    const number = vocab.themes.findIndex((x) => x.key === theme) + 1;
+    const q = term?.guidingQuestions.find((x) => x.id === question);
+    const heading = `${t("tables.table.title", { n: number, label: term ? labelOf(term, lang) : theme })}${
+      q ? `: ${lang === "en" && q.en ? q.en : q.it}` : ""
+    }`;
+    const lines: string[] = [t("reports.draft.write_here"), ""];
+    for (const part of ofKey) {
+      lines.push(`### ${t(`notes.kind.${part.kind}`)}`, "");
+      part.groups.forEach((g, i) => {
+        lines.push(
+          `**${t("reports.draft.group", { n: i + 1 })}** (${g.features.map(featureText).join(", ")})`,
+          "",
+          ...g.notes.map(noteLine),
+          "",
+        );
+        if (part.kind === "recommendation") {
+          recommendations.push(
+            `- ${t("reports.draft.recommendation_todo")} ${g.notes.map((n) => `[@nota:${n.id}]`).join(" ")}`,
+          );
+        }
+      });
+      if (part.ungrouped.length > 0) {
+        lines.push(`**${t("reports.draft.ungrouped")}**`, "", ...part.ungrouped.map(noteLine), "");
+        if (part.kind === "recommendation") {
+          for (const n of part.ungrouped) recommendations.push(`- ${inline(n.title)} [@nota:${n.id}]`);
+        }
+      }
+    }
+    sections.push({ heading: heading.slice(0, 200), kind: "text", body: lines.join("\n").trim() });
+  }
+  sections.push({
+    heading: t("reports.draft.recommendations"),
+    kind: "recommendations",
+    body: recommendations.join("\n"),
+  });
+  return { title, summary: t("reports.draft.summary"), sections };
+}
