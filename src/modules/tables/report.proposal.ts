@@ -63,7 +63,7 @@ export function salientTerms(notes: ProposalNote[]): Map<string, string[]> {
   for (const [id, list] of words) {
     const tf = new Map<string, number>();
     for (const w of list) tf.set(w, (tf.get(w) ?? 0) + 1);
-    const scored = [...tf].map(([w, f]) => ({ w, s: f * Math.log((1 + notes.length) / df.get(w)!) }));
+    const scored = [...tf].map(([w, f]) => ({ w, s: f * Math.log(notes.length / df.get(w)!) }));
     // Words every note uses say nothing about a group.
     scored.sort((a, b) => b.s - a.s || a.w.localeCompare(b.w));
     out.set(
