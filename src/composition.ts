@@ -28,6 +28,7 @@ import { createTablesModule, type TablesModule } from "./modules/tables/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 import { seedDemoSeminar } from "./seed/demo/seminar-seed";
+import { SEMINAR_KEY } from "./seed/demo/seminar";
 import { PageCache } from "./web/page-cache";
 
 export interface Infra {
@@ -132,6 +133,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
     await seedDemoProjects(services, infra.logger);
     await seedDemoNotes(infra.mongo, infra.logger);
     await seedDemoSeminar(infra.mongo, infra.logger);
+    await services.tables.seedDemoReports(SEMINAR_KEY, infra.logger);
   }
   await services.search.start();
   // The full catalogue's counts (home and browse pages) take a while on a large catalogue: start them now.

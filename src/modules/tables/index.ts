@@ -17,6 +17,8 @@ import { createTablesQueries } from "./tables.queries";
 import type { CitationSources } from "./report.citations";
 import { createReportQueries } from "./report.queries";
 import { createReportService } from "./report.service";
+import { seedDemoReports } from "./report.demo";
+import type { Logger } from "../../infra/logger";
 
 export { tablesRouter } from "./tables.routes";
 export { eventsRouter } from "./events.routes";
@@ -108,6 +110,9 @@ export function createTablesModule(deps: TablesModuleDeps) {
     /** Synthesis reports: writes (coordinators) and reads (published reports, recommendations). */
     reports,
     reportQueries,
+    /** Loads the demo reports of the demo event with this key (idempotent). */
+    seedDemoReports: (eventKey: string, logger?: Logger) =>
+      seedDemoReports({ reports, queries, taxonomy: deps.taxonomy }, eventKey, logger),
     /** Runs `listener` whenever a note changes in this process; returns how to stop. */
     onNoteChange: (listener: () => void): (() => void) => {
       noteListeners.add(listener);
