@@ -7,7 +7,7 @@ import type { Translate } from "../../web/i18n/index";
 import { NOTE_KINDS, labelOf, type TaxonomyService } from "../taxonomy/index";
 import type { TablesQueries } from "./tables.queries";
 import { proposeGroups, type Feature, type ProposalNote, type ProposalPart } from "./report.proposal";
-import type { ReportSnapshot } from "./report.model";
+import { SECTION_BODY_MAX, type ReportSnapshot } from "./report.model";
 import type { ReportScope } from "./report.service";
 
 /** At most this many notes feed a proposal (the newest); the docs say so. */
@@ -19,6 +19,21 @@ const inline = (s: string) =>
     .replace(/\s+/g, " ")
     .replace(/([\\`*_[\]<>#|])/g, "\\$1")
     .trim();
+
+/** A section's lines within SECTION_BODY_MAX: a large scope's draft lists as many notes as fit. */
+function fitted(lines: string[], t: Translate): string {
+  const out: string[] = [];
+  let size = 0;
+  for (const [i, line] of lines.entries()) {
+    if (size + line.length + 1 > SECTION_BODY_MAX - 500) {
+      out.push("", t("reports.draft.more", { n: lines.slice(i).filter((l) => l.startsWith("- ")).length }));
+      break;
+    }
+    out.push(line);
+    size += line.length + 1;
+  }
+  return out.join("\n").trim();
+}
 
 export async function loadProposalNotes(
   queries: Pick<TablesQueries, "notes">,
@@ -113,12 +128,12 @@ export async function draftOf(
         }
       }
     }
-    sections.push({ heading: heading.slice(0, 200), kind: "text", body: lines.join("\n").trim() });
+    sections.push({ heading: heading.slice(0, 200), kind: "text", body: fitted(lines, t) });
   }
   sections.push({
     heading: t("reports.draft.recommendations"),
     kind: "recommendations",
-    body: recommendations.join("\n"),
+    body: fitted(recommendations, t),
   });
   return { title, summary: t("reports.draft.summary"), sections };
 }
