@@ -172,6 +172,7 @@ export function createApp(deps: AppDeps): Express {
       events: tables.eventQueries,
       taxonomy: services.taxonomy,
       baseUrl: config.baseUrl,
+      cache: services.catalogueCache,
     }),
   );
   app.use(compress);

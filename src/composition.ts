@@ -106,6 +106,8 @@ export function createServices(infra: Infra): Services {
   });
   // Events and sessions appear on the (cached) anonymous table pages.
   tables.events.onChange(() => catalogueCache.clear());
+  // So do published reports and their list.
+  tables.reports.onChange(() => catalogueCache.clear());
   return {
     audit,
     taxonomy,

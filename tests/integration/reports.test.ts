@@ -108,6 +108,25 @@ describe("starting a report", () => {
     expect(working.text).toContain(`href="/notes/${notes[0]}"`);
   });
 
+  test("When a table has more notes than a section can hold, then the draft lists those that fit and says how many more there are", async () => {
+    await NoteModel.insertMany(
+      Array.from({ length: 600 }, (_, i) => ({
+        author: { id: "u1", name: "Autrice (esempio)" },
+        kind: "worked",
+        theme: THEME,
+        question: QUESTION,
+        title: `Nota numero ${i} ${"con un titolo lungo ".repeat(9)}`.slice(0, 190),
+        body: "Testo.",
+        status: "published",
+        publishedAt: new Date(),
+      })),
+    );
+    const slug = await startReport();
+    const report = (await ReportModel.findOne({ slug }).lean())!;
+    expect(report.sections.every((s) => s.body.length <= 50_000)).toBe(true);
+    expect(report.sections[0]!.body).toMatch(/\(Altre \d+ note non elencate/);
+  });
+
   test("When the scope names a table or event that does not exist, then the form comes back with the error", async () => {
     const res = await coordinator.agent
       .post("/reports")
@@ -196,9 +215,14 @@ describe("citations", () => {
       body: `Testo [@nota:${notes[0]}] e [@nota:${notes[1]}].`,
     });
     await publish(slug);
-    await NoteModel.updateOne({ _id: notes[0] }, { status: "rejected" });
-    await ProjectModel.updateOne({ slug: "open" }, { deletedAt: new Date() });
-    ctx.services.tables.reportQueries.clear();
+    // Read twice, so that the anonymous page is kept rendered: the withdrawal must reach it anyway.
+    for (let i = 0; i < 2; i++) expect((await ctx.agent().get(`/reports/${slug}`)).text).toContain(notes[0]);
+    await ctx.services.notes.moderation.decide(
+      { id: coordinator.user.id, name: coordinator.user.name, role: "coordinator" },
+      notes[0]!,
+      "reject",
+      "Fuori tema",
+    );
     const page = (await ctx.agent().get(`/reports/${slug}`)).text;
     expect(page).toContain('<li id="ref-1"><em>fonte ritirata</em></li>');
     expect(page).not.toContain(`/notes/${notes[0]}`);

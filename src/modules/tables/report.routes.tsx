@@ -7,6 +7,7 @@ import { hasRole, requireRole } from "../../web/auth-guards";
 import { AppError, NotFoundError } from "../../web/errors";
 import { formatDay } from "../../web/i18n/format";
 import { isLang, translator, type Translate } from "../../web/i18n/index";
+import type { PageCache } from "../../web/page-cache";
 import { sendPage } from "../../web/render";
 import { parseForm, parseOr400, throwIfJson } from "../../web/validate";
 import { wantsJson } from "../../web/error-handler";
@@ -51,6 +52,8 @@ export interface ReportsRouterDeps {
   events: Pick<EventQueries, "list" | "withSessions">;
   taxonomy: TaxonomyService;
   baseUrl: string;
+  /** Anonymous pages, kept rendered and gzipped (cleared when a report, note or project changes). */
+  cache: PageCache;
 }
 
 const CONTENT_TYPES = {
@@ -129,12 +132,13 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
   }
 
   router.get("/reports", async (req, res) => {
+    if (deps.cache.sendCached(req, res, req.originalUrl)) return;
     const coord = hasRole(res.locals.user?.role, "coordinator");
     const [published, all] = await Promise.all([
       deps.queries.listPublished(),
       coord ? deps.queries.listAll() : Promise.resolve(undefined),
     ]);
-    sendPage(req, res, <ReportsIndexPage published={published} all={all} />);
+    deps.cache.send(req, res, req.originalUrl, () => <ReportsIndexPage published={published} all={all} />);
   });
 
   async function newForm(
@@ -197,8 +201,10 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
   router.get("/reports/:file", async (req, res) => {
     const file = String(req.params.file);
     if (!file.includes(".")) {
+      if (deps.cache.sendCached(req, res, req.path)) return;
       const { slug } = parseOr400(slugParams, { slug: file }, "address");
-      sendPage(req, res, <ReportPage view={await publishedOr404(slug)} working={false} />);
+      const view = await publishedOr404(slug);
+      deps.cache.send(req, res, req.path, () => <ReportPage view={view} working={false} />);
       return;
     }
     parseOr400(exportParams, { file }, "address");
