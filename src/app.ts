@@ -168,7 +168,7 @@ export function createApp(deps: AppDeps): Express {
     reportsRouter({
       reports: tables.reports,
       queries: tables.reportQueries,
-      tables: tables.queries,
+      proposal: tables.proposal,
       events: tables.eventQueries,
       taxonomy: services.taxonomy,
       baseUrl: config.baseUrl,

@@ -7,7 +7,6 @@ import os from "node:os";
 import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { NoteModel } from "../../src/modules/notes/note.model";
-import { ProjectModel } from "../../src/modules/projects/project.model";
 import { ReportModel } from "../../src/modules/tables/report.model";
 import { loginAs, type LoggedIn } from "../support/auth";
 import { useTestApp } from "../support/test-app";

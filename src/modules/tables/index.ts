@@ -85,6 +85,7 @@ export function createTablesModule(deps: TablesModuleDeps) {
   };
   const reports = createReportService({ connection: deps.connection, sources });
   const reportQueries = createReportQueries({ sources });
+  const proposal = { notes: deps.notes.tables, projects: deps.projects };
   reports.onChange(reportQueries.clear);
 
   // The table pages follow notes, projects and events changed in this process at once.
@@ -110,9 +111,11 @@ export function createTablesModule(deps: TablesModuleDeps) {
     /** Synthesis reports: writes (coordinators) and reads (published reports, recommendations). */
     reports,
     reportQueries,
+    /** What a report's proposed draft reads. */
+    proposal,
     /** Loads the demo reports of the demo event with this key (idempotent). */
     seedDemoReports: (eventKey: string, logger?: Logger) =>
-      seedDemoReports({ reports, queries, taxonomy: deps.taxonomy }, eventKey, logger),
+      seedDemoReports({ ...proposal, reports, taxonomy: deps.taxonomy }, eventKey, logger),
     /** Runs `listener` whenever a note changes in this process; returns how to stop. */
     onNoteChange: (listener: () => void): (() => void) => {
       noteListeners.add(listener);

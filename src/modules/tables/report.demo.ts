@@ -5,11 +5,10 @@ import type { Logger } from "../../infra/logger";
 import { translator } from "../../web/i18n/index";
 import { SYSTEM_ACTOR } from "../accounts/index";
 import type { TaxonomyService } from "../taxonomy/index";
-import { draftOf, proposalFor } from "./report.draft";
+import { draftOf, proposalFor, type ProposalDeps } from "./report.draft";
 import { EventModel } from "./event.model";
 import { ReportModel } from "./report.model";
 import type { ReportService } from "./report.service";
-import type { TablesQueries } from "./tables.queries";
 
 const PUBLISHED_KEY = "demo-report-seminar-2021";
 const DRAFT_KEY = "demo-report-seminar-2021-table-1";
@@ -20,7 +19,7 @@ const INTRO =
   "Questa sintesi raccoglie ciò che è emerso, domanda per domanda, e le raccomandazioni per i piani integrati zonali.";
 
 export async function seedDemoReports(
-  deps: { reports: ReportService; queries: Pick<TablesQueries, "notes">; taxonomy: TaxonomyService },
+  deps: ProposalDeps & { reports: ReportService; taxonomy: TaxonomyService },
   eventKey: string,
   logger?: Logger,
 ): Promise<{ created: number }> {

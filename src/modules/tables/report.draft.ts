@@ -5,13 +5,20 @@ import { markdownToText } from "../../web/markdown";
 import type { Lang } from "../../web/i18n/define";
 import type { Translate } from "../../web/i18n/index";
 import { NOTE_KINDS, labelOf, type TaxonomyService } from "../taxonomy/index";
-import type { TablesQueries } from "./tables.queries";
+import type { TableNoteQueries } from "../notes/index";
+import type { ProjectRefs } from "../projects/index";
 import { proposeGroups, type Feature, type ProposalNote, type ProposalPart } from "./report.proposal";
 import { SECTION_BODY_MAX, type ReportSnapshot } from "./report.model";
 import type { ReportScope } from "./report.service";
 
 /** At most this many notes feed a proposal (the newest); the docs say so. */
 export const PROPOSAL_NOTES_MAX = 2000;
+
+/** What a proposal reads: the notes' grouping fields, their projects' zones. */
+export interface ProposalDeps {
+  notes: Pick<TableNoteQueries, "forProposal">;
+  projects: Pick<ProjectRefs, "factsOf">;
+}
 
 /** Markdown list text: no line breaks, no characters that would start Markdown syntax or a citation. */
 const inline = (s: string) =>
@@ -35,38 +42,40 @@ function fitted(lines: string[], t: Translate): string {
   return out.join("\n").trim();
 }
 
-export async function loadProposalNotes(
-  queries: Pick<TablesQueries, "notes">,
-  scope: ReportScope,
-): Promise<ProposalNote[]> {
+export async function loadProposalNotes(deps: ProposalDeps, scope: ReportScope): Promise<ProposalNote[]> {
   const filter =
     scope.kind === "table"
       ? { theme: scope.theme ?? "" }
       : scope.kind === "event"
         ? { event: scope.event ?? "" }
         : {};
-  const { notes } = await queries.notes(filter, { skip: 0, limit: PROPOSAL_NOTES_MAX });
-  return notes.map(({ view, project }) => ({
-    id: String(view.note._id),
-    theme: view.note.theme,
-    question: view.note.question ?? null,
-    kind: view.note.kind,
-    title: view.note.title,
-    text: markdownToText(view.note.body),
-    tags: (view.note.tags ?? []).map(String),
-    zones: project?.zones ?? [],
-  }));
+  const rows = await deps.notes.forProposal(filter, PROPOSAL_NOTES_MAX);
+  const facts = await deps.projects.factsOf(rows.map((r) => r.project));
+  // A note on a project readers cannot see (a draft, deleted) is left out, as on the table pages.
+  return rows.flatMap((r) => {
+    const project = r.project ? facts.get(r.project) : undefined;
+    if (r.project && !project) return [];
+    return [
+      {
+        id: r.id,
+        theme: r.theme,
+        question: r.question,
+        kind: r.kind,
+        title: r.title,
+        text: markdownToText(r.body),
+        tags: r.tags,
+        zones: project?.zones ?? [],
+      },
+    ];
+  });
 }
 
 /** The proposal's parts for a scope, in the tables' and questions' order. */
 export async function proposalFor(
-  deps: { queries: Pick<TablesQueries, "notes">; taxonomy: TaxonomyService },
+  deps: ProposalDeps & { taxonomy: TaxonomyService },
   scope: ReportScope,
 ): Promise<ProposalPart[]> {
-  const [notes, vocab] = await Promise.all([
-    loadProposalNotes(deps.queries, scope),
-    deps.taxonomy.vocabulary(),
-  ]);
+  const [notes, vocab] = await Promise.all([loadProposalNotes(deps, scope), deps.taxonomy.vocabulary()]);
   return proposeGroups(notes, {
     themes: vocab.themes.map((t) => t.key),
     questions: (theme) => vocab.get("theme", theme)?.guidingQuestions.map((q) => q.id) ?? [],

@@ -25,7 +25,7 @@ import {
 } from "../../../views/tables/ReportPages";
 import type { EventQueries } from "./events.queries";
 import type { ReportSnapshot } from "./report.model";
-import { draftOf, proposalFor } from "./report.draft";
+import { draftOf, proposalFor, type ProposalDeps } from "./report.draft";
 import { exportDocumentOf } from "./report.export.blocks";
 import { reportDocx } from "./report.export.docx";
 import { reportPdf } from "./report.export.pdf";
@@ -43,12 +43,12 @@ import {
   statusFormSchema,
 } from "./report.schemas";
 import { CitationError, ReportConflictError, type ReportScope, type ReportService } from "./report.service";
-import type { TablesQueries } from "./tables.queries";
 
 export interface ReportsRouterDeps {
   reports: ReportService;
   queries: ReportQueries;
-  tables: Pick<TablesQueries, "notes">;
+  /** What the proposed draft reads. */
+  proposal: ProposalDeps;
   events: Pick<EventQueries, "list" | "withSessions">;
   taxonomy: TaxonomyService;
   baseUrl: string;
@@ -191,7 +191,7 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
       throwIfJson(req, { scope: "reports.error.scope" });
       return newForm(req, res, raw, { scope: req.t("reports.error.scope") }, 400);
     }
-    const parts = await proposalFor({ queries: deps.tables, taxonomy: deps.taxonomy }, scope);
+    const parts = await proposalFor({ ...deps.proposal, taxonomy: deps.taxonomy }, scope);
     const content = await draftOf({ taxonomy: deps.taxonomy }, parts, form.title, req.lang, req.t);
     const doc = await deps.reports.create(actorOf(res.locals.user!), { scope, content });
     res.redirect(303, `/reports/${doc.slug}/edit`);
