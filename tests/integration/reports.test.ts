@@ -309,6 +309,20 @@ describe("versions, review and publication", () => {
     expect((await ctx.agent().get(`/reports/${slug}`)).status).toBe(200);
   });
 
+  test("When the public page has been read twice, then it is served whole from the page cache until something changes", async () => {
+    const slug = await startReport();
+    await save(slug, { title: "Sintesi", heading: "S", kind: "text", body: `Testo [@nota:${notes[0]}]` });
+    await publish(slug);
+    for (let i = 0; i < 2; i++) await ctx.agent().get(`/reports/${slug}`);
+    // Behind the app's back: the cached page does not see it...
+    await ReportModel.updateOne({ slug }, { publishedVersion: null });
+    expect((await ctx.agent().get(`/reports/${slug}`)).status).toBe(200);
+    // ...until the caches are cleared, as every report, note or project change made here does.
+    ctx.services.catalogueCache.clear();
+    ctx.services.tables.reportQueries.clear();
+    expect((await ctx.agent().get(`/reports/${slug}`)).status).toBe(404);
+  });
+
   test("When the OpenAPI document is read, then it describes the reports' API", async () => {
     const doc = (await ctx.agent().get("/api/v1/openapi.json")).body;
     expect(Object.keys(doc.paths)).toEqual(
