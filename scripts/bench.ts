@@ -5,6 +5,7 @@ import { benchCatalogue } from "./bench/catalogue";
 import { benchNotes } from "./bench/notes";
 import { benchSearch } from "./bench/search";
 import { benchTables } from "./bench/tables";
+import { benchReports } from "./bench/reports";
 
 const suites: Record<string, (seconds: number, options: { projects?: number }) => Promise<void>> = {
   shell: benchShell,
@@ -13,6 +14,7 @@ const suites: Record<string, (seconds: number, options: { projects?: number }) =
   notes: benchNotes,
   search: benchSearch,
   tables: benchTables,
+  reports: benchReports,
 };
 
 function parseArgs(argv: string[]): { only: string[]; seconds: number; projects?: number } {

@@ -45,7 +45,7 @@ import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
 import { privacyRouter } from "./modules/privacy/index";
-import { captureRouter, eventsRouter, tablesRouter } from "./modules/tables/index";
+import { captureRouter, eventsRouter, reportsRouter, tablesRouter } from "./modules/tables/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -107,6 +107,20 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(feedLinks());
+  // Reports first: their public pages are served whole from the page cache, and every router before
+  // them is walked for each request. They only answer /reports... and /api/v1/reports..., which no other
+  // router serves.
+  app.use(
+    reportsRouter({
+      reports: services.tables.reports,
+      queries: services.tables.reportQueries,
+      proposal: services.tables.proposal,
+      events: services.tables.eventQueries,
+      taxonomy: services.taxonomy,
+      baseUrl: config.baseUrl,
+      cache: services.catalogueCache,
+    }),
+  );
   // The catalogue first: project pages are the most asked for, and every router before them is walked
   // (route by route) for each request. Curation before the public pages: /projects/new is not a slug.
   // These routers only send pages (compressed by sendPage) and redirects.

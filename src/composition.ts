@@ -32,6 +32,7 @@ import { createTablesModule, type TablesModule } from "./modules/tables/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 import { seedDemoSeminar } from "./seed/demo/seminar-seed";
+import { SEMINAR_KEY } from "./seed/demo/seminar";
 import { PageCache } from "./web/page-cache";
 
 export interface Infra {
@@ -123,6 +124,8 @@ export function createServices(infra: Infra): Services {
   });
   // Events and sessions appear on the (cached) anonymous table pages.
   tables.events.onChange(() => catalogueCache.clear());
+  // So do published reports and their list.
+  tables.reports.onChange(() => catalogueCache.clear());
   return {
     mailer,
     background,
@@ -154,6 +157,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
     await seedDemoProjects(services, infra.logger);
     await seedDemoNotes(infra.mongo, infra.logger);
     await seedDemoSeminar(infra.mongo, infra.logger);
+    await services.tables.seedDemoReports(SEMINAR_KEY, infra.logger);
   }
   await services.search.start();
   services.jobs.start();

@@ -41,3 +41,8 @@ export function markdownToText(source: string): string {
     .replace(/[ \t]+/g, " ")
     .trim();
 }
+
+/** A Markdown token stream, for documents that are not HTML (PDF, DOCX): links already pass `SAFE_URL`. */
+export function parseMarkdown(source: string): ReturnType<typeof md.parse> {
+  return md.parse(source.slice(0, 100_000), {});
+}

@@ -329,4 +329,29 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/partecipa/contributo", allow: "anonymous" },
   { method: "POST", path: "/partecipa/contributo", allow: "anonymous" },
   { method: "POST", path: "/partecipa/esci", allow: "anonymous" },
+
+  // synthesis reports (issue 13, items 4 and 5)
+  { method: "GET", path: "/reports", allow: "anonymous" },
+  { method: "GET", path: "/reports/new", allow: "coordinator" },
+  { method: "POST", path: "/reports", allow: "coordinator" },
+  { method: "GET", path: "/reports/:file", allow: "anonymous", sample: "/reports/no-such-report" },
+  { method: "GET", path: "/reports/:slug/working", allow: "coordinator", sample: "/reports/no-such/working" },
+  { method: "GET", path: "/reports/:slug/edit", allow: "coordinator", sample: "/reports/no-such/edit" },
+  { method: "POST", path: "/reports/:slug/edit", allow: "coordinator", sample: "/reports/no-such/edit" },
+  { method: "POST", path: "/reports/:slug/status", allow: "coordinator", sample: "/reports/no-such/status" },
+  { method: "GET", path: "/reports/:slug/history", allow: "coordinator", sample: "/reports/no-such/history" },
+  {
+    method: "GET",
+    path: "/reports/:slug/diff",
+    allow: "coordinator",
+    sample: "/reports/no-such/diff?from=1&to=2",
+  },
+  {
+    method: "POST",
+    path: "/reports/:slug/revisions/:version/restore",
+    allow: "coordinator",
+    sample: "/reports/no-such/revisions/1/restore",
+  },
+  { method: "GET", path: "/api/v1/reports", allow: "anonymous" },
+  { method: "GET", path: "/api/v1/reports/:slug", allow: "anonymous", sample: "/api/v1/reports/no-such" },
 ];

@@ -1,7 +1,9 @@
 // The seminar as demo content: loaded on first start with the demo projects, real facts of the event,
-// four closed sessions, about 40 fictional contributions marked "esempio"; loading it again adds nothing.
+// four closed sessions, about 40 fictional contributions marked "esempio", two example synthesis reports;
+// loading it again adds nothing.
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { EventModel } from "../../src/modules/tables/event.model";
+import { ReportModel } from "../../src/modules/tables/report.model";
 import { TableSessionModel } from "../../src/modules/tables/session.model";
 import { seedDemoSeminar } from "../../src/seed/demo/seminar-seed";
 import { useTestApp } from "../support/test-app";
@@ -46,4 +48,20 @@ test("When the demo seminar is loaded again, then nothing is added", async () =>
   expect(await seedDemoSeminar(ctx.infra.mongo)).toEqual({ created: 0 });
   expect(await NoteModel.countDocuments({})).toBe(before);
   expect(await TableSessionModel.countDocuments({})).toBe(4);
+});
+
+test("When the app starts with demo content, then a published and a draft example report of the seminar cite its contributions", async () => {
+  const reports = await ReportModel.find({ demo: true }).sort({ slug: 1 }).lean();
+  expect(reports.map((r) => [r.title, r.status])).toEqual([
+    ["Bozza: sintesi del tavolo 1 (esempio)", "draft"],
+    ["Sintesi dei tavoli di lavoro del seminario (esempio)", "published"],
+  ]);
+  const published = reports[1]!;
+  expect(published.citedNotes.length).toBeGreaterThan(20);
+  const page = await ctx.agent().get(`/reports/${published.slug}`);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain("Contenuto di esempio");
+  expect(page.text).toContain('href="#ref-1"');
+  expect(page.text).not.toContain("fonte ritirata");
+  expect((await ctx.agent().get(`/reports/${reports[0]!.slug}`)).status).toBe(404);
 });

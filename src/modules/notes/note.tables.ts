@@ -102,6 +102,59 @@ export function createTableNoteQueries() {
       return rows.map(toView);
     },
 
+    /**
+     * The newest `limit` published notes matching the filter, only the fields a report's proposed draft
+     * groups them by (no rendered HTML: a proposal reads up to thousands of notes at once).
+     */
+    async forProposal(filter: TableNoteFilter, limit: number) {
+      const rows = await NoteModel.find(matchOf(filter), {
+        title: 1,
+        body: 1,
+        kind: 1,
+        theme: 1,
+        question: 1,
+        tags: 1,
+        project: 1,
+      })
+        .sort({ publishedAt: -1, _id: -1 })
+        .limit(limit)
+        .lean();
+      return rows.map((r) => ({
+        id: String(r._id),
+        title: r.title,
+        body: r.body,
+        kind: r.kind,
+        theme: r.theme,
+        question: r.question ?? null,
+        tags: (r.tags ?? []).map(String),
+        project: r.project ? String(r.project) : null,
+      }));
+    },
+
+    /**
+     * What a report needs to cite notes: each existing note's title, project and whether the public may
+     * read it (published and not deleted). Unknown or malformed ids are simply absent from the map.
+     */
+    async citable(
+      ids: string[],
+    ): Promise<Map<string, { title: string; project: string | null; visible: boolean }>> {
+      const valid = [...new Set(ids)].filter((id) => mongoose.isValidObjectId(id)).map(objectId);
+      const out = new Map<string, { title: string; project: string | null; visible: boolean }>();
+      if (valid.length === 0) return out;
+      const rows = await NoteModel.find(
+        { _id: { $in: valid } },
+        { title: 1, project: 1, status: 1, deletedAt: 1 },
+      ).lean();
+      for (const r of rows) {
+        out.set(String(r._id), {
+          title: r.title,
+          project: r.project ? String(r.project) : null,
+          visible: r.status === "published" && !r.deletedAt,
+        });
+      }
+      return out;
+    },
+
     /** How many contributions each session has, by status. */
     async sessionCounts(
       sessionIds: string[],

@@ -14,10 +14,18 @@ import { createEventsService } from "./events.service";
 import { createInvitationsService } from "./invitations.service";
 import { createTablePages } from "./table.page";
 import { createTablesQueries } from "./tables.queries";
+import type { CitationSources } from "./report.citations";
+import { createReportQueries } from "./report.queries";
+import { createReportService } from "./report.service";
+import { seedDemoReports } from "./report.demo";
+import type { Logger } from "../../infra/logger";
 
 export { tablesRouter } from "./tables.routes";
 export { eventsRouter } from "./events.routes";
 export { captureRouter } from "./capture.routes";
+export { reportsRouter } from "./report.routes";
+export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";
+export type { ReportService } from "./report.service";
 export type { NoteCounts, TableData, TableNote, TablesQueries } from "./tables.queries";
 export type { EventView, SessionView } from "./events.queries";
 
@@ -56,13 +64,39 @@ export function createTablesModule(deps: TablesModuleDeps) {
     sessionsOfTheme: (theme) => eventQueries.sessionsOfTheme(theme),
   });
 
+  // What reports cite: notes and projects the public may read (published; archived projects too).
+  const sources: CitationSources = {
+    notes: (ids) => deps.notes.tables.citable(ids),
+    async projects(slugs) {
+      const found = await Promise.all(slugs.map((slug) => deps.projects.refBySlug(slug)));
+      return new Map(
+        found.flatMap((p, i) =>
+          p
+            ? [
+                [
+                  slugs[i]!,
+                  { slug: p.slug, title: p.title, visible: ["published", "archived"].includes(p.status) },
+                ],
+              ]
+            : [],
+        ),
+      );
+    },
+  };
+  const reports = createReportService({ connection: deps.connection, sources });
+  const reportQueries = createReportQueries({ sources });
+  const proposal = { notes: deps.notes.tables, projects: deps.projects };
+  reports.onChange(reportQueries.clear);
+
   // The table pages follow notes, projects and events changed in this process at once.
   const noteListeners = new Set<() => void>();
   deps.notes.core.onChange(() => {
     pages.clear();
+    reportQueries.clear();
     for (const l of noteListeners) l();
   });
   deps.projects.onChange(pages.clear);
+  deps.projects.onChange(reportQueries.clear);
   events.onChange(pages.clear);
   // The moderation queue names each contribution's session.
   deps.notes.labelSessionsWith((ids) => eventQueries.labels(ids));
@@ -74,6 +108,14 @@ export function createTablesModule(deps: TablesModuleDeps) {
     capture,
     invitations,
     pages,
+    /** Synthesis reports: writes (coordinators) and reads (published reports, recommendations). */
+    reports,
+    reportQueries,
+    /** What a report's proposed draft reads. */
+    proposal,
+    /** Loads the demo reports of the demo event with this key (idempotent). */
+    seedDemoReports: (eventKey: string, logger?: Logger) =>
+      seedDemoReports({ ...proposal, reports, taxonomy: deps.taxonomy }, eventKey, logger),
     /** Runs `listener` whenever a note changes in this process; returns how to stop. */
     onNoteChange: (listener: () => void): (() => void) => {
       noteListeners.add(listener);

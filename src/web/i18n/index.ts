@@ -13,6 +13,7 @@ import { notesMessages } from "../../modules/notes/notes.messages";
 import { siteMessages } from "../../modules/site/site.messages";
 import { privacyMessages } from "../../modules/privacy/privacy.messages";
 import { tablesMessages } from "../../modules/tables/tables.messages";
+import { reportsMessages } from "../../modules/tables/reports.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 import { formatInteger } from "./format";
 
@@ -33,6 +34,7 @@ const catalogs = [
   jobsMessages,
   privacyMessages,
   tablesMessages,
+  reportsMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;

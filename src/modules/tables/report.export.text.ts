@@ -1,0 +1,67 @@
+// A report as Markdown and as JSON, citations resolved: in Markdown each citation is `[n]` linking to
+// its source's public address (plain `[n]` when withdrawn) and the sources are listed at the end; the JSON
+// carries the Markdown as written, the same with citations resolved, and the reference list.
+import type { Translate } from "../../web/i18n/index";
+import { byKey, substituteCitations, type Reference } from "./report.citations";
+import type { ResolvedReport } from "./report.queries";
+
+const absoluteOf = (baseUrl: string) => {
+  const base = baseUrl.replace(/\/+$/, "");
+  return (href: string) => (href.startsWith("/") ? `${base}${href}` : href);
+};
+
+/** The Markdown of a report with citations resolved and its list of sources. */
+export function reportMarkdown(
+  report: ResolvedReport,
+  opts: { baseUrl: string; t: Translate; meta: string[] },
+) {
+  const absolute = absoluteOf(opts.baseUrl);
+  const refs = byKey(report.references);
+  const cite = (md: string) => substituteCitations(md, refs, (r) => (r.href ? absolute(r.href) : null));
+  const out = [`# ${report.content.title.replace(/\n/g, " ")}`, "", ...opts.meta.map((m) => `_${m}_  `), ""];
+  if (report.content.summary) out.push(cite(report.content.summary), "");
+  for (const s of report.content.sections)
+    out.push(`## ${s.heading.replace(/\n/g, " ")}`, "", cite(s.body), "");
+  out.push(`## ${opts.t("reports.references")}`, "");
+  for (const r of report.references) out.push(`${r.n}. ${referenceLine(r, opts.t, absolute)}`);
+  return `${out.join("\n").trim()}\n`;
+}
+
+function referenceLine(r: Reference, t: Translate, absolute: (h: string) => string): string {
+  if (r.withdrawn) return `_${t("reports.reference.withdrawn")}_`;
+  const kind = t(r.kind === "note" ? "reports.reference.note" : "reports.reference.project");
+  const title = r.title.replace(/([\\[\]])/g, "\\$1");
+  return `${kind}: [${title}](${absolute(r.href!)})`;
+}
+
+/** The JSON of a published report (the API and the .json export give the same). */
+export function reportJson(report: ResolvedReport, baseUrl: string) {
+  const absolute = absoluteOf(baseUrl);
+  const refs = byKey(report.references);
+  const cite = (md: string) => substituteCitations(md, refs, (r) => (r.href ? absolute(r.href) : null));
+  return {
+    slug: report.meta.slug,
+    url: absolute(`/reports/${report.meta.slug}`),
+    title: report.content.title,
+    scope: report.meta.scope,
+    version: report.version,
+    publishedAt: report.meta.publishedAt,
+    publishedBy: report.meta.publishedBy?.name ?? null,
+    demo: report.meta.demo,
+    summary: { markdown: report.content.summary, resolved: cite(report.content.summary) },
+    sections: report.content.sections.map((s) => ({
+      heading: s.heading,
+      kind: s.kind,
+      markdown: s.body,
+      resolved: cite(s.body),
+    })),
+    citations: report.references.map((r) => ({
+      n: r.n,
+      kind: r.kind,
+      ref: r.ref,
+      title: r.withdrawn ? null : r.title,
+      url: r.href ? absolute(r.href) : null,
+      withdrawn: r.withdrawn,
+    })),
+  };
+}
