@@ -144,4 +144,15 @@ describe("D6: an archived project is hidden from the public on every surface", (
     expect(res.text).toContain("Altro sportello");
     expect(res.text).not.toContain("Sportello aperto");
   });
+
+  it("When a visitor exports or pages through the notes, then the archived project's notes are not there", async () => {
+    for (const path of ["/export/notes.json", "/export/notes.csv", "/api/v1/notes"]) {
+      const res = await ctx.agent().get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, res.text.includes(shownNote)]).toEqual([path, true]);
+      expect([path, res.text.includes(hiddenNote)]).toEqual([path, false]);
+    }
+    expect((await ctx.agent().get("/api/v1/notes?project=open")).status).toBe(404);
+    expect((await ctx.agent().get("/api/v1/notes?project=other")).status).toBe(200);
+  });
 });

@@ -4,7 +4,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { NotFoundError } from "../../web/errors";
 import { parseOr400 } from "../../web/validate";
-import type { ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRefs } from "../projects/index";
 import { NOTE_KINDS, type TaxonomyService } from "../taxonomy/index";
 import type { NoteExport, NoteFilter } from "./note.export";
 import "./note.openapi";
@@ -45,7 +45,7 @@ export function notesExportRouter(deps: {
     const filter: NoteFilter = { theme: q.theme, question: q.question, kind: q.kind };
     if (q.project === "none") filter.project = null;
     else if (q.project) {
-      const p = await deps.projects.refBySlug(q.project, ["published", "archived"]);
+      const p = await deps.projects.refBySlug(q.project, PUBLIC_STATUSES);
       if (!p) throw new NotFoundError(`No project ${q.project}`);
       filter.project = String(p._id);
     }

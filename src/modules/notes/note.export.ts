@@ -7,7 +7,7 @@ import { hasRole } from "../../web/auth-guards";
 import { csvCell, write } from "../../web/csv";
 import { translator } from "../../web/i18n/index";
 import type { Role } from "../accounts/index";
-import type { ProjectRef, ProjectRefs } from "../projects/index";
+import { PUBLIC_STATUSES, type ProjectRef, type ProjectRefs } from "../projects/index";
 import type { NoteKind, TagIndex, TaxonomyService, Vocabulary } from "../taxonomy/index";
 import { NoteModel, type NoteDoc } from "./note.model";
 import { replyStatusOf } from "./note.queries";
@@ -161,7 +161,7 @@ export function createNoteExport(deps: {
         status: "published",
         project: { $type: "objectId" },
       });
-      const visible = await deps.projects.refsOf(all, { statuses: ["published", "archived"] });
+      const visible = await deps.projects.refsOf(all, { statuses: PUBLIC_STATUSES });
       return all.filter((id) => !visible.has(String(id)));
     })();
     ids.catch(() => (hidden = undefined));
@@ -192,7 +192,7 @@ export function createNoteExport(deps: {
     const [projects, vocab, tags] = await Promise.all([
       deps.projects.refsOf(
         rows.map((r) => r.project),
-        moderator ? { withDeleted: true } : { statuses: ["published", "archived"] },
+        moderator ? { withDeleted: true } : { statuses: PUBLIC_STATUSES },
       ),
       deps.taxonomy.vocabulary(),
       deps.taxonomy.tags(),

@@ -6,7 +6,7 @@ import type { Connection } from "mongoose";
 import type { AccountsCore, LinksService } from "../accounts/index";
 import type { AuditService } from "../audit/index";
 import type { NotesModule } from "../notes/index";
-import type { ProjectRefs } from "../projects/index";
+import { isPublic, type ProjectRefs } from "../projects/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { createCaptureService } from "./capture.service";
 import { createEventQueries } from "./events.queries";
@@ -71,14 +71,7 @@ export function createTablesModule(deps: TablesModuleDeps) {
       const found = await Promise.all(slugs.map((slug) => deps.projects.refBySlug(slug)));
       return new Map(
         found.flatMap((p, i) =>
-          p
-            ? [
-                [
-                  slugs[i]!,
-                  { slug: p.slug, title: p.title, visible: ["published", "archived"].includes(p.status) },
-                ],
-              ]
-            : [],
+          p ? [[slugs[i]!, { slug: p.slug, title: p.title, visible: isPublic(p) }]] : [],
         ),
       );
     },
