@@ -149,7 +149,7 @@ describe("keyboard-only journeys on a phone", () => {
     await page.keyboard.type("Abbiamo portato lo sportello al mercato del sabato: più persone, meno attese.");
     await tabTo(page, 'form button[type="submit"]:not([name])', 10);
     expect((await focusIsVisible(page)).visible).toBe(true);
-    await Promise.all([page.waitForURL(/#note-/), page.keyboard.press("Enter")]);
+    await Promise.all([page.waitForURL(/notice=posted/), page.keyboard.press("Enter")]);
     const note = await NoteModel.findOne({ title: "Lo sportello nel mercato (esempio)" }).lean();
     expect(note?.status).toBe("pending");
     expect(consoleErrors).toEqual([]);

@@ -131,5 +131,5 @@ test("When the notes API gets bad or unknown filters, then it answers 400 or 404
 test("When the OpenAPI document is read, then it describes the notes API", async () => {
   const doc = (await ctx.agent().get("/api/v1/openapi.json")).body;
   expect(doc.paths["/api/v1/notes"].get.operationId).toBe("listNotes");
-  expect(doc.components.schemas.Note.properties.project.type).toEqual(["object", "null"]);
+  expect(doc.components.schemas.NoteRecord.properties.project.type).toEqual(["object", "null"]);
 });

@@ -105,6 +105,18 @@ describe("search settings and thesaurus", () => {
     expect((await SearchStateModel.findById("project").lean())!.settingsHash).not.toBe("stale");
   });
 
+  it("When the index does not yet allow a filter (settings still being applied), then MongoDB answers instead of an error", async () => {
+    await succeeded(ctx.infra.meili, projectsIndex().updateFilterableAttributes([]));
+    try {
+      const res = await ctx.agent().get("/api/v1/search?type=project&zone=aretina");
+      expect(res.status).toBe(200);
+      expect((res.body.hits as { slug: string }[]).map((h) => h.slug)).toContain("scuole");
+    } finally {
+      await SearchStateModel.updateOne({ _id: "project" }, { $set: { settingsHash: "stale" } });
+      await ctx.services.search.syncSettings();
+    }
+  });
+
   it("When changes failed to index, then coordinators see them and only admins can queue them again", async () => {
     await OutboxModel.create({
       type: "project",

@@ -5,7 +5,7 @@ import { Icon } from "../components/Icon";
 import { formatDateTime } from "../../src/web/i18n/format";
 
 export interface StatusPart {
-  part: "mongodb" | "meilisearch" | "indexer" | "process" | "embedded" | "other";
+  part: "mongodb" | "meilisearch" | "indexer" | "process" | "embedded" | "unknown";
   ok: boolean;
 }
 

@@ -45,9 +45,32 @@ registerApiPaths(
         },
       },
     },
+    "/export/notes.{format}": {
+      get: {
+        summary:
+          "Every note as a file, with its project, working table, guiding question and kind: published notes for everyone; coordinators get every status",
+        operationId: "exportNotes",
+        parameters: [
+          { name: "format", in: "path", required: true, schema: { type: "string", enum: ["csv", "json"] } },
+        ],
+        responses: {
+          "200": {
+            description: "An attachment (Content-Disposition), streamed",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/json": {
+                schema: { type: "array", items: { $ref: "#/components/schemas/NoteRecord" } },
+              },
+            },
+          },
+          "400": { $ref: "#/components/responses/BadRequest" },
+        },
+      },
+    },
   },
   {
-    Note: {
+    // Not "Note": that name is the project notes endpoint's (notes.openapi.ts), with its HTML.
+    NoteRecord: {
       type: "object",
       required: ["id", "url", "kind", "table", "title", "body"],
       properties: {
@@ -82,7 +105,7 @@ registerApiPaths(
       type: "object",
       required: ["data", "page", "limit", "total", "pages"],
       properties: {
-        data: { type: "array", items: { $ref: "#/components/schemas/Note" } },
+        data: { type: "array", items: { $ref: "#/components/schemas/NoteRecord" } },
         page: { type: "integer" },
         limit: { type: "integer" },
         total: { type: "integer" },

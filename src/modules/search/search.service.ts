@@ -71,10 +71,17 @@ export const PROJECT_RESULT_PARAMS = {
   attributesToCrop: ["summary:40", "description:40", "outcomes:40"],
 } satisfies Partial<MultiSearchQuery>;
 
+/** Meilisearch refusing a filter, facet or sort on an attribute its settings do not (yet) allow. */
+const SETTINGS_LAG = new Set(["invalid_search_filter", "invalid_search_facets", "invalid_search_sort"]);
+
 function isUnavailable(err: unknown): boolean {
   const api = meiliApiError(err);
-  if (api) return (api.response?.status ?? 500) >= 500;
-  return true;
+  if (!api) return true;
+  // The queries are built here, from the same lists as the index settings: an attribute refused as not
+  // filterable or sortable means the settings lag behind (a start or a rebuild still applying them), and
+  // MongoDB answers meanwhile rather than the reader getting an error page.
+  if (SETTINGS_LAG.has(api.cause?.code ?? "")) return true;
+  return (api.response?.status ?? 500) >= 500;
 }
 
 export function createSearchService(deps: {

@@ -18,7 +18,7 @@ export const siteMessages = defineMessages({
       "Le schede dei progetti, con temi, territori, destinatari ed esiti; le note di chi li ha realizzati; la ricerca a testo libero con filtri per tema, tag, territorio, destinatari e anno.",
     "site.about.who.title": "Chi lo cura",
     "site.about.who.text":
-      "Le coordinatrici e i coordinatori della comunità curano il catalogo e moderano le note; i membri, operatrici e operatori di enti pubblici e del terzo settore, condividono le loro esperienze.",
+      "Chi coordina la comunità cura il catalogo e modera le note; chi ne fa parte, da enti pubblici e dal terzo settore, condivide le proprie esperienze.",
     "site.about.open.title": "Dati aperti e software libero",
     "site.about.open.text":
       "I progetti pubblicati si possono scaricare e leggere con un'API pubblica e con i feed Atom. Il software di Atlante è distribuito con licenza EUPL-1.2.",
@@ -111,7 +111,7 @@ export const siteMessages = defineMessages({
     "site.status.part.indexer": "Aggiornamento della ricerca",
     "site.status.part.process": "Applicazione",
     "site.status.part.embedded": "Servizi interni",
-    "site.status.part.other": "Altro componente",
+    "site.status.part.unknown": "Altro componente",
     "site.status.machines": "Per i sistemi di monitoraggio: {url} risponde in JSON.",
   },
   en: {
@@ -220,7 +220,7 @@ export const siteMessages = defineMessages({
     "site.status.part.indexer": "Search updates",
     "site.status.part.process": "Application",
     "site.status.part.embedded": "Internal services",
-    "site.status.part.other": "Other component",
+    "site.status.part.unknown": "Other component",
     "site.status.machines": "For monitoring systems: {url} answers in JSON.",
   },
 });

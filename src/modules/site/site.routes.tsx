@@ -25,7 +25,7 @@ export function siteRouter(deps: { checks: ReadinessCheck[] }): Router {
     const results = await Promise.all(deps.checks.map(runCheck));
     // Names and up/down only: details (errors, counts, latencies) stay on /readyz, for operators.
     const parts: StatusPart[] = deps.checks.map((c, i) => ({
-      part: KNOWN_PARTS.has(c.name) ? (c.name as StatusPart["part"]) : "other",
+      part: KNOWN_PARTS.has(c.name) ? (c.name as StatusPart["part"]) : "unknown",
       ok: results[i]?.ok === true,
     }));
     res.set("Cache-Control", "no-store");
