@@ -84,7 +84,8 @@ describe("search page in a real browser", () => {
     await page.goto(`${web.baseUrl}/`);
     await page.fill("#site-search", "citta");
     await Promise.all([page.waitForURL(/\/search\?q=citta/), page.press("#site-search", "Enter")]);
-    expect(await hitSlugs(page)).toEqual(["/projects/citta"]);
+    // First: the project that says it; others may follow by their working table's name ("cittadinanza").
+    expect((await hitSlugs(page))[0]).toBe("/projects/citta");
     await page.fill("#search-q", "mediazione");
     await Promise.all([page.waitForURL(/q=mediazione/), page.press("#search-q", "Enter")]);
     await page.click(`label[for="f-theme-accessibilita-servizi"]`);
