@@ -6,7 +6,7 @@ export type OpenApiObject = Record<string, unknown>;
 const paths: Record<string, OpenApiObject> = {};
 const schemas: Record<string, OpenApiObject> = {};
 
-/** Adds paths (keyed "/api/v1/...") and component schemas to the document; a path twice is a bug. */
+/** Adds paths (keyed "/api/v1/...") and component schemas to the document; a path or schema twice is a bug. */
 export function registerApiPaths(
   more: Record<string, OpenApiObject>,
   moreSchemas: Record<string, OpenApiObject> = {},
@@ -15,7 +15,35 @@ export function registerApiPaths(
     if (p in paths) throw new Error(`OpenAPI path ${p} registered twice`);
     paths[p] = item;
   }
-  Object.assign(schemas, moreSchemas);
+  for (const [name, schema] of Object.entries(moreSchemas)) {
+    if (name in schemas) throw new Error(`OpenAPI schema ${name} registered twice`);
+    schemas[name] = schema;
+  }
+}
+
+/** A streamed download at `/export/<what>.{format}` (CSV or JSON, an array of `itemSchema`). */
+export function exportOperation(summary: string, operationId: string, itemSchema: string): OpenApiObject {
+  return {
+    get: {
+      summary,
+      operationId,
+      parameters: [
+        { name: "format", in: "path", required: true, schema: { type: "string", enum: ["csv", "json"] } },
+      ],
+      responses: {
+        "200": {
+          description: "An attachment (Content-Disposition), streamed",
+          content: {
+            "text/csv": { schema: { type: "string" } },
+            "application/json": {
+              schema: { type: "array", items: { $ref: `#/components/schemas/${itemSchema}` } },
+            },
+          },
+        },
+        "400": { $ref: "#/components/responses/BadRequest" },
+      },
+    },
+  };
 }
 
 /** The error body every JSON route answers with (see src/web/error-handler.tsx). */

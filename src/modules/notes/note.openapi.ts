@@ -1,5 +1,5 @@
 // The notes' part of the OpenAPI document (registered once, when the notes' export router is imported).
-import { registerApiPaths } from "../../web/openapi";
+import { exportOperation, registerApiPaths } from "../../web/openapi";
 import { NOTE_KINDS } from "../taxonomy/index";
 
 const str = { type: "string" };
@@ -45,28 +45,11 @@ registerApiPaths(
         },
       },
     },
-    "/export/notes.{format}": {
-      get: {
-        summary:
-          "Every note as a file, with its project, working table, guiding question and kind: published notes for everyone; coordinators get every status",
-        operationId: "exportNotes",
-        parameters: [
-          { name: "format", in: "path", required: true, schema: { type: "string", enum: ["csv", "json"] } },
-        ],
-        responses: {
-          "200": {
-            description: "An attachment (Content-Disposition), streamed",
-            content: {
-              "text/csv": { schema: { type: "string" } },
-              "application/json": {
-                schema: { type: "array", items: { $ref: "#/components/schemas/NoteRecord" } },
-              },
-            },
-          },
-          "400": { $ref: "#/components/responses/BadRequest" },
-        },
-      },
-    },
+    "/export/notes.{format}": exportOperation(
+      "Every note as a file, with its project, working table, guiding question and kind: published notes for everyone; coordinators get every status",
+      "exportNotes",
+      "NoteRecord",
+    ),
   },
   {
     // Not "Note": that name is the project notes endpoint's (notes.openapi.ts), with its HTML.

@@ -1,5 +1,5 @@
 // The catalogue's part of the OpenAPI document (registered once, when the API router is imported).
-import { registerApiPaths } from "../../web/openapi";
+import { exportOperation, registerApiPaths } from "../../web/openapi";
 import { apiProjectSchema } from "./api.project";
 import { CUP_PATTERN } from "./project.fields";
 
@@ -78,28 +78,11 @@ registerApiPaths(
         },
       },
     },
-    "/export/projects.{format}": {
-      get: {
-        summary:
-          "The whole catalogue as a file: published projects for everyone; coordinators also get drafts and projects in review",
-        operationId: "exportProjects",
-        parameters: [
-          { name: "format", in: "path", required: true, schema: { type: "string", enum: ["csv", "json"] } },
-        ],
-        responses: {
-          "200": {
-            description: "An attachment (Content-Disposition), streamed",
-            content: {
-              "text/csv": { schema: { type: "string" } },
-              "application/json": {
-                schema: { type: "array", items: { $ref: "#/components/schemas/Project" } },
-              },
-            },
-          },
-          "400": { $ref: "#/components/responses/BadRequest" },
-        },
-      },
-    },
+    "/export/projects.{format}": exportOperation(
+      "The whole catalogue as a file: published projects for everyone; coordinators also get drafts and projects in review",
+      "exportProjects",
+      "Project",
+    ),
     "/api/v1/openapi.json": {
       get: {
         summary: "This document",
