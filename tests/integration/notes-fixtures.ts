@@ -3,6 +3,7 @@ import type supertest from "supertest";
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { TagModel } from "../../src/modules/taxonomy/tag.model";
 import { NoteModel } from "../../src/modules/notes/note.model";
+import { enqueueIndexingMany } from "../../src/modules/search";
 import type { TestContext } from "../support/test-app";
 import type { LoggedIn } from "../support/auth";
 
@@ -47,6 +48,13 @@ export async function seedCatalogue(ctx: TestContext): Promise<Record<string, st
     { ...base, title: "Bozza interna", sortTitle: "bozza interna", slug: "hidden", status: "draft" },
   ]);
   ctx.services.taxonomy.invalidate();
+  // Written past the service, so queued here as the service would: otherwise the projects reach the index
+  // only if a settings rebuild happens to run, and a consistency check depends on timing.
+  await enqueueIndexingMany(
+    "project",
+    rows.map((r) => r._id),
+  );
+  ctx.services.search.poke();
   return Object.fromEntries(rows.map((r) => [r.slug, String(r._id)]));
 }
 

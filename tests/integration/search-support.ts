@@ -134,11 +134,17 @@ export async function indexedNote(
 
 /** Waits until the outbox is drained and Meilisearch has no task left. */
 export async function indexerIdle(ctx: TestContext): Promise<void> {
-  await waitFor("the indexer caught up", async () => {
-    const tasks = await ctx.infra.meili.tasks.getTasks({ statuses: ["enqueued", "processing"] });
-    const left = await OutboxModel.countDocuments({ status: { $ne: "done" } });
-    return tasks.results.length === 0 && left === 0;
-  });
+  try {
+    await waitFor("the indexer caught up", async () => {
+      const tasks = await ctx.infra.meili.tasks.getTasks({ statuses: ["enqueued", "processing"] });
+      const left = await OutboxModel.countDocuments({ status: { $ne: "done" } });
+      return tasks.results.length === 0 && left === 0;
+    });
+  } catch (err) {
+    // Say what is left, so that a timeout names its entries instead of only the wait.
+    const left = await OutboxModel.find({ status: { $ne: "done" } }).lean();
+    throw new Error(`${(err as Error).message}; outbox left: ${JSON.stringify(left)}`);
+  }
 }
 
 /** A meilisearch of the test's own (the shared one must never be killed), restartable on its data. */
