@@ -6,8 +6,10 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Field } from "../components/Field";
 import { Notice } from "../components/Form";
+import { References } from "./References";
+import { DiffPage, VersionsPage, type DiffLine, type VersionRow } from "./Versions";
 import { hasRole } from "../../src/web/auth-guards";
-import { formatDateTime, formatDay } from "../../src/web/i18n/format";
+import { formatDay } from "../../src/web/i18n/format";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ReportMeta, ReportView } from "../../src/modules/tables/report.queries";
 import type { ReportSnapshot } from "../../src/modules/tables/report.queries";
@@ -259,31 +261,6 @@ export function ReportEditPage(props: {
   );
 }
 
-function References(props: { view: ReportView }) {
-  const { t } = usePage();
-  return (
-    <section aria-labelledby="references" class="mt-5">
-      <h2 id="references" class="h4">
-        {t("reports.references")}
-      </h2>
-      <ol class="atl-references">
-        {props.view.references.map((r) => (
-          <li key={r.n} id={`ref-${r.n}`}>
-            {r.withdrawn || !r.href ? (
-              <em>{t("reports.reference.withdrawn")}</em>
-            ) : (
-              <>
-                {t(r.kind === "note" ? "reports.reference.note" : "reports.reference.project")}:{" "}
-                <a href={r.href}>{r.title}</a>
-              </>
-            )}
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}
-
 export function ReportPage(props: { view: ReportView; working: boolean }) {
   const { t, lang, user } = usePage();
   const { view } = props;
@@ -379,7 +356,7 @@ export function ReportPage(props: { view: ReportView; working: boolean }) {
             <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: s.html }} />
           </section>
         ))}
-        <References view={view} />
+        <References references={view.references} />
       </div>
     </Layout>
   );
@@ -389,106 +366,19 @@ export function ReportHistoryPage(props: {
   slug: string;
   title: string;
   version: number;
-  revisions: { version: number; action: string; status: string; by: string; at: Date }[];
+  revisions: VersionRow[];
 }) {
-  const { t, lang } = usePage();
-  const base = `/reports/${props.slug}`;
+  const { t } = usePage();
   return (
-    <Layout title={t("reports.history.title", { title: props.title })} noindex>
-      <div class="container my-4">
-        <p>
-          <a href={`${base}/working`}>{t("reports.working.link")}</a>
-        </p>
-        <h1 class="h2">{t("reports.history.title", { title: props.title })}</h1>
-        <div class="table-responsive">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.history.version")}</th>
-                <th scope="col">{t("reports.history.action")}</th>
-                <th scope="col">{t("reports.history.by")}</th>
-                <th scope="col">{t("reports.history.at")}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t("reports.history.diff")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.revisions.map((r) => (
-                <tr key={r.version}>
-                  <th scope="row">{r.version}</th>
-                  <td>
-                    {r.action} ({t(statusKey(r.status))})
-                  </td>
-                  <td>{r.by}</td>
-                  <td>{formatDateTime(r.at, lang)}</td>
-                  <td>
-                    {r.version > 1 ? (
-                      <a href={`${base}/diff?from=${r.version - 1}&to=${r.version}`}>
-                        {t("reports.history.diff")}
-                      </a>
-                    ) : null}
-                    {r.version !== props.version ? (
-                      <form
-                        method="post"
-                        action={`${base}/revisions/${r.version}/restore`}
-                        class="d-inline ms-2"
-                      >
-                        <CsrfField />
-                        <input type="hidden" name="version" value={String(props.version)} />
-                        <button class="btn btn-link p-0" type="submit">
-                          {t("reports.history.restore")}
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
-    </Layout>
+    <VersionsPage
+      base={`/reports/${props.slug}`}
+      heading={t("reports.history.title", { title: props.title })}
+      version={props.version}
+      revisions={props.revisions}
+    />
   );
 }
 
-export function ReportDiffPage(props: {
-  slug: string;
-  from: number;
-  to: number;
-  lines: { kind: "same" | "add" | "del"; text: string }[];
-}) {
-  const { t } = usePage();
-  const changed = props.lines.some((l) => l.kind !== "same");
-  return (
-    <Layout title={t("reports.diff.title", { from: props.from, to: props.to })} noindex>
-      <div class="container my-4">
-        <p>
-          <a href={`/reports/${props.slug}/history`}>{t("reports.history")}</a>
-        </p>
-        <h1 class="h2">{t("reports.diff.title", { from: props.from, to: props.to })}</h1>
-        {!changed ? (
-          <p>{t("reports.diff.none")}</p>
-        ) : (
-          <div class="atl-linediff">
-            {props.lines.map((seg, i) =>
-              seg.kind === "same" ? (
-                <div key={i}>{seg.text || "\u00a0"}</div>
-              ) : seg.kind === "del" ? (
-                <del key={i}>
-                  <span class="visually-hidden">{t("projects.diff.removed")}: </span>
-                  {seg.text || "\u00a0"}
-                </del>
-              ) : (
-                <ins key={i}>
-                  <span class="visually-hidden">{t("projects.diff.added")}: </span>
-                  {seg.text || "\u00a0"}
-                </ins>
-              ),
-            )}
-          </div>
-        )}
-      </div>
-    </Layout>
-  );
+export function ReportDiffPage(props: { slug: string; from: number; to: number; lines: DiffLine[] }) {
+  return <DiffPage base={`/reports/${props.slug}`} from={props.from} to={props.to} lines={props.lines} />;
 }

@@ -1,11 +1,11 @@
-// A report as a list of plain blocks (headings, paragraphs, list items, quotes, code) made of styled runs,
-// for the PDF and DOCX exports. It comes from the same sanitising Markdown parser as the pages: raw HTML is
+// A document of the tables module (a synthesis report, a guidelines document) as a list of plain blocks
+// (headings, paragraphs, list items, quotes, code) made of styled runs, for the PDF and DOCX exports: the
+// one export path every such document goes through (see `ExportSource`). It comes from the same sanitising Markdown parser as the pages: raw HTML is
 // text, and links are only http(s), mailto or site paths (made absolute here). Citations are numbers that
 // link to their source's public address; a withdrawn source is plain "[n]".
 import { parseMarkdown } from "../../web/markdown";
 import type { Translate } from "../../web/i18n/index";
 import { byKey, substituteCitations, type Reference } from "./report.citations";
-import type { ResolvedReport } from "./report.queries";
 
 export interface Run {
   text: string;
@@ -89,9 +89,19 @@ export interface ExportDocument {
   references: { n: number; label: string; href: string | null; withdrawn: boolean }[];
 }
 
+/**
+ * What the export path renders: a title, an introduction and sections with Markdown bodies in which
+ * citations (`[@nota:…]`, `[@progetto:…]`) stand for the numbered references. A resolved report is one;
+ * a guidelines document builds one from its chosen recommendations.
+ */
+export interface ExportSource {
+  content: { title: string; summary: string; sections: { heading: string; body: string }[] };
+  references: Reference[];
+}
+
 /** The whole export: title, meta, introduction, sections (level 1), then the references. */
 export function exportDocumentOf(
-  report: ResolvedReport,
+  report: ExportSource,
   opts: { baseUrl: string; t: Translate; meta: string[] },
 ): ExportDocument {
   const base = opts.baseUrl.replace(/\/+$/, "");

@@ -1,4 +1,4 @@
-// A report as DOCX (Word, LibreOffice and the other office suites public bodies edit in), made by the
+// A document (report, guidelines) as DOCX (Word, LibreOffice and the other office suites public bodies edit in), made by the
 // `docx` library: Word's own heading styles (so the navigation pane and a table of contents work), lists,
 // and citation numbers and references as hyperlinks to the public pages. Text is XML-escaped by the library.
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
@@ -20,7 +20,7 @@ function childrenOf(runs: Run[]) {
 }
 
 /** Renders an export document to DOCX bytes. */
-export async function reportDocx(doc: ExportDocument, lang: string): Promise<Buffer> {
+export async function documentDocx(doc: ExportDocument, lang: string): Promise<Buffer> {
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
     ...doc.meta.map((line) => new Paragraph({ children: [new TextRun({ text: line, italics: true })] })),
@@ -62,3 +62,6 @@ export async function reportDocx(doc: ExportDocument, lang: string): Promise<Buf
   });
   return Packer.toBuffer(file);
 }
+
+/** The reports' name for the same renderer. */
+export const reportDocx = documentDocx;

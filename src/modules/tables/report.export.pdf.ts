@@ -1,4 +1,4 @@
-// A report as PDF, made on the server by pdfkit: Titillium Web (the design system's typeface, shipped with
+// A document (report, guidelines) as PDF, made on the server by pdfkit: Titillium Web (the design system's typeface, shipped with
 // bootstrap-italia) embedded, so Italian accents render everywhere; headings make the PDF's outline
 // (bookmarks); citation numbers and references are working links to the public pages.
 import path from "node:path";
@@ -34,7 +34,7 @@ function fontOf(run: Run): keyof typeof FONTS {
 }
 
 /** Renders an export document to PDF bytes. */
-export function reportPdf(docIn: ExportDocument, lang: string): Promise<Buffer> {
+export function documentPdf(docIn: ExportDocument, lang: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 60, bottom: 60, left: 64, right: 64 },
@@ -106,3 +106,6 @@ export function reportPdf(docIn: ExportDocument, lang: string): Promise<Buffer> 
   doc.end();
   return done;
 }
+
+/** The reports' name for the same renderer. */
+export const reportPdf = documentPdf;

@@ -1,18 +1,20 @@
-// A report as Markdown and as JSON, citations resolved: in Markdown each citation is `[n]` linking to
-// its source's public address (plain `[n]` when withdrawn) and the sources are listed at the end; the JSON
-// carries the Markdown as written, the same with citations resolved, and the reference list.
+// A document (report, guidelines) as Markdown, and a report as JSON, citations resolved: in Markdown each
+// citation is `[n]` linking to its source's public address (plain `[n]` when withdrawn) and the sources are
+// listed at the end; the JSON carries the Markdown as written, the same with citations resolved, and the
+// reference list.
 import type { Translate } from "../../web/i18n/index";
 import { byKey, substituteCitations, type Reference } from "./report.citations";
+import type { ExportSource } from "./report.export.blocks";
 import type { ResolvedReport } from "./report.queries";
 
-const absoluteOf = (baseUrl: string) => {
+export const absoluteOf = (baseUrl: string) => {
   const base = baseUrl.replace(/\/+$/, "");
   return (href: string) => (href.startsWith("/") ? `${base}${href}` : href);
 };
 
-/** The Markdown of a report with citations resolved and its list of sources. */
-export function reportMarkdown(
-  report: ResolvedReport,
+/** The Markdown of a document with citations resolved and its list of sources. */
+export function documentMarkdown(
+  report: ExportSource,
   opts: { baseUrl: string; t: Translate; meta: string[] },
 ) {
   const absolute = absoluteOf(opts.baseUrl);
@@ -27,11 +29,27 @@ export function reportMarkdown(
   return `${out.join("\n").trim()}\n`;
 }
 
+/** A report's Markdown (the name the reports' code knows). */
+export const reportMarkdown = documentMarkdown;
+
 function referenceLine(r: Reference, t: Translate, absolute: (h: string) => string): string {
   if (r.withdrawn) return `_${t("reports.reference.withdrawn")}_`;
   const kind = t(r.kind === "note" ? "reports.reference.note" : "reports.reference.project");
   const title = r.title.replace(/([\\[\]])/g, "\\$1");
   return `${kind}: [${title}](${absolute(r.href!)})`;
+}
+
+/** The reference list as the JSON exports give it. */
+export function citationsJson(references: Reference[], baseUrl: string) {
+  const absolute = absoluteOf(baseUrl);
+  return references.map((r) => ({
+    n: r.n,
+    kind: r.kind,
+    ref: r.ref,
+    title: r.withdrawn ? null : r.title,
+    url: r.href ? absolute(r.href) : null,
+    withdrawn: r.withdrawn,
+  }));
 }
 
 /** The JSON of a published report (the API and the .json export give the same). */
@@ -55,13 +73,6 @@ export function reportJson(report: ResolvedReport, baseUrl: string) {
       markdown: s.body,
       resolved: cite(s.body),
     })),
-    citations: report.references.map((r) => ({
-      n: r.n,
-      kind: r.kind,
-      ref: r.ref,
-      title: r.withdrawn ? null : r.title,
-      url: r.href ? absolute(r.href) : null,
-      withdrawn: r.withdrawn,
-    })),
+    citations: citationsJson(report.references, baseUrl),
   };
 }

@@ -2,7 +2,6 @@
 // Markdown, JSON) and API; the coordinators' pages to start a report from the proposed draft, edit it
 // section by section, move it through review to publication, and see, compare and restore its versions.
 import express, { type Request, type Response, type Router } from "express";
-import { diffLines } from "diff";
 import { hasRole, requireRole } from "../../web/auth-guards";
 import { AppError, NotFoundError } from "../../web/errors";
 import { formatDay } from "../../web/i18n/format";
@@ -26,10 +25,9 @@ import {
 import type { EventQueries } from "./events.queries";
 import type { ReportSnapshot } from "./report.model";
 import { draftOf, proposalFor, type ProposalDeps } from "./report.draft";
-import { exportDocumentOf } from "./report.export.blocks";
-import { reportDocx } from "./report.export.docx";
-import { reportPdf } from "./report.export.pdf";
-import { reportJson, reportMarkdown } from "./report.export.text";
+import { sendExport, type ExportExtension } from "./document.export";
+import { reportJson } from "./report.export.text";
+import { lineDiff } from "./versions";
 import type { ReportQueries, ReportView } from "./report.queries";
 import {
   diffQuery,
@@ -55,13 +53,6 @@ export interface ReportsRouterDeps {
   /** Anonymous pages, kept rendered and gzipped (cleared when a report, note or project changes). */
   cache: PageCache;
 }
-
-const CONTENT_TYPES = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  md: "text/markdown; charset=utf-8",
-  json: "application/json; charset=utf-8",
-} as const;
 
 /** Errors of a failed save, translated for the form (citations are named one by one). */
 function errorsOf(err: unknown, t: Translate): ReportErrors | undefined {
@@ -211,20 +202,19 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
     const { lang: asked } = parseOr400(langQuery, req.query, "query");
     const lang = asked && isLang(asked) ? asked : req.lang;
     const t = translator(lang);
-    const [slug, ext] = file.split(".") as [string, keyof typeof CONTENT_TYPES];
+    const [slug, ext] = file.split(".") as [string, ExportExtension];
     const view = await publishedOr404(slug);
     const meta = metaLines(view, t, lang);
-    let body: Buffer | string;
-    if (ext === "json") body = JSON.stringify(reportJson(view, deps.baseUrl));
-    else if (ext === "md") body = reportMarkdown(view, { baseUrl: deps.baseUrl, t, meta });
-    else {
-      const doc = exportDocumentOf(view, { baseUrl: deps.baseUrl, t, meta });
-      body = ext === "pdf" ? await reportPdf(doc, lang) : await reportDocx(doc, lang);
-    }
-    res.setHeader("content-type", CONTENT_TYPES[ext]);
-    if (ext !== "json") res.setHeader("content-disposition", `attachment; filename="${slug}.${ext}"`);
-    res.setHeader("cache-control", "public, max-age=60");
-    res.send(body);
+    await sendExport(res, {
+      source: view,
+      slug,
+      ext,
+      lang,
+      t,
+      baseUrl: deps.baseUrl,
+      meta,
+      json: () => reportJson(view, deps.baseUrl),
+    });
   });
 
   router.get("/reports/:slug/working", coordinator, async (req, res) => {
@@ -313,15 +303,7 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
     const { from, to } = parseOr400(diffQuery, req.query, "query");
     const [a, b] = await Promise.all([deps.queries.revision(slug, from), deps.queries.revision(slug, to)]);
     if (!a || !b) throw new NotFoundError("No such version");
-    const lines = diffLines(linesOf(a), linesOf(b)).flatMap((part) =>
-      part.value
-        .replace(/\n$/, "")
-        .split("\n")
-        .map((text) => ({
-          kind: part.added ? ("add" as const) : part.removed ? ("del" as const) : ("same" as const),
-          text,
-        })),
-    );
+    const lines = lineDiff(linesOf(a), linesOf(b));
     sendPage(req, res, <ReportDiffPage slug={slug} from={from} to={to} lines={lines} />);
   });
 
