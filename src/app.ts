@@ -45,7 +45,13 @@ import { feedLinks, feedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
 import { privacyRouter } from "./modules/privacy/index";
-import { captureRouter, eventsRouter, reportsRouter, tablesRouter } from "./modules/tables/index";
+import {
+  captureRouter,
+  eventsRouter,
+  guidelinesRouter,
+  reportsRouter,
+  tablesRouter,
+} from "./modules/tables/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -185,6 +191,16 @@ export function createApp(deps: AppDeps): Express {
       invitations: tables.invitations,
       taxonomy: services.taxonomy,
       notes: { sessionCounts: (ids) => services.notes.tables.sessionCounts(ids) },
+    }),
+  );
+  // Guidelines for the zonal plans: /guidelines... and /api/v1/guidelines... only.
+  app.use(
+    guidelinesRouter({
+      guidelines: tables.guidelines,
+      queries: tables.guidelinesQueries,
+      register: tables.guidelinesRegister,
+      taxonomy: services.taxonomy,
+      baseUrl: config.baseUrl,
     }),
   );
   app.use(compress);

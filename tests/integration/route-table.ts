@@ -354,4 +354,54 @@ export const ROUTE_TABLE: RouteRow[] = [
   },
   { method: "GET", path: "/api/v1/reports", allow: "anonymous" },
   { method: "GET", path: "/api/v1/reports/:slug", allow: "anonymous", sample: "/api/v1/reports/no-such" },
+
+  // guidelines for the zonal plans (issue 13, item 7)
+  { method: "GET", path: "/guidelines", allow: "anonymous" },
+  { method: "GET", path: "/guidelines/new", allow: "coordinator" },
+  { method: "POST", path: "/guidelines", allow: "coordinator" },
+  { method: "GET", path: "/guidelines/:file", allow: "anonymous", sample: "/guidelines/no-such" },
+  {
+    method: "GET",
+    path: "/guidelines/:slug/working",
+    allow: "coordinator",
+    sample: "/guidelines/no-such/working",
+  },
+  { method: "GET", path: "/guidelines/:slug/edit", allow: "coordinator", sample: "/guidelines/no-such/edit" },
+  {
+    method: "POST",
+    path: "/guidelines/:slug/edit",
+    allow: "coordinator",
+    sample: "/guidelines/no-such/edit",
+  },
+  {
+    method: "POST",
+    path: "/guidelines/:slug/status",
+    allow: "coordinator",
+    sample: "/guidelines/no-such/status",
+  },
+  {
+    method: "GET",
+    path: "/guidelines/:slug/history",
+    allow: "coordinator",
+    sample: "/guidelines/no-such/history",
+  },
+  {
+    method: "GET",
+    path: "/guidelines/:slug/diff",
+    allow: "coordinator",
+    sample: "/guidelines/no-such/diff?from=1&to=2",
+  },
+  {
+    method: "POST",
+    path: "/guidelines/:slug/revisions/:version/restore",
+    allow: "coordinator",
+    sample: "/guidelines/no-such/revisions/1/restore",
+  },
+  { method: "GET", path: "/api/v1/guidelines", allow: "anonymous" },
+  {
+    method: "GET",
+    path: "/api/v1/guidelines/:slug",
+    allow: "anonymous",
+    sample: "/api/v1/guidelines/no-such",
+  },
 ];

@@ -20,12 +20,18 @@ import { createReportService } from "./report.service";
 import { seedDemoReports } from "./report.demo";
 import { createRegisterQueries } from "./register.queries";
 import { createRegisterService } from "./register.service";
+import { createGuidelinesQueries } from "./guidelines.queries";
+import { createGuidelinesService } from "./guidelines.service";
+import { registerReadsOf } from "./guidelines.register";
 import type { Logger } from "../../infra/logger";
 
 export { tablesRouter } from "./tables.routes";
 export { eventsRouter } from "./events.routes";
 export { captureRouter } from "./capture.routes";
 export { reportsRouter } from "./report.routes";
+export { guidelinesRouter } from "./guidelines.routes";
+export type { GuidelinesQueries, GuidelinesView } from "./guidelines.queries";
+export type { GuidelinesService, RegisterReads } from "./guidelines.service";
 export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";
 export type { ReportService } from "./report.service";
 export type { RegisterService, StatusInput, SyncResult } from "./register.service";
@@ -103,6 +109,22 @@ export function createTablesModule(deps: TablesModuleDeps) {
       return new Map([...found].map(([id, n]) => [id, n.theme]));
     },
   });
+  // Guidelines for the zonal plans: chosen register items, resolved as the register is now.
+  const guidelinesRegister = registerReadsOf(registerQueries);
+  const themeKeys = async () => (await deps.taxonomy.vocabulary()).themes.map((th) => th.key);
+  const guidelines = createGuidelinesService({
+    connection: deps.connection,
+    register: guidelinesRegister,
+    themes: themeKeys,
+  });
+  const guidelinesQueries = createGuidelinesQueries({
+    sources,
+    register: guidelinesRegister,
+    taxonomy: deps.taxonomy,
+  });
+  for (const source of [guidelines, register, reports, deps.notes.core, deps.projects]) {
+    source.onChange(guidelinesQueries.clear);
+  }
 
   // The table pages follow notes, projects and events changed in this process at once.
   const noteListeners = new Set<() => void>();
@@ -133,6 +155,10 @@ export function createTablesModule(deps: TablesModuleDeps) {
      */
     register,
     registerQueries,
+    /** Guidelines for the zonal plans: writes (coordinators), reads, and the register as they read it. */
+    guidelines,
+    guidelinesQueries,
+    guidelinesRegister,
     /** What a report's proposed draft reads. */
     proposal,
     /** Loads the demo reports of the demo event with this key (idempotent). */

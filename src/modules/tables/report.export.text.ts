@@ -26,7 +26,27 @@ export function documentMarkdown(
     out.push(`## ${s.heading.replace(/\n/g, " ")}`, "", cite(s.body), "");
   out.push(`## ${opts.t("reports.references")}`, "");
   for (const r of report.references) out.push(`${r.n}. ${referenceLine(r, opts.t, absolute)}`);
-  return `${out.join("\n").trim()}\n`;
+  return `${portableMarkdown(out.join("\n")).trim()}\n`;
+}
+
+const UNSAFE_LINK = /(\]\(\s*<?\s*|^\s{0,3}\[[^\]\n]+\]:\s*<?\s*)(javascript|vbscript|data|file):/gim;
+
+/** Fenced code blocks, and code spans that stay within a paragraph: their text is literal everywhere. */
+const CODE = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$|(`+)(?:(?!\n[ \t]*\n)[^`])+?\2(?!`)/gm;
+
+/**
+ * Markdown that any renderer reads as ours does (raw HTML is text there, and links go only to safe
+ * addresses): outside code, `<` becomes `&lt;`, and a link to a script or data address loses its scheme.
+ */
+export function portableMarkdown(md: string): string {
+  const safe = (text: string) => text.replace(UNSAFE_LINK, "$1#$2-").replace(/</g, "&lt;");
+  let out = "";
+  let last = 0;
+  for (const m of md.matchAll(CODE)) {
+    out += safe(md.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + safe(md.slice(last));
 }
 
 /** A report's Markdown (the name the reports' code knows). */

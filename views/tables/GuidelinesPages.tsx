@@ -1,0 +1,361 @@
+// Guidelines for the zonal integrated plans: the list, the form that starts a document, the editor
+// (introduction, then per working table an optional introduction and a checkbox list of the register's
+// recommendations; withdrawn ones cannot be chosen), and the document page (public or working version)
+// with numbered references.
+import { Layout } from "../layout/Layout";
+import { usePage } from "../page-context";
+import { CsrfField } from "../components/CsrfField";
+import { Field, FieldError } from "../components/Field";
+import { Notice } from "../components/Form";
+import { References } from "./References";
+import { hasRole } from "../../src/web/auth-guards";
+import { formatDay } from "../../src/web/i18n/format";
+import type { MessageKey } from "../../src/web/i18n/index";
+import type { GuidelinesMeta, GuidelinesView } from "../../src/modules/tables/guidelines.queries";
+
+/** Form errors, already translated, by field ("_form" for the whole form). */
+export type GuidelinesErrors = Partial<Record<string, string>>;
+
+/** What the editor shows: the texts and the chosen codes. */
+export interface GuidelinesValues {
+  title: string;
+  intro: string;
+  sectionIntros: Record<string, string>;
+  items: string[];
+}
+
+/** A working table and the register's items that can go in its section. */
+export interface ChoosableTable {
+  theme: string;
+  label: string;
+  items: { code: string; text: string; withdrawn: boolean }[];
+}
+
+const statusKey = (s: string) => `reports.status.${s}` as MessageKey;
+
+function Errors(props: { errors?: GuidelinesErrors }) {
+  const list = Object.entries(props.errors ?? {}).filter(([, v]) => v);
+  if (list.length === 0) return null;
+  return (
+    <Notice kind="danger">
+      <ul class="mb-0">
+        {list.map(([k, v]) => (
+          <li key={k}>{v}</li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+export function GuidelinesIndexPage(props: {
+  published: { meta: GuidelinesMeta; title: string }[];
+  all?: { meta: GuidelinesMeta; title: string }[];
+}) {
+  const { t, lang } = usePage();
+  return (
+    <Layout title={t("guidelines.index.title")}>
+      <div class="container my-4">
+        <h1 class="h2">{t("guidelines.index.title")}</h1>
+        <p class="lead">{t("guidelines.index.lead")}</p>
+        {props.published.length === 0 ? <p>{t("guidelines.index.none")}</p> : null}
+        <ul class="list-unstyled">
+          {props.published.map((g) => (
+            <li key={g.meta.slug} class="mb-2">
+              <a href={`/guidelines/${g.meta.slug}`}>{g.title}</a>{" "}
+              <small class="text-muted">{formatDay(g.meta.publishedAt, lang)}</small>
+            </li>
+          ))}
+        </ul>
+        {props.all ? (
+          <>
+            <h2 class="h4 mt-4">{t("guidelines.index.all")}</h2>
+            <p>
+              <a class="btn btn-primary" href="/guidelines/new">
+                {t("guidelines.index.new")}
+              </a>
+            </p>
+            <ul>
+              {props.all.map((g) => (
+                <li key={g.meta.slug}>
+                  <a href={`/guidelines/${g.meta.slug}/working`}>{g.title}</a> ({t(statusKey(g.meta.status))},{" "}
+                  {t("reports.history.version").toLowerCase()} {g.meta.version})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </Layout>
+  );
+}
+
+export function NewGuidelinesPage(props: { values: Record<string, string>; errors?: GuidelinesErrors }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("guidelines.new.title")} noindex>
+      <div class="container my-4">
+        <h1 class="h2">{t("guidelines.new.title")}</h1>
+        <p>{t("guidelines.new.lead")}</p>
+        <Errors errors={props.errors} />
+        <form method="post" action="/guidelines" novalidate>
+          <CsrfField />
+          <Field
+            name="title"
+            label={t("guidelines.field.title")}
+            value={props.values.title}
+            error={props.errors?.title}
+            required
+            maxLength={200}
+          />
+          <Field
+            name="intro"
+            label={t("guidelines.field.intro")}
+            value={props.values.intro}
+            error={props.errors?.intro}
+            rows={6}
+          />
+          <button class="btn btn-primary" type="submit">
+            {t("guidelines.new.submit")}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+/** The saved version next to the user's unsaved one, after a concurrent edit. */
+function CurrentVersion(props: { values: GuidelinesValues; tables: ChoosableTable[] }) {
+  const { t } = usePage();
+  const { values } = props;
+  return (
+    <section class="callout mb-4" aria-labelledby="current-version">
+      <h2 id="current-version" class="callout-title h5">
+        {t("guidelines.edit.current")}
+      </h2>
+      <p>
+        <strong>{values.title}</strong>
+      </p>
+      <pre class="atl-pre">{values.intro}</pre>
+      {props.tables.map((tb) => (
+        <div key={tb.theme}>
+          <h3 class="h6">{tb.label}</h3>
+          {values.sectionIntros[tb.theme] ? (
+            <pre class="atl-pre">{values.sectionIntros[tb.theme]}</pre>
+          ) : null}
+          <p>
+            {tb.items
+              .filter((i) => values.items.includes(i.code))
+              .map((i) => i.code)
+              .join(", ") || "—"}
+          </p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function GuidelinesEditPage(props: {
+  slug: string;
+  version: number;
+  values: GuidelinesValues;
+  /** Codes the saved document holds (a withdrawn one among them may stay chosen). */
+  held: string[];
+  tables: ChoosableTable[];
+  errors?: GuidelinesErrors;
+  /** The current saved version, after a concurrent edit. */
+  current?: GuidelinesValues;
+}) {
+  const { t } = usePage();
+  const { values, errors } = props;
+  const chosen = new Set(values.items);
+  const held = new Set(props.held);
+  return (
+    <Layout title={t("guidelines.edit.title", { title: values.title })} noindex>
+      <div class="container my-4">
+        <p>
+          <a href={`/guidelines/${props.slug}/working`}>{t("reports.working.link")}</a>
+        </p>
+        <h1 class="h2">{t("guidelines.edit.title", { title: values.title })}</h1>
+        <Errors errors={errors} />
+        {props.current ? <CurrentVersion values={props.current} tables={props.tables} /> : null}
+        <form method="post" action={`/guidelines/${props.slug}/edit`} novalidate>
+          <CsrfField />
+          <input type="hidden" name="version" value={String(props.version)} />
+          <Field
+            name="title"
+            label={t("guidelines.field.title")}
+            value={values.title}
+            error={errors?.title}
+            required
+            maxLength={200}
+          />
+          <Field
+            name="intro"
+            label={t("guidelines.field.intro")}
+            value={values.intro}
+            error={errors?.intro}
+            rows={8}
+          />
+          <p id="withdrawn-hint" class="form-text">
+            {t("guidelines.edit.withdrawn_hint")}
+          </p>
+          <FieldError id="f-items" error={errors?.items} />
+          {props.tables.map((tb, n) => (
+            <fieldset key={tb.theme} class="border rounded p-3 mb-4">
+              <legend class="h5 float-none w-auto px-2">{tb.label}</legend>
+              <input type="hidden" name="theme" value={tb.theme} />
+              <Field
+                name="sectionIntro"
+                id={`f-section-${n}`}
+                label={t("guidelines.field.section_intro")}
+                value={values.sectionIntros[tb.theme] ?? ""}
+                rows={4}
+              />
+              <fieldset aria-describedby={describedItems(errors)}>
+                <legend class="h6">{t("guidelines.field.items")}</legend>
+                {tb.items.length === 0 ? <p>{t("guidelines.edit.none")}</p> : null}
+                {tb.items.map((item) => {
+                  const id = `item-${item.code}`;
+                  const disabled = item.withdrawn && !held.has(item.code);
+                  return (
+                    <div class="form-check" key={item.code}>
+                      <input
+                        class="form-check-input"
+                        type="checkbox"
+                        name="item"
+                        id={id}
+                        value={item.code}
+                        checked={chosen.has(item.code) && !disabled}
+                        disabled={disabled}
+                      />
+                      <label class="form-check-label" for={id}>
+                        <strong>{item.code}</strong>
+                        {item.withdrawn ? ` (${t("guidelines.item.withdrawn_short")})` : ""} {item.text}
+                      </label>
+                    </div>
+                  );
+                })}
+              </fieldset>
+            </fieldset>
+          ))}
+          <button class="btn btn-primary" type="submit">
+            {t("guidelines.edit.save")}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+const describedItems = (errors?: GuidelinesErrors) => (errors?.items ? "f-items-error" : "withdrawn-hint");
+
+export function GuidelinesPage(props: { view: GuidelinesView; working: boolean }) {
+  const { t, lang, user } = usePage();
+  const { view } = props;
+  const { meta } = view;
+  const coordinator = hasRole(user?.role, "coordinator");
+  const base = `/guidelines/${meta.slug}`;
+  return (
+    <Layout title={view.content.title} noindex={props.working}>
+      <div class="container my-4 atl-report atl-guidelines">
+        <p class="d-print-none">
+          <a href="/guidelines">{t("guidelines.index.title")}</a>
+        </p>
+        <h1 class="h2">{view.content.title}</h1>
+        {meta.demo ? <Notice kind="info">{t("guidelines.demo")}</Notice> : null}
+        {props.working ? (
+          <p>{t("reports.status.label", { status: t(statusKey(meta.status)) })}</p>
+        ) : meta.publishedAt ? (
+          <p class="text-muted">
+            {t("guidelines.published.by", {
+              date: formatDay(meta.publishedAt, lang),
+              name: meta.publishedBy?.name ?? "",
+              version: view.version,
+            })}
+          </p>
+        ) : null}
+        {!props.working && coordinator && meta.version !== view.version ? (
+          <p class="d-print-none">
+            {t("guidelines.published.newer", { version: meta.version, status: t(statusKey(meta.status)) })}
+          </p>
+        ) : null}
+        {coordinator ? (
+          <nav class="d-print-none mb-3 d-flex flex-wrap gap-3" aria-label={t("reports.history")}>
+            <a href={`${base}/edit`}>{t("reports.edit.link")}</a>
+            <a href={`${base}/history`}>{t("reports.history")}</a>
+            {props.working ? (
+              meta.publishedVersion !== null ? (
+                <a href={base}>{t("reports.public.link")}</a>
+              ) : (
+                <span>{t("guidelines.public.none")}</span>
+              )
+            ) : (
+              <a href={`${base}/working`}>{t("reports.working.link")}</a>
+            )}
+          </nav>
+        ) : null}
+        {props.working && coordinator ? (
+          <form method="post" action={`${base}/status`} class="d-print-none mb-4 d-flex flex-wrap gap-2">
+            <CsrfField />
+            <input type="hidden" name="version" value={String(meta.version)} />
+            {meta.status === "draft" ? (
+              <button class="btn btn-primary btn-sm" name="action" value="submit">
+                {t("reports.action.submit")}
+              </button>
+            ) : null}
+            {meta.status === "review" ? (
+              <button class="btn btn-primary btn-sm" name="action" value="publish">
+                {t("reports.action.publish")}
+              </button>
+            ) : null}
+            {meta.status !== "draft" ? (
+              <button class="btn btn-outline-primary btn-sm" name="action" value="reopen">
+                {t("reports.action.reopen")}
+              </button>
+            ) : null}
+            {meta.publishedVersion !== null ? (
+              <button class="btn btn-outline-danger btn-sm" name="action" value="unpublish">
+                {t("reports.action.unpublish")}
+              </button>
+            ) : null}
+          </form>
+        ) : null}
+        {!props.working ? (
+          <p class="d-print-none">
+            {t("reports.exports")}:{" "}
+            {(["pdf", "docx", "md", "json"] as const).map((ext, i) => (
+              <span key={ext}>
+                {i > 0 ? " · " : ""}
+                <a href={`${base}.${ext}?lang=${lang}`}>{ext.toUpperCase()}</a>
+              </span>
+            ))}
+          </p>
+        ) : null}
+        <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: view.introHtml }} />
+        {view.sections.map((s) => (
+          <section key={s.id} aria-labelledby={s.id}>
+            <h2 id={s.id} class="h3 mt-4">
+              {s.label}
+            </h2>
+            <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: s.introHtml }} />
+            {s.items.length === 0 ? <p class="text-muted">{t("guidelines.section.empty")}</p> : null}
+            {s.items.map((item) => (
+              <article
+                key={item.code}
+                class="atl-recommendation mb-3"
+                aria-labelledby={`${s.id}-${item.code}`}
+              >
+                <h3 id={`${s.id}-${item.code}`} class="h5">
+                  {item.href ? <a href={item.href}>{item.code}</a> : item.code}
+                  {item.withdrawn ? ` (${t("guidelines.item.withdrawn_short")})` : ""}
+                </h3>
+                <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: item.html }} />
+              </article>
+            ))}
+          </section>
+        ))}
+        {view.references.length > 0 ? <References references={view.references} /> : null}
+      </div>
+    </Layout>
+  );
+}
