@@ -6,6 +6,7 @@ import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Field } from "../components/Field";
 import { Notice } from "../components/Form";
+import { DocumentControls } from "./DocumentControls";
 import { References } from "./References";
 import { DiffPage, VersionsPage, type DiffLine, type VersionRow } from "./Versions";
 import { hasRole } from "../../src/web/auth-guards";
@@ -291,58 +292,12 @@ export function ReportPage(props: { view: ReportView; working: boolean }) {
             {t("reports.published.newer", { version: meta.version, status: t(statusKey(meta.status)) })}
           </p>
         ) : null}
-        {coordinator ? (
-          <nav class="d-print-none mb-3 d-flex flex-wrap gap-3" aria-label={t("reports.history")}>
-            <a href={`${base}/edit`}>{t("reports.edit.link")}</a>
-            <a href={`${base}/history`}>{t("reports.history")}</a>
-            {props.working ? (
-              meta.publishedVersion !== null ? (
-                <a href={base}>{t("reports.public.link")}</a>
-              ) : (
-                <span>{t("reports.public.none")}</span>
-              )
-            ) : (
-              <a href={`${base}/working`}>{t("reports.working.link")}</a>
-            )}
-          </nav>
-        ) : null}
-        {props.working && coordinator ? (
-          <form method="post" action={`${base}/status`} class="d-print-none mb-4 d-flex flex-wrap gap-2">
-            <CsrfField />
-            <input type="hidden" name="version" value={String(meta.version)} />
-            {meta.status === "draft" ? (
-              <button class="btn btn-primary btn-sm" name="action" value="submit">
-                {t("reports.action.submit")}
-              </button>
-            ) : null}
-            {meta.status === "review" ? (
-              <button class="btn btn-primary btn-sm" name="action" value="publish">
-                {t("reports.action.publish")}
-              </button>
-            ) : null}
-            {meta.status !== "draft" ? (
-              <button class="btn btn-outline-primary btn-sm" name="action" value="reopen">
-                {t("reports.action.reopen")}
-              </button>
-            ) : null}
-            {meta.publishedVersion !== null ? (
-              <button class="btn btn-outline-danger btn-sm" name="action" value="unpublish">
-                {t("reports.action.unpublish")}
-              </button>
-            ) : null}
-          </form>
-        ) : null}
-        {!props.working ? (
-          <p class="d-print-none">
-            {t("reports.exports")}:{" "}
-            {(["pdf", "docx", "md", "json"] as const).map((ext, i) => (
-              <span key={ext}>
-                {i > 0 ? " · " : ""}
-                <a href={`${base}.${ext}?lang=${lang}`}>{ext.toUpperCase()}</a>
-              </span>
-            ))}
-          </p>
-        ) : null}
+        <DocumentControls
+          base={base}
+          working={props.working}
+          meta={meta}
+          publicNone={t("reports.public.none")}
+        />
         <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: view.summaryHtml }} />
         {view.sections.map((s) => (
           <section

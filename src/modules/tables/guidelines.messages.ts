@@ -40,7 +40,7 @@ export const guidelinesMessages = defineMessages({
     "guidelines.error.title": "Scrivi un titolo (al massimo 200 caratteri).",
     "guidelines.error.long": "Il testo è troppo lungo.",
     "guidelines.error.invalid": "Valore non valido.",
-    "guidelines.error.items.many": "Un documento raccoglie al massimo 200 raccomandazioni.",
+    "guidelines.error.items_max": "Un documento raccoglie al massimo 200 raccomandazioni.",
     "guidelines.error.item.unknown": "Il registro non ha una raccomandazione {code}.",
     "guidelines.error.item.withdrawn": "La raccomandazione {code} è stata ritirata: non si può scegliere.",
     "guidelines.error.stale":
@@ -85,7 +85,7 @@ export const guidelinesMessages = defineMessages({
     "guidelines.error.title": "Write a title (200 characters at most).",
     "guidelines.error.long": "The text is too long.",
     "guidelines.error.invalid": "Invalid value.",
-    "guidelines.error.items.many": "A document gathers 200 recommendations at most.",
+    "guidelines.error.items_max": "A document gathers 200 recommendations at most.",
     "guidelines.error.item.unknown": "The register has no recommendation {code}.",
     "guidelines.error.item.withdrawn": "Recommendation {code} was withdrawn: it cannot be chosen.",
     "guidelines.error.stale":

@@ -69,8 +69,8 @@ function errorsOf(err: unknown, t: Translate): GuidelinesErrors | undefined {
     };
   }
   if (err instanceof GuidelinesConflictError) return { _form: t("guidelines.error.stale") };
-  if (err instanceof AppError && err.details.some((d) => d.message === "guidelines.error.items.many")) {
-    return { items: t("guidelines.error.items.many") };
+  if (err instanceof AppError && err.details.some((d) => d.message === "guidelines.error.items_max")) {
+    return { items: t("guidelines.error.items_max") };
   }
   if (err instanceof AppError && err.status === 409) return { _form: t("guidelines.error.transition") };
   return undefined;

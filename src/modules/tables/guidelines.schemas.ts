@@ -25,7 +25,7 @@ const many = (max: number, each: number) =>
     .union(
       [
         z.string().max(each, "guidelines.error.long"),
-        z.array(z.string().max(each, "guidelines.error.long")).max(max, "guidelines.error.items.many"),
+        z.array(z.string().max(each, "guidelines.error.long")).max(max, "guidelines.error.items_max"),
       ],
       {
         error: "guidelines.error.invalid",

@@ -106,7 +106,7 @@ export function createGuidelinesService(deps: {
     if (unknown.length > 0 || withdrawn.length > 0) throw new GuidelinesItemsError(unknown, withdrawn);
     if (chosen.length > GUIDELINES_ITEMS_MAX) {
       throw new ValidationError("Too many recommendations", [
-        { field: "items", message: "guidelines.error.items.many" },
+        { field: "items", message: "guidelines.error.items_max" },
       ]);
     }
     const set = new Set(chosen);
