@@ -232,6 +232,7 @@ describe("versions, review and publication", () => {
     expect(history.status).toBe(200);
     expect(history.text).toContain(`/guidelines/${slug}/diff?from=2&amp;to=3`);
     const diff = (await coordinator.agent.get(`/guidelines/${slug}/diff?from=2&to=3`)).text;
+    expect(diff).toContain("## Metodi e strumenti di monitoraggio, valutazione e reporting");
     expect(diff).toMatch(/<del><span class="visually-hidden">[^<]*<\/span>- R-T3-01<\/del>/);
     expect(diff).toMatch(/<ins><span class="visually-hidden">[^<]*<\/span>- R-T3-02<\/ins>/);
     expect(diff).toMatch(/<ins><span class="visually-hidden">[^<]*<\/span>Introduzione riscritta.<\/ins>/);

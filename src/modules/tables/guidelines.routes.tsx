@@ -98,14 +98,21 @@ const valuesOfSnapshot = (s: GuidelinesSnapshot): GuidelinesValues => ({
   items: s.sections.flatMap((x) => x.items),
 });
 
-/** A version as lines, for the readable diff. */
-const linesOf = (s: GuidelinesSnapshot) =>
+/** A version as lines, for the readable diff (each table by its name). */
+const linesOf = (s: GuidelinesSnapshot, label: (theme: string) => string) =>
   [
     `# ${s.title}`,
     "",
     s.intro,
     "",
-    ...s.sections.flatMap((x) => [`## ${x.theme}`, "", x.intro, "", ...x.items.map((c) => `- ${c}`), ""]),
+    ...s.sections.flatMap((x) => [
+      `## ${label(x.theme)}`,
+      "",
+      x.intro,
+      "",
+      ...x.items.map((c) => `- ${c}`),
+      "",
+    ]),
   ].join("\n");
 
 export function guidelinesRouter(deps: GuidelinesRouterDeps): Router {
@@ -337,10 +344,20 @@ export function guidelinesRouter(deps: GuidelinesRouterDeps): Router {
     const { from, to } = parseOr400(diffQuery, req.query, "query");
     const [a, b] = await Promise.all([deps.queries.revision(slug, from), deps.queries.revision(slug, to)]);
     if (!a || !b) throw new NotFoundError("No such version");
+    const vocab = await deps.taxonomy.vocabulary();
+    const label = (key: string) => {
+      const theme = vocab.get("theme", key);
+      return theme ? labelOf(theme, req.lang) : key || req.t("guidelines.section.general");
+    };
     sendPage(
       req,
       res,
-      <DiffPage base={`/guidelines/${slug}`} from={from} to={to} lines={lineDiff(linesOf(a), linesOf(b))} />,
+      <DiffPage
+        base={`/guidelines/${slug}`}
+        from={from}
+        to={to}
+        lines={lineDiff(linesOf(a, label), linesOf(b, label))}
+      />,
     );
   });
 
