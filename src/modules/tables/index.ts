@@ -20,12 +20,15 @@ import { createReportService } from "./report.service";
 import { seedDemoReports } from "./report.demo";
 import { createRegisterQueries } from "./register.queries";
 import { createRegisterService } from "./register.service";
+import { zoneRecommendationsFor } from "./register.zone";
+import { citationsOf, resolveCitations } from "./report.citations";
 import type { Logger } from "../../infra/logger";
 
 export { tablesRouter } from "./tables.routes";
 export { eventsRouter } from "./events.routes";
 export { captureRouter } from "./capture.routes";
 export { reportsRouter } from "./report.routes";
+export { registerRouter } from "./register.routes";
 export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";
 export type { ReportService } from "./report.service";
 export type { RegisterService, StatusInput, SyncResult } from "./register.service";
@@ -133,6 +136,10 @@ export function createTablesModule(deps: TablesModuleDeps) {
      */
     register,
     registerQueries,
+    /** The sources a register item's text cites, numbered and resolved as they are now. */
+    registerEvidence: (text: string) => resolveCitations(citationsOf([text]), sources),
+    /** The register's section of a zone's page (plugged into the catalogue's zone page). */
+    zoneRecommendations: zoneRecommendationsFor({ queries: registerQueries, taxonomy: deps.taxonomy }),
     /** What a report's proposed draft reads. */
     proposal,
     /** Loads the demo reports of the demo event with this key (idempotent). */
