@@ -49,6 +49,7 @@ import {
   captureRouter,
   eventsRouter,
   guidelinesRouter,
+  registerRouter,
   reportsRouter,
   tablesRouter,
 } from "./modules/tables/index";
@@ -125,6 +126,8 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
       baseUrl: config.baseUrl,
       cache: services.catalogueCache,
+      registerOf: async (slug) =>
+        (await services.tables.registerQueries.ofReport(slug)).map((i) => ({ code: i.code, state: i.state })),
     }),
   );
   // The catalogue first: project pages are the most asked for, and every router before them is walked
@@ -241,6 +244,17 @@ export function createApp(deps: AppDeps): Express {
       cache: services.catalogueCache,
       themeNotes: themeNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
       termNotes: termNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
+      zoneRecommendations: services.tables.zoneRecommendations,
+    }),
+  );
+  app.use(
+    registerRouter({
+      register: services.tables.register,
+      queries: services.tables.registerQueries,
+      taxonomy: services.taxonomy,
+      evidenceOf: services.tables.registerEvidence,
+      baseUrl: config.baseUrl,
+      cache: services.catalogueCache,
     }),
   );
   app.use(importRouter({ imports: services.imports }));

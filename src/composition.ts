@@ -126,6 +126,8 @@ export function createServices(infra: Infra): Services {
   tables.events.onChange(() => catalogueCache.clear());
   // So do published reports and their list.
   tables.reports.onChange(() => catalogueCache.clear());
+  // And the register (its pages, the zone pages' section, the report pages' codes).
+  tables.register.onChange(() => catalogueCache.clear());
   return {
     mailer,
     background,

@@ -1,71 +1,24 @@
 // The register's data layer: items from a published report (codes stable across versions, rewordings,
 // withdrawn and reinstated items), each status change with its history, concurrent edits, who may write.
 import type { Actor } from "../../src/modules/accounts/index";
-import { NoteModel } from "../../src/modules/notes/note.model";
 import { RecommendationModel } from "../../src/modules/tables/register.model";
 import { REGISTER_STATUSES } from "../../src/modules/tables/index";
 import { useTestApp } from "../support/test-app";
-import { QUESTION, THEME } from "./notes-fixtures";
+import { THEME } from "./notes-fixtures";
+import {
+  COORDINATOR,
+  publishedNote,
+  publishReport as publish,
+  republish as again,
+} from "./register-fixtures";
 import { resetTables } from "./tables-fixtures";
 
 const ctx = useTestApp({ resetBeforeEach: false });
-const COORDINATOR: Actor = { id: "c1", name: "Coordinatrice (esempio)", role: "coordinator" };
 const MEMBER: Actor = { id: "m1", name: "Socia (esempio)", role: "member" };
-
-async function note(title: string, theme = THEME): Promise<string> {
-  const [n] = await NoteModel.create([
-    {
-      author: { id: "u1", name: "Autrice (esempio)" },
-      kind: "recommendation",
-      theme,
-      question: theme === THEME ? QUESTION : null,
-      title,
-      body: "Testo di esempio.",
-      status: "published",
-      publishedAt: new Date(),
-    },
-  ]);
-  return String(n!._id);
-}
-
-/** A published report whose recommendations section lists `items`; returns its slug. */
-async function publishReport(items: string[], scope: { kind: "table" | "event" | "all"; theme?: string }) {
-  const reports = ctx.services.tables.reports;
-  const doc = await reports.create(COORDINATOR, {
-    scope,
-    content: {
-      title: "Sintesi di prova (esempio)",
-      summary: "Esempio.",
-      sections: [
-        { heading: "Che cosa è emerso", kind: "text", body: "- questo non è una raccomandazione" },
-        { heading: "Raccomandazioni", kind: "recommendations", body: items.map((i) => `- ${i}`).join("\n") },
-      ],
-    },
-  });
-  const review = await reports.transition(COORDINATOR, doc.slug, "submit", doc.version);
-  await reports.transition(COORDINATOR, doc.slug, "publish", review.version);
-  return doc.slug;
-}
-
-/** Edits a published report's recommendations and publishes the new version. */
-async function republish(slug: string, items: string[]) {
-  const reports = ctx.services.tables.reports;
-  const current = await reports.load(slug);
-  const saved = await reports.update(
-    COORDINATOR,
-    slug,
-    {
-      title: current.title,
-      summary: current.summary ?? "",
-      sections: [
-        { heading: "Raccomandazioni", kind: "recommendations", body: items.map((i) => `- ${i}`).join("\n") },
-      ],
-    },
-    current.version,
-  );
-  const review = await reports.transition(COORDINATOR, slug, "submit", saved.version);
-  await reports.transition(COORDINATOR, slug, "publish", review.version);
-}
+const note = (title: string, theme?: string) => publishedNote(title, theme);
+const publishReport = (items: string[], scope?: { kind: "table" | "event" | "all"; theme?: string }) =>
+  publish(ctx, items, scope);
+const republish = (slug: string, items: string[]) => again(ctx, slug, items);
 
 const status = (zone: string, s: (typeof REGISTER_STATUSES)[number], extra = {}) => ({
   zone,

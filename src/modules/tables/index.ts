@@ -23,6 +23,8 @@ import { createRegisterService } from "./register.service";
 import { createGuidelinesQueries } from "./guidelines.queries";
 import { createGuidelinesService } from "./guidelines.service";
 import { registerReadsOf } from "./guidelines.register";
+import { zoneRecommendationsFor } from "./register.zone";
+import { citationsOf, resolveCitations } from "./report.citations";
 import type { Logger } from "../../infra/logger";
 
 export { tablesRouter } from "./tables.routes";
@@ -32,6 +34,7 @@ export { reportsRouter } from "./report.routes";
 export { guidelinesRouter } from "./guidelines.routes";
 export type { GuidelinesQueries, GuidelinesView } from "./guidelines.queries";
 export type { GuidelinesService, RegisterReads } from "./guidelines.service";
+export { registerRouter } from "./register.routes";
 export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";
 export type { ReportService } from "./report.service";
 export type { RegisterService, StatusInput, SyncResult } from "./register.service";
@@ -159,6 +162,10 @@ export function createTablesModule(deps: TablesModuleDeps) {
     guidelines,
     guidelinesQueries,
     guidelinesRegister,
+    /** The sources a register item's text cites, numbered and resolved as they are now. */
+    registerEvidence: (text: string) => resolveCitations(citationsOf([text]), sources),
+    /** The register's section of a zone's page (plugged into the catalogue's zone page). */
+    zoneRecommendations: zoneRecommendationsFor({ queries: registerQueries, taxonomy: deps.taxonomy }),
     /** What a report's proposed draft reads. */
     proposal,
     /** Loads the demo reports of the demo event with this key (idempotent). */

@@ -155,6 +155,20 @@ function matchOf(filter: RegisterFilter): Record<string, unknown> {
   return q;
 }
 
+/** Whether an item passes a filter (the same rule as the list's query, for counts made in memory). */
+export function matchesFilter(item: RegisterItemView, filter: RegisterFilter): boolean {
+  const state = filter.state ?? "active";
+  if (state !== "all" && item.state !== state) return false;
+  if (filter.table && item.theme !== filter.table) return false;
+  if (filter.report && item.report.slug !== filter.report) return false;
+  if (filter.zone || filter.status) {
+    return item.statuses.some(
+      (s) => (!filter.zone || s.zone === filter.zone) && (!filter.status || s.status === filter.status),
+    );
+  }
+  return true;
+}
+
 /** The status of an item in a zone, or null when none was recorded. */
 export const statusIn = (item: RegisterItemView, zone: string): ZoneStatusView | null =>
   item.statuses.find((s) => s.zone === zone) ?? null;
