@@ -447,6 +447,15 @@ describe("exports", () => {
     expect(body).toContain("R-T3-04");
     const head = page.slice(0, page.indexOf("<body"));
     expect(head).not.toMatch(/<script>alert/);
+    // The coordinators' pages too: the working copy and the editor holding every field's payloads.
+    for (const url of [`/guidelines/${slug}/working`, `/guidelines/${slug}/edit`]) {
+      const html = (await coordinator.agent.get(url)).text;
+      const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+      expect(main).not.toMatch(
+        /<script|<(img|svg|iframe)\b|<[a-z][^>]*\son\w+\s*=|<[a-z][^>]*\s(href|src)\s*=\s*["']?\s*(javascript|vbscript|data):/i,
+      );
+      expect(main).toContain("&lt;script>alert(1)&lt;/script>");
+    }
     const md = (await ctx.agent().get(`/guidelines/${slug}.md`)).text;
     expect(md).toMatch(new RegExp(`\\[\\\\\\[1\\\\\\]\\]\\([^)]*/notes/${notes[0]}\\)`));
     expect(md).toContain("## Metodi e strumenti di monitoraggio, valutazione e reporting");
