@@ -24,6 +24,7 @@ import { createRegisterService } from "./register.service";
 import { createGuidelinesQueries } from "./guidelines.queries";
 import { createGuidelinesService } from "./guidelines.service";
 import { registerReadsOf } from "./guidelines.register";
+import { seedDemoGuidelines } from "./guidelines.demo";
 import { zoneRecommendationsFor } from "./register.zone";
 import { citationsOf, resolveCitations } from "./report.citations";
 import type { Logger } from "../../infra/logger";
@@ -175,6 +176,9 @@ export function createTablesModule(deps: TablesModuleDeps) {
     /** Loads the register's demo items and statuses from the published demo report (idempotent). */
     seedDemoRegister: async (logger?: Logger) =>
       seedDemoRegister({ register }, await demoReportSlug(), logger),
+    /** Loads the demo guidelines from the demo register (idempotent; after `seedDemoRegister`). */
+    seedDemoGuidelines: (logger?: Logger) =>
+      seedDemoGuidelines({ guidelines, register: guidelinesRegister, themes: themeKeys }, logger),
     /** Runs `listener` whenever a note changes in this process; returns how to stop. */
     onNoteChange: (listener: () => void): (() => void) => {
       noteListeners.add(listener);
