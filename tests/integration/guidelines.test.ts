@@ -194,6 +194,50 @@ describe("writing guidelines", () => {
     expect(bad.text).toContain("Scrivi un titolo");
   });
 
+  test("When the input is malformed, oversized or stale, then each gets a clear 4xx and nothing changes", async () => {
+    const slug = await start();
+    const v = await version(slug);
+    const tooMany = await save(slug, { item: Array.from({ length: 201 }, (_, i) => `R-T3-${i}`) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.text).toContain("Un documento raccoglie al massimo 200 raccomandazioni.");
+    const long = await save(slug, { title: "x".repeat(201) });
+    expect(long.status).toBe(400);
+    expect(long.text).toContain("Scrivi un titolo (al massimo 200 caratteri).");
+    const json = await coordinator.agent
+      .post(`/guidelines/${slug}/edit`)
+      .set("accept", "application/json")
+      .send({ _csrf: await coordinator.csrf(), version: String(v), title: ["a", "b"], item: [{}], extra: 1 });
+    expect(json.status).toBe(400);
+    expect(json.body.code).toBe("validation_failed");
+    const mismatch = await coordinator.agent
+      .post(`/guidelines/${slug}/edit`)
+      .type("form")
+      .send({
+        _csrf: await coordinator.csrf(),
+        version: String(v),
+        title: "T",
+        theme: THEMES,
+        sectionIntro: "solo una",
+      });
+    expect(mismatch.status).toBe(400);
+    const stale = await coordinator.agent
+      .post(`/guidelines/${slug}/status`)
+      .type("form")
+      .send({ _csrf: await coordinator.csrf(), version: String(v + 5), action: "submit" });
+    expect(stale.status).toBe(409);
+    const restore = await coordinator.agent
+      .post(`/guidelines/${slug}/revisions/99/restore`)
+      .type("form")
+      .send({ _csrf: await coordinator.csrf(), version: String(v) });
+    expect(restore.status).toBe(404);
+    expect((await coordinator.agent.get(`/guidelines/${slug}/diff?from=a&to=1`)).status).toBe(400);
+    expect((await coordinator.agent.get("/guidelines/nessuna/edit")).status).toBe(404);
+    const doc = (await GuidelinesModel.findOne({ slug }).lean())!;
+    expect(doc.version).toBe(v);
+    expect(doc.status).toBe("draft");
+    expect(doc.title).toBe("Linee guida 2026 (esempio)");
+  });
+
   test("When a chosen item is withdrawn from the register, then the document shows it as withdrawn with no link, and it cannot be chosen anew", async () => {
     const slug = await start();
     const other = await start("Altra edizione (esempio)");

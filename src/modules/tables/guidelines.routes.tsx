@@ -298,7 +298,12 @@ export function guidelinesRouter(deps: GuidelinesRouterDeps): Router {
     const parsed = parseForm(guidelinesFormSchema, req.body);
     if (!parsed.ok) {
       throwIfJson(req, parsed.errors);
-      await again(Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, req.t(v!)])), 400);
+      // The checkboxes' field is `item`; its error goes with the list (`items`).
+      const errors = Object.entries(parsed.errors).map(([k, v]): [string, string] => [
+        k === "item" ? "items" : k,
+        req.t(v!),
+      ]);
+      await again(Object.fromEntries(errors), 400);
       return;
     }
     try {

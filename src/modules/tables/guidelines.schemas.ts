@@ -20,19 +20,20 @@ export {
 
 const csrf = { _csrf: z.string().optional() };
 const clean = (s: string) => s.replace(/\r\n?/g, "\n").trim();
-const many = (max: number, each: number) =>
-  z
-    .union(
-      [
-        z.string().max(each, "guidelines.error.long"),
-        z.array(z.string().max(each, "guidelines.error.long")).max(max, "guidelines.error.items_max"),
-      ],
-      {
+/** A repeated form field: one value or several (at most `max`, each at most `each` characters). */
+const many = (
+  max: number,
+  each: number,
+  tooMany: "guidelines.error.items_max" | "guidelines.error.invalid",
+) =>
+  z.preprocess(
+    (v) => (v === undefined ? [] : typeof v === "string" ? [v] : v),
+    z
+      .array(z.string({ error: "guidelines.error.invalid" }).max(each, "guidelines.error.long"), {
         error: "guidelines.error.invalid",
-      },
-    )
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+      })
+      .max(max, tooMany),
+  );
 const title = z
   .string({ error: "guidelines.error.title" })
   .trim()
@@ -56,10 +57,10 @@ export const guidelinesFormSchema = z
     title,
     intro,
     /** Each table's key, paired with `sectionIntro` by position. */
-    theme: many(20, 100),
-    sectionIntro: many(20, GUIDELINES_SECTION_INTRO_MAX),
+    theme: many(20, 100, "guidelines.error.invalid"),
+    sectionIntro: many(20, GUIDELINES_SECTION_INTRO_MAX, "guidelines.error.invalid"),
     /** The chosen register codes. */
-    item: many(GUIDELINES_ITEMS_MAX, 60),
+    item: many(GUIDELINES_ITEMS_MAX, 60, "guidelines.error.items_max"),
   })
   .refine((v) => v.theme.length === v.sectionIntro.length, {
     path: ["sectionIntro"],
