@@ -480,6 +480,7 @@ describe("exports", () => {
     const md = (await ctx.agent().get(`/reports/${slug}.md`)).text;
     expect(md).toMatch(new RegExp(`\\[\\\\\\[1\\\\\\]\\]\\([^)]*/notes/${notes[0]}\\)`));
     expect(md).toContain("## Fonti");
+    expect(md).not.toMatch(/<script|<img|<svg|\]\(\s*(javascript|vbscript|data):/i);
     const json = (await ctx.agent().get(`/reports/${slug}.json`)).body as {
       citations: { kind: string; ref: string }[];
       sections: { resolved: string }[];
