@@ -4,6 +4,7 @@
 // the pages and its `ExportSource` for the shared export path. Published documents are kept GUIDELINES_MS
 // per language, or until guidelines, notes, projects or the register change in this process.
 import { ExpiringMap, remembered } from "../../infra/expiring-map";
+import { versionRow } from "./versions";
 import { translator, type Lang } from "../../web/i18n/index";
 import { renderMarkdown } from "../../web/markdown";
 import { labelOf, type TaxonomyService } from "../taxonomy/index";
@@ -223,13 +224,7 @@ export function createGuidelinesQueries(deps: {
       return {
         meta: metaOfGuidelines(doc),
         title: doc.title,
-        revisions: revisions.map((r) => ({
-          version: r.version,
-          action: r.action,
-          status: r.status,
-          by: r.by?.name ?? "",
-          at: r.at,
-        })),
+        revisions: revisions.map(versionRow),
       };
     },
 

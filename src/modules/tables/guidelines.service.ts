@@ -3,12 +3,12 @@
 // conflict and writes nothing) and its revision. Chosen recommendations are checked against the register
 // before anything is written: an unknown code is refused by name, and so is a withdrawn one unless the
 // document already held it (it then stays, shown as withdrawn). Guidelines are not searchable: no outbox.
-import mongoose, { type ClientSession, type Connection } from "mongoose";
+import type { ClientSession, Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import type { Actor } from "../accounts/index";
-import { slugify } from "../taxonomy/index";
 import type { Citation } from "./report.citations";
+import { freeSlug } from "./versions";
 import { REPORT_TRANSITIONS, type ReportTransition } from "./report.service";
 import {
   GUIDELINES_ITEMS_MAX,
@@ -136,14 +136,8 @@ export function createGuidelinesService(deps: {
     );
   }
 
-  async function freeSlug(title: string): Promise<string> {
-    const base = (slugify(title) || "linee-guida").slice(0, 80);
-    for (let i = 1; i < 1000; i++) {
-      const candidate = i === 1 ? base : `${base}-${i}`;
-      if (!(await GuidelinesModel.exists({ slug: candidate }))) return candidate;
-    }
-    return `${base}-${new mongoose.Types.ObjectId().toHexString()}`;
-  }
+  const slugFor = (title: string) =>
+    freeSlug(title, "linee-guida", (slug) => GuidelinesModel.exists({ slug }));
 
   async function load(slug: string, session?: ClientSession): Promise<GuidelinesDoc> {
     const doc = await GuidelinesModel.findOne({ slug })
@@ -192,7 +186,7 @@ export function createGuidelinesService(deps: {
     ): Promise<GuidelinesDoc> {
       requireCoordinator(actor);
       const sections = await sectionsOf({ ...input, items: input.items ?? [] }, new Set());
-      const slug = await freeSlug(input.title);
+      const slug = await slugFor(input.title);
       const by = { id: actor.id, name: actor.name };
       const doc = await deps.connection.transaction(async (session) => {
         const [created] = await GuidelinesModel.create(

@@ -4,6 +4,7 @@
 // recommendations register).
 import mongoose from "mongoose";
 import { ExpiringMap, remembered } from "../../infra/expiring-map";
+import { versionRow } from "./versions";
 import { renderMarkdown } from "../../web/markdown";
 import {
   byKey,
@@ -178,13 +179,7 @@ export function createReportQueries(deps: { sources: CitationSources }) {
       return {
         meta: metaOf(doc),
         title: doc.title,
-        revisions: revisions.map((r) => ({
-          version: r.version,
-          action: r.action,
-          status: r.status,
-          by: r.by?.name ?? "",
-          at: r.at,
-        })),
+        revisions: revisions.map(versionRow),
       };
     },
 

@@ -7,7 +7,7 @@ import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import type { Actor } from "../accounts/index";
-import { slugify } from "../taxonomy/index";
+import { freeSlug } from "./versions";
 import {
   citationsOf,
   textsOf,
@@ -109,14 +109,7 @@ export function createReportService(deps: { connection: Connection; sources: Cit
     );
   }
 
-  async function freeSlug(title: string): Promise<string> {
-    const base = (slugify(title) || "rapporto").slice(0, 80);
-    for (let i = 1; i < 1000; i++) {
-      const candidate = i === 1 ? base : `${base}-${i}`;
-      if (!(await ReportModel.exists({ slug: candidate }))) return candidate;
-    }
-    return `${base}-${new mongoose.Types.ObjectId().toHexString()}`;
-  }
+  const slugFor = (title: string) => freeSlug(title, "rapporto", (slug) => ReportModel.exists({ slug }));
 
   async function load(slug: string, session?: ClientSession): Promise<ReportDoc> {
     const doc = await ReportModel.findOne({ slug })
@@ -165,7 +158,7 @@ export function createReportService(deps: { connection: Connection; sources: Cit
     ): Promise<ReportDoc> {
       requireCoordinator(actor);
       const cited = await checkCitations(input.content);
-      const slug = await freeSlug(input.content.title);
+      const slug = await slugFor(input.content.title);
       const by = { id: actor.id, name: actor.name };
       const doc = await deps.connection.transaction(async (session) => {
         const [created] = await ReportModel.create(
