@@ -114,6 +114,12 @@ describe("adding a report to the register", () => {
   });
 });
 
+test("When the working tables' and the reports' pages are shown, then they link to the register", async () => {
+  for (const path of ["/tables", "/reports"]) {
+    expect(mainOf((await ctx.agent().get(path)).text)).toContain('href="/recommendations"');
+  }
+});
+
 describe("the status form", () => {
   beforeEach(async () => {
     await ctx.services.tables.register.syncFromReport(COORDINATOR, slug);

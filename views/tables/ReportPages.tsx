@@ -43,6 +43,9 @@ export function ReportsIndexPage(props: {
         <h1 class="h2">{t("reports.index.title")}</h1>
         <p class="lead">{t("reports.index.lead")}</p>
         {props.published.length === 0 ? <p>{t("reports.index.none")}</p> : null}
+        <p>
+          <a href="/recommendations">{t("register.link.tables")}</a>
+        </p>
         <ul class="list-unstyled">
           {props.published.map((r) => (
             <li key={r.meta.slug} class="mb-2">
