@@ -11,7 +11,7 @@ import { formatDateTime, formatDay } from "../../src/web/i18n/format";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ReportMeta, ReportView } from "../../src/modules/tables/report.queries";
 import type { ReportSnapshot } from "../../src/modules/tables/report.queries";
-import { ReportRegisterSection } from "./RegisterPages";
+import { ReportRegisterSection } from "./RegisterSections";
 
 /** Form errors, already translated, by field ("_form" for the whole form). */
 export type ReportErrors = Partial<Record<string, string>>;
