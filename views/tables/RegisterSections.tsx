@@ -23,6 +23,12 @@ export function ZoneRecommendations(props: { zone: string; rows: (RegisterRow & 
               <strong>{r.code}</strong>
             </a>{" "}
             <small class="text-muted">{r.tableLabel}</small>
+            {r.state === "withdrawn" ? (
+              <>
+                {" "}
+                <span class="badge bg-secondary">{t("register.state.withdrawn")}</span>
+              </>
+            ) : null}
             <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: r.html }} />
             <p class="mb-0">
               <StatusBadge status={r.status.status} /> · {formatDay(r.status.date, lang)}
