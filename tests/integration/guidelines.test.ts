@@ -320,7 +320,9 @@ describe("versions, review and publication", () => {
     expect(page.text).toContain("Versione uno.");
     expect(page.text).not.toContain("Versione due");
     expect(page.text).toContain("Pubblicate il");
-    expect((await ctx.agent().get("/guidelines")).text).toContain(`href="/guidelines/${slug}"`);
+    const index = (await ctx.agent().get("/guidelines")).text;
+    expect(index).toContain(`href="/guidelines/${slug}"`);
+    expect(index).toContain('href="/recommendations"');
     const list = (await ctx.agent().get("/api/v1/guidelines")).body as { guidelines: { slug: string }[] };
     expect(list.guidelines.map((g) => g.slug)).toEqual([slug]);
     const api = (await ctx.agent().get(`/api/v1/guidelines/${slug}?lang=en`)).body;

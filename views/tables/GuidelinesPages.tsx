@@ -58,6 +58,14 @@ export function GuidelinesIndexPage(props: {
       <div class="container my-4">
         <h1 class="h2">{t("guidelines.index.title")}</h1>
         <p class="lead">{t("guidelines.index.lead")}</p>
+        <ul class="list-inline">
+          <li class="list-inline-item">
+            <a href="/recommendations">{t("guidelines.index.register")}</a>
+          </li>
+          <li class="list-inline-item">
+            <a href="/reports">{t("guidelines.index.reports")}</a>
+          </li>
+        </ul>
         {props.published.length === 0 ? <p>{t("guidelines.index.none")}</p> : null}
         <ul class="list-unstyled">
           {props.published.map((g) => (

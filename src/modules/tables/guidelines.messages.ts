@@ -7,6 +7,8 @@ export const guidelinesMessages = defineMessages({
     "guidelines.index.lead":
       "Le linee guida per l'aggiornamento dei piani integrati zonali, costruite con le raccomandazioni emerse ai tavoli di lavoro: ogni raccomandazione rimanda alle note e ai progetti su cui si basa.",
     "guidelines.index.none": "Non ci sono ancora linee guida pubblicate.",
+    "guidelines.index.register": "Il registro delle raccomandazioni",
+    "guidelines.index.reports": "I rapporti di sintesi dei tavoli",
     "guidelines.index.all": "Tutte le linee guida (bozze comprese)",
     "guidelines.index.new": "Avvia un documento di linee guida",
     "guidelines.new.title": "Avvia un documento di linee guida",
@@ -53,6 +55,8 @@ export const guidelinesMessages = defineMessages({
     "guidelines.index.lead":
       "The guidelines for updating the zonal integrated plans, built from the recommendations of the working tables: each recommendation links to the notes and projects it rests on.",
     "guidelines.index.none": "No guidelines have been published yet.",
+    "guidelines.index.register": "The recommendations register",
+    "guidelines.index.reports": "The tables' synthesis reports",
     "guidelines.index.all": "All guidelines (drafts included)",
     "guidelines.index.new": "Start a guidelines document",
     "guidelines.new.title": "Start a guidelines document",
