@@ -126,6 +126,8 @@ export function createServices(infra: Infra): Services {
   tables.events.onChange(() => catalogueCache.clear());
   // So do published reports and their list.
   tables.reports.onChange(() => catalogueCache.clear());
+  // And the register (its pages, the zone pages' section, the report pages' codes).
+  tables.register.onChange(() => catalogueCache.clear());
   return {
     mailer,
     background,
@@ -158,6 +160,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
     await seedDemoNotes(infra.mongo, infra.logger);
     await seedDemoSeminar(infra.mongo, infra.logger);
     await services.tables.seedDemoReports(SEMINAR_KEY, infra.logger);
+    await services.tables.seedDemoRegister(infra.logger);
   }
   await services.search.start();
   services.jobs.start();
