@@ -183,6 +183,44 @@ test("When a session's contributions become a published report and an adopted re
   const urls = pdf.links.map((l) => l.url ?? "");
   for (const n of pending) expect(urls.some((u) => u.endsWith(`/notes/${String(n._id)}`))).toBe(true);
 
-  // REGISTER: linked to a zone and adopted; then seen by an anonymous visitor.
+  // The coordinator adds the report's recommendation to the register, then records that the Pratese
+  // zone adopted it in its integrated plan.
+  await Promise.all([
+    admin.page.waitForURL(/\/reports\/[a-z0-9-]+(#register)?$/),
+    admin.page.click(`form[action='/reports/${slug}/register'] button[type=submit]`),
+  ]);
+  const codeLink = admin.page.locator("section[aria-labelledby=register] a[href^='/recommendations/R-']");
+  expect(await codeLink.count()).toBe(1);
+  const rcode = (await codeLink.textContent())!.trim();
+  expect(rcode).toMatch(/^R-T\d-\d{2}$/);
+  await Promise.all([admin.page.waitForURL(new RegExp(`/recommendations/${rcode}$`)), codeLink.click()]);
+  expect(await admin.page.textContent("main")).toContain(recommendation);
+  await admin.page.selectOption("#f-zone", "pratese");
+  await admin.page.selectOption("#f-status", "adopted");
+  await admin.page.fill("#f-date", "2022-03-01");
+  await admin.page.fill("#f-note", "Inserita nel piano integrato di zona 2022 (esempio).");
+  await Promise.all([
+    admin.page.waitForURL(new RegExp(`/recommendations/${rcode}(\\?.*)?$`)),
+    admin.page.click("#status-submit"),
+  ]);
+  expect(await seriousA11yViolations(admin.page)).toEqual([]);
   expect(admin.consoleErrors).toEqual([]);
+
+  // An anonymous visitor on a phone finds it adopted on the zone's page and in the matrix.
+  const visitor = await web.newPage();
+  await visitor.page.setViewportSize({ width: 375, height: 740 });
+  await visitor.page.goto(`${web.baseUrl}/zones/pratese`);
+  const onZone = visitor.page.locator(".atl-zone-recommendations li", { hasText: rcode });
+  expect(await onZone.count()).toBe(1);
+  expect(await onZone.textContent()).toContain(recommendation);
+  expect(await onZone.textContent()).toContain("Adottata");
+  await fitsThePhone(visitor.page);
+  expect(await seriousA11yViolations(visitor.page)).toEqual([]);
+  await visitor.page.goto(`${web.baseUrl}/recommendations/matrix`);
+  const row = visitor.page.locator(".atl-register-matrix tr", { hasText: rcode });
+  expect(await row.count()).toBe(1);
+  expect(await row.textContent()).toContain("Adottata");
+  await fitsThePhone(visitor.page);
+  expect(await seriousA11yViolations(visitor.page)).toEqual([]);
+  expect(visitor.consoleErrors).toEqual([]);
 }, 120_000);
