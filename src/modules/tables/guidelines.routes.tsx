@@ -21,13 +21,10 @@ import {
   NewGuidelinesPage,
   type ChoosableTable,
   type GuidelinesErrors,
-  type GuidelinesValues,
 } from "../../../views/tables/GuidelinesPages";
 import { DiffPage, VersionsPage } from "../../../views/tables/Versions";
 import { sendExport, type ExportExtension } from "./document.export";
-import { citationsJson } from "./report.export.text";
 import { withoutCitations } from "./report.citations";
-import type { GuidelinesSnapshot } from "./guidelines.model";
 import type { GuidelinesQueries, GuidelinesView } from "./guidelines.queries";
 import {
   diffQuery,
@@ -43,12 +40,12 @@ import {
 import {
   GENERAL_SECTION,
   GuidelinesConflictError,
-  GuidelinesItemsError,
   type GuidelinesInput,
   type GuidelinesService,
   type RegisterReads,
 } from "./guidelines.service";
 import { lineDiff } from "./versions";
+import { errorsOf, guidelinesJson, linesOf, valuesOf, valuesOfSnapshot } from "./guidelines.forms";
 
 export interface GuidelinesRouterDeps {
   guidelines: GuidelinesService;
@@ -57,63 +54,6 @@ export interface GuidelinesRouterDeps {
   taxonomy: TaxonomyService;
   baseUrl: string;
 }
-
-/** Errors of a failed save, translated for the form (codes are named one by one). */
-function errorsOf(err: unknown, t: Translate): GuidelinesErrors | undefined {
-  if (err instanceof GuidelinesItemsError) {
-    return {
-      items: [
-        ...err.unknown.map((code) => t("guidelines.error.item.unknown", { code })),
-        ...err.withdrawn.map((code) => t("guidelines.error.item.withdrawn", { code })),
-      ].join(" "),
-    };
-  }
-  if (err instanceof GuidelinesConflictError) return { _form: t("guidelines.error.stale") };
-  if (err instanceof AppError && err.details.some((d) => d.message === "guidelines.error.items_max")) {
-    return { items: t("guidelines.error.items_max") };
-  }
-  if (err instanceof AppError && err.status === 409) return { _form: t("guidelines.error.transition") };
-  return undefined;
-}
-
-/** What the form sent, as typed (shown again after an error). */
-function valuesOf(body: unknown): GuidelinesValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const list = (v: unknown) =>
-    (Array.isArray(v) ? v : v === undefined ? [] : [v]).slice(0, 400).map((x) => String(x).slice(0, 30_000));
-  const themes = list(b.theme);
-  const intros = list(b.sectionIntro);
-  return {
-    title: typeof b.title === "string" ? b.title.slice(0, 300) : "",
-    intro: typeof b.intro === "string" ? b.intro.slice(0, 30_000) : "",
-    sectionIntros: Object.fromEntries(themes.map((th, i) => [th, intros[i] ?? ""])),
-    items: list(b.item),
-  };
-}
-
-const valuesOfSnapshot = (s: GuidelinesSnapshot): GuidelinesValues => ({
-  title: s.title,
-  intro: s.intro,
-  sectionIntros: Object.fromEntries(s.sections.map((x) => [x.theme, x.intro])),
-  items: s.sections.flatMap((x) => x.items),
-});
-
-/** A version as lines, for the readable diff (each table by its name). */
-const linesOf = (s: GuidelinesSnapshot, label: (theme: string) => string) =>
-  [
-    `# ${s.title}`,
-    "",
-    s.intro,
-    "",
-    ...s.sections.flatMap((x) => [
-      `## ${label(x.theme)}`,
-      "",
-      x.intro,
-      "",
-      ...x.items.map((c) => `- ${c}`),
-      "",
-    ]),
-  ].join("\n");
 
 export function guidelinesRouter(deps: GuidelinesRouterDeps): Router {
   const router = express.Router();
@@ -161,27 +101,7 @@ export function guidelinesRouter(deps: GuidelinesRouterDeps): Router {
     ...(view.meta.demo ? [t("guidelines.demo")] : []),
   ];
 
-  const json = (view: GuidelinesView) => ({
-    slug: view.meta.slug,
-    url: `${base}/guidelines/${view.meta.slug}`,
-    title: view.content.title,
-    version: view.version,
-    publishedAt: view.meta.publishedAt,
-    publishedBy: view.meta.publishedBy?.name ?? null,
-    demo: view.meta.demo,
-    introduction: view.content.intro,
-    sections: view.sections.map((s) => ({
-      table: s.theme,
-      label: s.label,
-      introduction: view.content.sections.find((x) => x.theme === s.theme)?.intro ?? "",
-      recommendations: s.items.map((i) => ({
-        code: i.code,
-        withdrawn: i.withdrawn,
-        markdown: i.withdrawn ? null : i.markdown,
-      })),
-    })),
-    citations: citationsJson(view.references, deps.baseUrl),
-  });
+  const json = (view: GuidelinesView) => guidelinesJson(view, deps.baseUrl);
 
   router.get("/guidelines", async (req, res) => {
     const coord = hasRole(res.locals.user?.role, "coordinator");
