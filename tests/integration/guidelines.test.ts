@@ -166,6 +166,39 @@ describe("writing guidelines", () => {
     expect(page).toContain("Nessuna raccomandazione scelta per questo tavolo.");
   });
 
+  test("When a recommendation of no single table is chosen, then it has its own section after the four tables, and only then", async () => {
+    const reports = ctx.services.tables.reports;
+    const doc = await reports.create(COORDINATOR, {
+      scope: { kind: "all" },
+      content: {
+        title: "Sintesi di tutti i tavoli (esempio)",
+        summary: "Esempio.",
+        sections: [
+          { heading: "Raccomandazioni", kind: "recommendations", body: "- Formazione comune per tutti" },
+        ],
+      },
+    });
+    const review = await reports.transition(COORDINATOR, doc.slug, "submit", doc.version);
+    await reports.transition(COORDINATOR, doc.slug, "publish", review.version);
+    await ctx.services.tables.register.syncFromReport(COORDINATOR, doc.slug);
+    const slug = await start();
+    const empty = (await coordinator.agent.get(`/guidelines/${slug}/working`)).text;
+    expect(empty).not.toContain("Raccomandazioni per tutti i tavoli");
+    const edit = (await coordinator.agent.get(`/guidelines/${slug}/edit`)).text;
+    expect(edit).toMatch(/Raccomandazioni per tutti i tavoli[\s\S]*value="R-G-01"/);
+    expect((await save(slug, { item: ["R-G-01", "R-T3-01"] })).status).toBe(303);
+    const saved = (await GuidelinesModel.findOne({ slug }).lean())!;
+    expect(saved.sections.map((x) => [x.theme, x.items])).toEqual([
+      [THEMES[0], []],
+      [THEMES[1], []],
+      [THEME, ["R-T3-01"]],
+      [THEMES[3], []],
+      ["", ["R-G-01"]],
+    ]);
+    const page = (await coordinator.agent.get(`/guidelines/${slug}/working`)).text;
+    expect(page).toMatch(/Accessibilità dei servizi[\s\S]*Raccomandazioni per tutti i tavoli[\s\S]*R-G-01/);
+  });
+
   test("When a save names codes the register does not have, then it is refused naming each, the input is kept and nothing changes", async () => {
     const slug = await start();
     const before = await version(slug);
