@@ -356,6 +356,7 @@ describe("versions, review and publication", () => {
     const index = (await ctx.agent().get("/guidelines")).text;
     expect(index).toContain(`href="/guidelines/${slug}"`);
     expect(index).toContain('href="/recommendations"');
+    expect((await ctx.agent().get("/reports")).text).toContain('href="/guidelines"');
     const list = (await ctx.agent().get("/api/v1/guidelines")).body as { guidelines: { slug: string }[] };
     expect(list.guidelines.map((g) => g.slug)).toEqual([slug]);
     const api = (await ctx.agent().get(`/api/v1/guidelines/${slug}?lang=en`)).body;

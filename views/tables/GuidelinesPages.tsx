@@ -9,6 +9,7 @@ import { Field, FieldError } from "../components/Field";
 import { Notice } from "../components/Form";
 import { DocumentControls } from "./DocumentControls";
 import { References } from "./References";
+import { DocumentIndex, ErrorList } from "./DocumentParts";
 import { hasRole } from "../../src/web/auth-guards";
 import { formatDay } from "../../src/web/i18n/format";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -34,67 +35,33 @@ export interface ChoosableTable {
 
 const statusKey = (s: string) => `reports.status.${s}` as MessageKey;
 
-function Errors(props: { errors?: GuidelinesErrors }) {
-  const list = Object.entries(props.errors ?? {}).filter(([, v]) => v);
-  if (list.length === 0) return null;
-  return (
-    <Notice kind="danger">
-      <ul class="mb-0">
-        {list.map(([k, v]) => (
-          <li key={k}>{v}</li>
-        ))}
-      </ul>
-    </Notice>
-  );
-}
-
 export function GuidelinesIndexPage(props: {
   published: { meta: GuidelinesMeta; title: string }[];
   all?: { meta: GuidelinesMeta; title: string }[];
 }) {
-  const { t, lang } = usePage();
+  const { t } = usePage();
   return (
-    <Layout title={t("guidelines.index.title")}>
-      <div class="container my-4">
-        <h1 class="h2">{t("guidelines.index.title")}</h1>
-        <p class="lead">{t("guidelines.index.lead")}</p>
-        <ul class="list-inline">
-          <li class="list-inline-item">
-            <a href="/recommendations">{t("guidelines.index.register")}</a>
-          </li>
-          <li class="list-inline-item">
-            <a href="/reports">{t("guidelines.index.reports")}</a>
-          </li>
-        </ul>
-        {props.published.length === 0 ? <p>{t("guidelines.index.none")}</p> : null}
-        <ul class="list-unstyled">
-          {props.published.map((g) => (
-            <li key={g.meta.slug} class="mb-2">
-              <a href={`/guidelines/${g.meta.slug}`}>{g.title}</a>{" "}
-              <small class="text-muted">{formatDay(g.meta.publishedAt, lang)}</small>
-            </li>
-          ))}
-        </ul>
-        {props.all ? (
-          <>
-            <h2 class="h4 mt-4">{t("guidelines.index.all")}</h2>
-            <p>
-              <a class="btn btn-primary" href="/guidelines/new">
-                {t("guidelines.index.new")}
-              </a>
-            </p>
-            <ul>
-              {props.all.map((g) => (
-                <li key={g.meta.slug}>
-                  <a href={`/guidelines/${g.meta.slug}/working`}>{g.title}</a> ({t(statusKey(g.meta.status))},{" "}
-                  {t("reports.history.version").toLowerCase()} {g.meta.version})
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </div>
-    </Layout>
+    <DocumentIndex
+      base="/guidelines"
+      texts={{
+        title: t("guidelines.index.title"),
+        lead: t("guidelines.index.lead"),
+        none: t("guidelines.index.none"),
+        all: t("guidelines.index.all"),
+        new: t("guidelines.index.new"),
+      }}
+      published={props.published}
+      all={props.all}
+    >
+      <ul class="list-inline">
+        <li class="list-inline-item">
+          <a href="/recommendations">{t("guidelines.index.register")}</a>
+        </li>
+        <li class="list-inline-item">
+          <a href="/reports">{t("guidelines.index.reports")}</a>
+        </li>
+      </ul>
+    </DocumentIndex>
   );
 }
 
@@ -105,7 +72,7 @@ export function NewGuidelinesPage(props: { values: Record<string, string>; error
       <div class="container my-4">
         <h1 class="h2">{t("guidelines.new.title")}</h1>
         <p>{t("guidelines.new.lead")}</p>
-        <Errors errors={props.errors} />
+        <ErrorList errors={props.errors} />
         <form method="post" action="/guidelines" novalidate>
           <CsrfField />
           <Field
@@ -185,7 +152,7 @@ export function GuidelinesEditPage(props: {
           <a href={`/guidelines/${props.slug}/working`}>{t("reports.working.link")}</a>
         </p>
         <h1 class="h2">{t("guidelines.edit.title", { title: values.title })}</h1>
-        <Errors errors={errors} />
+        <ErrorList errors={errors} />
         {props.current ? <CurrentVersion values={props.current} tables={props.tables} /> : null}
         <form method="post" action={`/guidelines/${props.slug}/edit`} novalidate>
           <CsrfField />

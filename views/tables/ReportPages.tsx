@@ -8,6 +8,7 @@ import { Field } from "../components/Field";
 import { Notice } from "../components/Form";
 import { DocumentControls } from "./DocumentControls";
 import { References } from "./References";
+import { DocumentIndex, ErrorList } from "./DocumentParts";
 import { DiffPage, VersionsPage, type DiffLine, type VersionRow } from "./Versions";
 import { hasRole } from "../../src/web/auth-guards";
 import { formatDay } from "../../src/web/i18n/format";
@@ -21,62 +22,29 @@ export type ReportErrors = Partial<Record<string, string>>;
 
 const statusKey = (s: string) => `reports.status.${s}` as MessageKey;
 
-function Errors(props: { errors?: ReportErrors }) {
-  const list = Object.entries(props.errors ?? {}).filter(([, v]) => v);
-  if (list.length === 0) return null;
-  return (
-    <Notice kind="danger">
-      <ul class="mb-0">
-        {list.map(([k, v]) => (
-          <li key={k}>{v}</li>
-        ))}
-      </ul>
-    </Notice>
-  );
-}
-
 export function ReportsIndexPage(props: {
   published: { meta: ReportMeta; title: string }[];
   all?: { meta: ReportMeta; title: string }[];
 }) {
-  const { t, lang } = usePage();
+  const { t } = usePage();
   return (
-    <Layout title={t("reports.index.title")}>
-      <div class="container my-4">
-        <h1 class="h2">{t("reports.index.title")}</h1>
-        <p class="lead">{t("reports.index.lead")}</p>
-        {props.published.length === 0 ? <p>{t("reports.index.none")}</p> : null}
-        <p>
-          <a href="/recommendations">{t("register.link.tables")}</a>
-        </p>
-        <ul class="list-unstyled">
-          {props.published.map((r) => (
-            <li key={r.meta.slug} class="mb-2">
-              <a href={`/reports/${r.meta.slug}`}>{r.title}</a>{" "}
-              <small class="text-muted">{formatDay(r.meta.publishedAt, lang)}</small>
-            </li>
-          ))}
-        </ul>
-        {props.all ? (
-          <>
-            <h2 class="h4 mt-4">{t("reports.index.all")}</h2>
-            <p>
-              <a class="btn btn-primary" href="/reports/new">
-                {t("reports.index.new")}
-              </a>
-            </p>
-            <ul>
-              {props.all.map((r) => (
-                <li key={r.meta.slug}>
-                  <a href={`/reports/${r.meta.slug}/working`}>{r.title}</a> ({t(statusKey(r.meta.status))},{" "}
-                  {t("reports.history.version").toLowerCase()} {r.meta.version})
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </div>
-    </Layout>
+    <DocumentIndex
+      base="/reports"
+      texts={{
+        title: t("reports.index.title"),
+        lead: t("reports.index.lead"),
+        none: t("reports.index.none"),
+        all: t("reports.index.all"),
+        new: t("reports.index.new"),
+      }}
+      published={props.published}
+      all={props.all}
+    >
+      <p class="d-flex flex-wrap gap-3">
+        <a href="/recommendations">{t("register.link.tables")}</a>
+        <a href="/guidelines">{t("guidelines.index.title")}</a>
+      </p>
+    </DocumentIndex>
   );
 }
 
@@ -93,7 +61,7 @@ export function NewReportPage(props: {
       <div class="container my-4">
         <h1 class="h2">{t("reports.new.title")}</h1>
         <p>{t("reports.new.lead")}</p>
-        <Errors errors={props.errors} />
+        <ErrorList errors={props.errors} />
         <form method="post" action="/reports" novalidate>
           <CsrfField />
           <Field
@@ -177,7 +145,7 @@ export function ReportEditPage(props: {
           <a href={`/reports/${props.slug}/working`}>{t("reports.working.link")}</a>
         </p>
         <h1 class="h2">{t("reports.edit.title", { title: values.title })}</h1>
-        <Errors errors={errors} />
+        <ErrorList errors={errors} />
         <div class="callout note mb-4" id="citation-help">
           <div class="callout-title">{t("reports.edit.syntax.title")}</div>
           <p>{t("reports.edit.syntax")}</p>
