@@ -41,7 +41,7 @@ import {
   termNotesFor,
   themeNotesFor,
 } from "./modules/notes/index";
-import { feedLinks, feedsRouter } from "./modules/feeds/index";
+import { feedLinks, feedsRouter, tablesFeedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
 import { privacyRouter } from "./modules/privacy/index";
@@ -269,6 +269,7 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
     }),
   );
+  app.use(tablesFeedsRouter({ baseUrl: config.baseUrl, reports: services.tables.reportQueries }));
 
   app.use(siteRouter({ checks: deps.readiness }));
 

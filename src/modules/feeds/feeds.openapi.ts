@@ -15,6 +15,14 @@ registerApiPaths({
       responses: { "200": atom("Atom 1.0 feed") },
     },
   },
+  "/feeds/reports.atom": {
+    get: {
+      summary: "Atom feed of the published synthesis reports, newest publication first (30 entries)",
+      operationId: "feedReports",
+      tags: ["Feeds"],
+      responses: { "200": atom("Atom 1.0 feed") },
+    },
+  },
   "/feeds/themes/{key}": {
     get: {
       summary: "Atom feed of one working table: its newest projects and notes",

@@ -24,6 +24,8 @@ export { tablesRouter } from "./tables.routes";
 export { eventsRouter } from "./events.routes";
 export { captureRouter } from "./capture.routes";
 export { reportsRouter } from "./report.routes";
+export { createReportSource } from "./report.source";
+export { withoutCitations } from "./report.citations";
 export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";
 export type { ReportService } from "./report.service";
 export type { NoteCounts, TableData, TableNote, TablesQueries } from "./tables.queries";

@@ -14,6 +14,7 @@ import { siteMessages } from "../../modules/site/site.messages";
 import { privacyMessages } from "../../modules/privacy/privacy.messages";
 import { tablesMessages } from "../../modules/tables/tables.messages";
 import { reportsMessages } from "../../modules/tables/reports.messages";
+import { feedsMessages } from "../../modules/feeds/feeds.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 import { formatInteger } from "./format";
 
@@ -35,6 +36,7 @@ const catalogs = [
   privacyMessages,
   tablesMessages,
   reportsMessages,
+  feedsMessages,
 ] as const;
 
 type KeysOf<C> = C extends { it: infer D } ? keyof D & string : never;
