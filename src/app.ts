@@ -45,7 +45,13 @@ import { feedLinks, feedsRouter, tablesFeedsRouter } from "./modules/feeds/index
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
 import { privacyRouter } from "./modules/privacy/index";
-import { captureRouter, eventsRouter, reportsRouter, tablesRouter } from "./modules/tables/index";
+import {
+  captureRouter,
+  eventsRouter,
+  registerRouter,
+  reportsRouter,
+  tablesRouter,
+} from "./modules/tables/index";
 
 export interface AppDeps extends Infra {
   services: Services;
@@ -119,6 +125,8 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
       baseUrl: config.baseUrl,
       cache: services.catalogueCache,
+      registerOf: async (slug) =>
+        (await services.tables.registerQueries.ofReport(slug)).map((i) => ({ code: i.code, state: i.state })),
     }),
   );
   // The catalogue first: project pages are the most asked for, and every router before them is walked
@@ -225,6 +233,17 @@ export function createApp(deps: AppDeps): Express {
       cache: services.catalogueCache,
       themeNotes: themeNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
       termNotes: termNotesFor({ queries: services.notes.queries, taxonomy: services.taxonomy }),
+      zoneRecommendations: services.tables.zoneRecommendations,
+    }),
+  );
+  app.use(
+    registerRouter({
+      register: services.tables.register,
+      queries: services.tables.registerQueries,
+      taxonomy: services.taxonomy,
+      evidenceOf: services.tables.registerEvidence,
+      baseUrl: config.baseUrl,
+      cache: services.catalogueCache,
     }),
   );
   app.use(importRouter({ imports: services.imports }));

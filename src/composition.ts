@@ -137,6 +137,8 @@ export function createServices(infra: Infra): Services {
   tables.reports.onChange(() => catalogueCache.clear());
   // A report published or withdrawn here: its outbox entry is committed, the indexer need not wait.
   tables.reports.onChange(() => search.poke());
+  // And the register (its pages, the zone pages' section, the report pages' codes).
+  tables.register.onChange(() => catalogueCache.clear());
   return {
     mailer,
     background,

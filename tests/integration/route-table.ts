@@ -354,4 +354,30 @@ export const ROUTE_TABLE: RouteRow[] = [
   },
   { method: "GET", path: "/api/v1/reports", allow: "anonymous" },
   { method: "GET", path: "/api/v1/reports/:slug", allow: "anonymous", sample: "/api/v1/reports/no-such" },
+
+  // recommendations register (issue 13, item 6)
+  { method: "GET", path: "/recommendations", allow: "anonymous" },
+  { method: "GET", path: "/recommendations/matrix", allow: "anonymous" },
+  { method: "GET", path: "/recommendations.csv", allow: "anonymous" },
+  { method: "GET", path: "/recommendations.json", allow: "anonymous" },
+  { method: "GET", path: "/recommendations/:code", allow: "anonymous", sample: "/recommendations/R-T1-99" },
+  {
+    method: "POST",
+    path: "/recommendations/:code/status",
+    allow: "coordinator",
+    sample: "/recommendations/R-T1-99/status",
+  },
+  {
+    method: "POST",
+    path: "/reports/:slug/register",
+    allow: "coordinator",
+    sample: "/reports/no-such/register",
+  },
+  { method: "GET", path: "/api/v1/recommendations", allow: "anonymous" },
+  {
+    method: "GET",
+    path: "/api/v1/recommendations/:code",
+    allow: "anonymous",
+    sample: "/api/v1/recommendations/R-T1-99",
+  },
 ];

@@ -143,7 +143,7 @@ export async function indexerIdle(ctx: TestContext): Promise<void> {
   } catch (err) {
     // Say what is left, so that a timeout names its entries instead of only the wait.
     const left = await OutboxModel.find({ status: { $ne: "done" } }).lean();
-    throw new Error(`${(err as Error).message}; outbox left: ${JSON.stringify(left)}`);
+    throw new Error(`${(err as Error).message}; outbox left: ${JSON.stringify(left)}`, { cause: err });
   }
 }
 

@@ -11,6 +11,7 @@ import { formatDateTime, formatDay } from "../../src/web/i18n/format";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ReportMeta, ReportView } from "../../src/modules/tables/report.queries";
 import type { ReportSnapshot } from "../../src/modules/tables/report.queries";
+import { ReportRegisterSection } from "./RegisterPages";
 
 /** Form errors, already translated, by field ("_form" for the whole form). */
 export type ReportErrors = Partial<Record<string, string>>;
@@ -284,7 +285,12 @@ function References(props: { view: ReportView }) {
   );
 }
 
-export function ReportPage(props: { view: ReportView; working: boolean }) {
+export function ReportPage(props: {
+  view: ReportView;
+  working: boolean;
+  /** The published report's items in the recommendations register. */
+  register?: { code: string; state: "active" | "withdrawn" }[];
+}) {
   const { t, lang, user } = usePage();
   const { view } = props;
   const { meta } = view;
@@ -380,6 +386,9 @@ export function ReportPage(props: { view: ReportView; working: boolean }) {
           </section>
         ))}
         <References view={view} />
+        {props.register && view.sections.some((s) => s.kind === "recommendations") ? (
+          <ReportRegisterSection slug={meta.slug} items={props.register} canAdd={coordinator} />
+        ) : null}
       </div>
     </Layout>
   );

@@ -132,23 +132,30 @@ export function createTableNoteQueries() {
     },
 
     /**
-     * What a report needs to cite notes: each existing note's title, project and whether the public may
+     * What a report needs to cite notes: each existing note's title, project, working table (the
+     * recommendations register files an item under its notes' table) and whether the public may
      * read it (published and not deleted). Unknown or malformed ids are simply absent from the map.
      */
     async citable(
       ids: string[],
-    ): Promise<Map<string, { title: string; project: string | null; visible: boolean }>> {
+    ): Promise<
+      Map<string, { title: string; project: string | null; theme: string | null; visible: boolean }>
+    > {
       const valid = [...new Set(ids)].filter((id) => mongoose.isValidObjectId(id)).map(objectId);
-      const out = new Map<string, { title: string; project: string | null; visible: boolean }>();
+      const out = new Map<
+        string,
+        { title: string; project: string | null; theme: string | null; visible: boolean }
+      >();
       if (valid.length === 0) return out;
       const rows = await NoteModel.find(
         { _id: { $in: valid } },
-        { title: 1, project: 1, status: 1, deletedAt: 1 },
+        { title: 1, project: 1, theme: 1, status: 1, deletedAt: 1 },
       ).lean();
       for (const r of rows) {
         out.set(String(r._id), {
           title: r.title,
           project: r.project ? String(r.project) : null,
+          theme: r.theme ?? null,
           visible: r.status === "published" && !r.deletedAt,
         });
       }

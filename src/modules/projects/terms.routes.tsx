@@ -22,6 +22,8 @@ export function termsRouter(deps: {
   themeNotes?: (themeKey: string, lang: Lang) => Promise<VNode | null>;
   /** The notes of a zone's or a tag's projects (notes module). */
   termNotes?: (term: { zone: string } | { tag: string }) => Promise<VNode | null>;
+  /** The recommendations whose status a zone recorded in its integrated plan (tables module). */
+  zoneRecommendations?: (zone: string, lang: Lang) => Promise<VNode | null>;
 }): Router {
   const { taxonomy, queries, cache } = deps;
   const router = express.Router();
@@ -109,7 +111,10 @@ export function termsRouter(deps: {
       const term = vocab.get("province", p);
       return term ? labelOf(term, req.lang) : p;
     });
-    const notes = (await deps.termNotes?.({ zone: zone.key })) ?? null;
+    const [notes, recommendations] = await Promise.all([
+      deps.termNotes?.({ zone: zone.key }) ?? null,
+      deps.zoneRecommendations?.(zone.key, req.lang) ?? null,
+    ]);
     await termPage(req, res, { zone: zone.key }, (r, labels) => (
       <TermPage
         title={labelOf(zone, req.lang)}
@@ -121,7 +126,12 @@ export function termsRouter(deps: {
         selfHref={`/zones/${zone.key}`}
         browseHref={`/projects?zone=${zone.key}`}
         labels={labels}
-        after={notes}
+        after={
+          <>
+            {recommendations}
+            {notes}
+          </>
+        }
       >
         <p>
           <strong>{req.t("tax.zone.provinces")}:</strong> {provinces.join(", ")}

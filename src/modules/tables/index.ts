@@ -18,6 +18,10 @@ import type { CitationSources } from "./report.citations";
 import { createReportQueries } from "./report.queries";
 import { createReportService } from "./report.service";
 import { seedDemoReports } from "./report.demo";
+import { createRegisterQueries } from "./register.queries";
+import { createRegisterService } from "./register.service";
+import { zoneRecommendationsFor } from "./register.zone";
+import { citationsOf, resolveCitations } from "./report.citations";
 import type { Logger } from "../../infra/logger";
 
 export { tablesRouter } from "./tables.routes";
@@ -26,8 +30,20 @@ export { captureRouter } from "./capture.routes";
 export { reportsRouter } from "./report.routes";
 export { createReportSource } from "./report.source";
 export { withoutCitations } from "./report.citations";
+export { registerRouter } from "./register.routes";
 export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";
 export type { ReportService } from "./report.service";
+export type { RegisterService, StatusInput, SyncResult } from "./register.service";
+export { RegisterConflictError, codeOf } from "./register.service";
+export type {
+  RegisterFilter,
+  RegisterHistoryEntry,
+  RegisterItemView,
+  RegisterQueries,
+  ZoneStatusView,
+} from "./register.queries";
+export { CODE_PATTERN, statusIn } from "./register.queries";
+export { REGISTER_STATUSES, ITEM_STATES, type RegisterStatus, type ItemState } from "./register.model";
 export type { NoteCounts, TableData, TableNote, TablesQueries } from "./tables.queries";
 export type { EventView, SessionView } from "./events.queries";
 
@@ -82,6 +98,16 @@ export function createTablesModule(deps: TablesModuleDeps) {
   const reportQueries = createReportQueries({ sources });
   const proposal = { notes: deps.notes.tables, projects: deps.projects };
   reports.onChange(reportQueries.clear);
+  const registerQueries = createRegisterQueries();
+  const register = createRegisterService({
+    connection: deps.connection,
+    taxonomy: deps.taxonomy,
+    reports: reportQueries,
+    async noteThemes(ids) {
+      const found = await deps.notes.tables.citable(ids);
+      return new Map([...found].map(([id, n]) => [id, n.theme]));
+    },
+  });
 
   // The table pages follow notes, projects and events changed in this process at once.
   const noteListeners = new Set<() => void>();
@@ -106,6 +132,16 @@ export function createTablesModule(deps: TablesModuleDeps) {
     /** Synthesis reports: writes (coordinators) and reads (published reports, recommendations). */
     reports,
     reportQueries,
+    /**
+     * The recommendations register: `register` writes (coordinators: items from a published report,
+     * statuses per zone), `registerQueries` reads (list with filters, one item, a zone's, a report's).
+     */
+    register,
+    registerQueries,
+    /** The sources a register item's text cites, numbered and resolved as they are now. */
+    registerEvidence: (text: string) => resolveCitations(citationsOf([text]), sources),
+    /** The register's section of a zone's page (plugged into the catalogue's zone page). */
+    zoneRecommendations: zoneRecommendationsFor({ queries: registerQueries, taxonomy: deps.taxonomy }),
     /** What a report's proposed draft reads. */
     proposal,
     /** Loads the demo reports of the demo event with this key (idempotent). */

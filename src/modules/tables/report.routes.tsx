@@ -54,6 +54,8 @@ export interface ReportsRouterDeps {
   baseUrl: string;
   /** Anonymous pages, kept rendered and gzipped (cleared when a report, note or project changes). */
   cache: PageCache;
+  /** A published report's items in the recommendations register (listed on its page). */
+  registerOf?: (slug: string) => Promise<{ code: string; state: "active" | "withdrawn" }[]>;
 }
 
 const CONTENT_TYPES = {
@@ -204,7 +206,10 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
       if (deps.cache.sendCached(req, res, req.path)) return;
       const { slug } = parseOr400(slugParams, { slug: file }, "address");
       const view = await publishedOr404(slug);
-      deps.cache.send(req, res, req.path, () => <ReportPage view={view} working={false} />);
+      const register = await deps.registerOf?.(slug);
+      deps.cache.send(req, res, req.path, () => (
+        <ReportPage view={view} working={false} register={register} />
+      ));
       return;
     }
     parseOr400(exportParams, { file }, "address");
