@@ -33,7 +33,12 @@ import {
   type NotesModule,
 } from "./modules/notes/index";
 import { createPrivacyService, type PrivacyService } from "./modules/privacy/index";
-import { createReportSource, createTablesModule, type TablesModule } from "./modules/tables/index";
+import {
+  createRecommendationSource,
+  createReportSource,
+  createTablesModule,
+  type TablesModule,
+} from "./modules/tables/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 import { seedDemoSeminar } from "./seed/demo/seminar-seed";
@@ -70,12 +75,16 @@ export interface Services extends AccountsServices {
   tables: TablesModule;
 }
 
-/** What search indexes: the catalogue's projects, the published notes and the published reports. */
+/**
+ * What search indexes: the catalogue's projects, the published notes, the published reports and the
+ * register's items of published reports.
+ */
 export function searchSources(taxonomy: TaxonomyService, projects: ProjectQueries): SearchSource[] {
   return [
     createProjectSource(taxonomy),
     createNoteSource({ taxonomy, projects }),
     createReportSource({ notes: createTableNoteQueries(), projects }),
+    createRecommendationSource(),
   ];
 }
 
@@ -139,6 +148,8 @@ export function createServices(infra: Infra): Services {
   tables.reports.onChange(() => search.poke());
   // And the register (its pages, the zone pages' section, the report pages' codes).
   tables.register.onChange(() => catalogueCache.clear());
+  // An item created, withdrawn or given a status here: its outbox entry is committed.
+  tables.register.onChange(() => search.poke());
   return {
     mailer,
     background,

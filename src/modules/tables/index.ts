@@ -29,6 +29,7 @@ export { eventsRouter } from "./events.routes";
 export { captureRouter } from "./capture.routes";
 export { reportsRouter } from "./report.routes";
 export { createReportSource } from "./report.source";
+export { createRecommendationSource } from "./register.source";
 export { withoutCitations } from "./report.citations";
 export { registerRouter } from "./register.routes";
 export type { ReportQueries, ReportRecommendation, ReportView, ResolvedReport } from "./report.queries";

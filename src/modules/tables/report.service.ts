@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import type { Actor } from "../accounts/index";
 import { enqueueIndexing } from "../search/index";
 import { slugify } from "../taxonomy/index";
+import { queueItemsOfReport } from "./register.source";
 import {
   citationsOf,
   textsOf,
@@ -151,6 +152,8 @@ export function createReportService(deps: { connection: Connection; sources: Cit
       await record(session, next, action, actor);
       if (next.publishedVersion !== current.publishedVersion) {
         await enqueueIndexing(session, "report", String(next._id));
+        // Its register items are searchable only while it is published.
+        await queueItemsOfReport(session, next.slug);
       }
       return next;
     });
