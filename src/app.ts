@@ -288,7 +288,14 @@ export function createApp(deps: AppDeps): Express {
       taxonomy: services.taxonomy,
     }),
   );
-  app.use(tablesFeedsRouter({ baseUrl: config.baseUrl, reports: services.tables.reportQueries }));
+  app.use(
+    tablesFeedsRouter({
+      baseUrl: config.baseUrl,
+      reports: services.tables.reportQueries,
+      register: services.tables.registerQueries,
+      taxonomy: services.taxonomy,
+    }),
+  );
 
   app.use(siteRouter({ checks: deps.readiness }));
 

@@ -1,5 +1,5 @@
-// The working tables' Atom feeds: published synthesis reports (escaped, newest first, nothing unpublished
-// or withdrawn) and the links that advertise them.
+// The working tables' Atom feeds: published synthesis reports and the recommendations register's changes
+// (escaped, newest first, nothing unpublished or withdrawn) and the links that advertise them.
 import {
   COORDINATOR,
   TABLE_A,
@@ -10,6 +10,7 @@ import {
 } from "./report-search-fixtures";
 import { resetMongo, seedCatalogue } from "./notes-fixtures";
 import { useTestApp } from "../support/test-app";
+import { publishReport, republish } from "./register-fixtures";
 
 const ctx = useTestApp({ resetBeforeEach: false });
 
@@ -95,4 +96,81 @@ test("When a report page or the reports list is shown, then its head and footer 
   }
   const home = await ctx.agent().get("/");
   expect(home.text).not.toContain('href="/feeds/reports.atom"');
+});
+
+/** A register item's status in a zone, through the service. */
+async function setStatus(code: string, zone: string, status: "adopted" | "under_discussion") {
+  const { register, registerQueries } = ctx.services.tables;
+  const item = (await registerQueries.byCode(code))!;
+  await register.setStatus(
+    COORDINATOR,
+    code,
+    { zone, status, date: "2026-11-30", note: "Delibera **n. 3**", link: null },
+    item.version,
+  );
+}
+
+test("When the register changes, then its feed lists new items and statuses per zone, newest first, and nothing withdrawn", async () => {
+  const slug = await publishReport(ctx, [
+    "Prevedere la mediazione linguistica.",
+    "Tenere un diario di bordo.",
+  ]);
+  const { register } = ctx.services.tables;
+  const { created } = await register.syncFromReport(COORDINATOR, slug);
+  const [first, second] = created as [string, string];
+  await setStatus(first, "lunigiana", "under_discussion");
+  await setStatus(first, "lunigiana", "adopted");
+  await setStatus(second, "apuane", "adopted");
+  // The second item leaves the report's next version: withdrawn, it leaves the feed with its changes.
+  await republish(ctx, slug, ["Prevedere la mediazione linguistica."]);
+  await register.syncFromReport(COORDINATOR, slug);
+
+  const res = await ctx.agent().get("/feeds/recommendations.atom");
+  expect(res.status).toBe(200);
+  expect(res.headers["content-type"]).toMatch(/^application\/atom\+xml/);
+  expect(res.text).toContain("<title>Atlante: registro delle raccomandazioni</title>");
+  expect(titles(res.text)).toEqual([
+    `${first}, Lunigiana: Adottata`,
+    `${first}, Lunigiana: In discussione`,
+    `Nuova raccomandazione ${first}: Prevedere la mediazione linguistica.`,
+  ]);
+  expect(res.text).toContain(`/recommendations/${first}"/>`);
+  expect(res.text).toContain(
+    '<summary type="text">Delibera n. 3 — Prevedere la mediazione linguistica.</summary>',
+  );
+  expect(res.text).not.toContain(second);
+  const english = await ctx.agent().get("/feeds/recommendations.atom?lang=en");
+  expect(titles(english.text)[0]).toBe(`${first}, Lunigiana zone-district: Adopted`);
+
+  // The report withdrawn: its items leave the feed.
+  const { reports } = ctx.services.tables;
+  await reports.transition(COORDINATOR, slug, "unpublish", (await reports.load(slug)).version);
+  expect(titles((await ctx.agent().get("/feeds/recommendations.atom")).text)).toEqual([]);
+});
+
+test("When register items carry markup payloads, then the register's feed escapes every one of them", async () => {
+  const slug = await publishReport(
+    ctx,
+    PAYLOADS.map((p, i) => `Raccomandazione ${i} ${p}`),
+  );
+  const { created } = await ctx.services.tables.register.syncFromReport(COORDINATOR, slug);
+  expect(created.length).toBeGreaterThan(3);
+  const xml = (await ctx.agent().get("/feeds/recommendations.atom")).text;
+  expect(titles(xml)).toHaveLength(created.length);
+  expect(xml).not.toMatch(/<(script|img|svg|a|x)\b/);
+  expect(xml).not.toContain("<title>iniettato</title>");
+  for (const c of ["\u0000", "\u0008", "\uFFFE"]) expect(xml).not.toContain(c);
+});
+
+test("When a register page is shown, then its head and footer advertise the register's feed", async () => {
+  const slug = await publishReport(ctx, ["Una raccomandazione con feed."]);
+  const { created } = await ctx.services.tables.register.syncFromReport(COORDINATOR, slug);
+  for (const path of ["/recommendations", `/recommendations/${created[0]!}`]) {
+    const page = await ctx.agent().get(path);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="/feeds/recommendations.atom"',
+    );
+    expect(page.text).toMatch(/atl-footer-feeds.*href="\/feeds\/recommendations\.atom"/s);
+  }
 });

@@ -146,6 +146,8 @@ export function feedsRouter(deps: {
 const THEME_PAGE = /^\/themes\/([a-z0-9-]{1,80})(?:\/notes)?$/;
 /** The reports' list and public pages (not their editing pages), which advertise the reports' feed. */
 const REPORT_PAGE = /^\/reports(?:\/[a-z0-9-]{1,120})?$/;
+/** The register's list, matrix and item pages, which advertise the register's feed. */
+const REGISTER_PAGE = /^\/recommendations(?:\/[A-Za-z0-9-]{1,40})?$/;
 const TAG_PAGE = /^\/tags\/([a-z0-9-]{1,120})$/;
 
 /** Advertises the feeds in every page's head: the overall one, and the theme's or tag's on their pages. */
@@ -186,6 +188,14 @@ export function feedLinks(): RequestHandler {
         type: "application/atom+xml",
         href: "/feeds/reports.atom",
         title: req.t("feeds.reports.title"),
+      });
+    }
+    if (REGISTER_PAGE.exec(req.path)) {
+      links.push({
+        rel: "alternate",
+        type: "application/atom+xml",
+        href: "/feeds/recommendations.atom",
+        title: req.t("feeds.recommendations.title"),
       });
     }
     res.locals.headLinks = [...((res.locals.headLinks as typeof links | undefined) ?? []), ...links];
