@@ -182,6 +182,7 @@ export async function startServices(infra: Infra, services: Services): Promise<v
     await seedDemoNotes(infra.mongo, infra.logger);
     await seedDemoSeminar(infra.mongo, infra.logger);
     await services.tables.seedDemoReports(SEMINAR_KEY, infra.logger);
+    await services.tables.seedDemoRegister(infra.logger);
   }
   await services.search.start();
   services.jobs.start();

@@ -7,6 +7,7 @@ import { OutboxModel } from "../../src/modules/search/outbox.model";
 import { seedDemoNotes } from "../../src/seed/demo/notes-seed";
 import { seedDemoProjects } from "../../src/seed/demo/seed-demo";
 import { seedDemoSeminar } from "../../src/seed/demo/seminar-seed";
+import { SEMINAR_KEY } from "../../src/seed/demo/seminar";
 import { EventModel } from "../../src/modules/tables/event.model";
 import { TableSessionModel } from "../../src/modules/tables/session.model";
 import { createUser, loginAs, loginInBrowser, type TestUser } from "../support/auth";
@@ -32,6 +33,9 @@ export async function seedSite(ctx: TestContext): Promise<SiteFixture> {
   await seedDemoProjects(ctx.services);
   await seedDemoNotes(ctx.infra.mongo);
   await seedDemoSeminar(ctx.infra.mongo);
+  // The example reports and the register's example items and statuses (R-T1-01 among them).
+  await ctx.services.tables.seedDemoReports(SEMINAR_KEY);
+  await ctx.services.tables.seedDemoRegister();
   const event = await EventModel.findOne({}).lean();
   const tableSession = await TableSessionModel.findOne({ event: event!._id }).lean();
   const [member, coordinator, admin] = [
@@ -102,6 +106,9 @@ export function pageTypes(fx: SiteFixture): PageType[] {
     ["working tables", "/tables"],
     ["working table", `/tables/${p.theme}`],
     ["working table's notes", `/tables/${p.theme}/notes`],
+    ["recommendations register", "/recommendations"],
+    ["recommendations by zone", "/recommendations/matrix"],
+    ["recommendation", "/recommendations/R-T1-01"],
     ["events", "/events"],
     ["event", `/events/${fx.eventId}`],
     ["join a session", "/partecipa"],
@@ -144,6 +151,7 @@ export function pageTypes(fx: SiteFixture): PageType[] {
     ["invite an event's participants", `/events/${fx.eventId}/invite`],
     ["new table session", `/events/${fx.eventId}/sessions/new`],
     ["table session", `/sessions/${fx.sessionId}`],
+    ["recommendation with its status form", "/recommendations/R-T1-01"],
     ["edit table session", `/sessions/${fx.sessionId}/edit`],
   ];
   const admin: [string, string][] = [

@@ -213,3 +213,22 @@ describe("statuses per zone", () => {
     expect(await ctx.services.tables.registerQueries.byCode("<script>")).toBeNull();
   });
 });
+
+describe("items with the same words", () => {
+  test("When a draft's placeholder lines say the same words with different citations, then each is its own item", async () => {
+    const a = await note("Prima");
+    const b = await note("Seconda");
+    const slug = await publishReport(
+      [
+        `Raccomandazione da scrivere a partire da [@nota:${a}]`,
+        `Raccomandazione da scrivere a partire da [@nota:${b}]`,
+      ],
+      { kind: "table", theme: THEME },
+    );
+    expect((await ctx.services.tables.register.syncFromReport(COORDINATOR, slug)).created).toEqual([
+      "R-T3-01",
+      "R-T3-02",
+    ]);
+    expect((await ctx.services.tables.register.syncFromReport(COORDINATOR, slug)).unchanged).toBe(2);
+  });
+});

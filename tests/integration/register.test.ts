@@ -7,7 +7,7 @@ import { REGISTER_STATUSES } from "../../src/modules/tables/index";
 import { csrfFrom, loginAs, type LoggedIn } from "../support/auth";
 import { useTestApp } from "../support/test-app";
 import { THEME } from "./notes-fixtures";
-import { COORDINATOR, publishedNote, publishReport } from "./register-fixtures";
+import { COORDINATOR, publishedNote, publishReport, republish } from "./register-fixtures";
 import { resetTables } from "./tables-fixtures";
 
 const ctx = useTestApp({ resetBeforeEach: false });
@@ -112,6 +112,12 @@ describe("adding a report to the register", () => {
       .send({ _csrf: await coordinator.csrf() });
     expect(missing.status).toBe(404);
   });
+});
+
+test("When the working tables' and the reports' pages are shown, then they link to the register", async () => {
+  for (const path of ["/tables", "/reports"]) {
+    expect(mainOf((await ctx.agent().get(path)).text)).toContain('href="/recommendations"');
+  }
 });
 
 describe("the status form", () => {
@@ -389,6 +395,17 @@ describe("public views, exports and the API", () => {
     expect(luni).not.toContain('href="/recommendations/R-T3-02"');
     const mugello = mainOf((await ctx.agent().get("/zones/mugello")).text);
     expect(mugello).not.toContain("Raccomandazioni nel piano integrato zonale");
+    // A recommendation the report drops stays on the zone's page, marked withdrawn.
+    await republish(ctx, slug, ["Indicatori comuni per tutti i progetti"]);
+    ctx.services.tables.reportQueries.clear();
+    expect((await ctx.services.tables.register.syncFromReport(COORDINATOR, slug)).withdrawn).toEqual([
+      "R-T3-01",
+    ]);
+    const after = mainOf((await ctx.agent().get("/zones/pratese")).text);
+    expect(after).toMatch(
+      /R-T3-01<\/strong><\/a> <small[^>]*>[^<]*<\/small> <span class="badge bg-secondary">Ritirate<\/span>/,
+    );
+    expect(after).not.toMatch(/R-T3-02<\/strong><\/a> <small[^>]*>[^<]*<\/small> <span class="badge/);
   });
 
   test("When a status changes, then the cached anonymous pages show it at once", async () => {

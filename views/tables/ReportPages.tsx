@@ -11,7 +11,7 @@ import { formatDateTime, formatDay } from "../../src/web/i18n/format";
 import type { MessageKey } from "../../src/web/i18n/index";
 import type { ReportMeta, ReportView } from "../../src/modules/tables/report.queries";
 import type { ReportSnapshot } from "../../src/modules/tables/report.queries";
-import { ReportRegisterSection } from "./RegisterPages";
+import { ReportRegisterSection } from "./RegisterSections";
 
 /** Form errors, already translated, by field ("_form" for the whole form). */
 export type ReportErrors = Partial<Record<string, string>>;
@@ -43,6 +43,9 @@ export function ReportsIndexPage(props: {
         <h1 class="h2">{t("reports.index.title")}</h1>
         <p class="lead">{t("reports.index.lead")}</p>
         {props.published.length === 0 ? <p>{t("reports.index.none")}</p> : null}
+        <p>
+          <a href="/recommendations">{t("register.link.tables")}</a>
+        </p>
         <ul class="list-unstyled">
           {props.published.map((r) => (
             <li key={r.meta.slug} class="mb-2">

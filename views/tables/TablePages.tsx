@@ -62,6 +62,9 @@ export function TablesIndexPage(props: { tables: TableSummary[]; events: EventSu
         <p>
           <a href="/events">{t("tables.index.events.all")}</a>
         </p>
+        <p>
+          <a href="/recommendations">{t("register.link.tables")}</a>
+        </p>
       </div>
     </Layout>
   );

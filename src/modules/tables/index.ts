@@ -17,7 +17,8 @@ import { createTablesQueries } from "./tables.queries";
 import type { CitationSources } from "./report.citations";
 import { createReportQueries } from "./report.queries";
 import { createReportService } from "./report.service";
-import { seedDemoReports } from "./report.demo";
+import { demoReportSlug, seedDemoReports } from "./report.demo";
+import { seedDemoRegister } from "./register.demo";
 import { createRegisterQueries } from "./register.queries";
 import { createRegisterService } from "./register.service";
 import { zoneRecommendationsFor } from "./register.zone";
@@ -148,6 +149,9 @@ export function createTablesModule(deps: TablesModuleDeps) {
     /** Loads the demo reports of the demo event with this key (idempotent). */
     seedDemoReports: (eventKey: string, logger?: Logger) =>
       seedDemoReports({ ...proposal, reports, taxonomy: deps.taxonomy }, eventKey, logger),
+    /** Loads the register's demo items and statuses from the published demo report (idempotent). */
+    seedDemoRegister: async (logger?: Logger) =>
+      seedDemoRegister({ register }, await demoReportSlug(), logger),
     /** Runs `listener` whenever a note changes in this process; returns how to stop. */
     onNoteChange: (listener: () => void): (() => void) => {
       noteListeners.add(listener);

@@ -15,13 +15,12 @@ import { actorOf } from "../accounts/index";
 import { labelOf, type TaxonomyService, type Vocabulary } from "../taxonomy/index";
 import {
   RegisterIndexPage,
-  RegisterItemPage,
   RegisterMatrixPage,
   statusText,
   type Option,
   type RegisterRow,
-  type StatusFormState,
 } from "../../../views/tables/RegisterPages";
+import { RegisterItemPage, type StatusFormState } from "../../../views/tables/RegisterItemPage";
 import { byKey, substituteCitations, withoutCitations, type Reference } from "./report.citations";
 import { itemJson, registerCsv, type RegisterNames } from "./register.export";
 import { REGISTER_STATUSES } from "./register.model";

@@ -12,7 +12,7 @@ import { markdownToText } from "../../web/markdown";
 import type { Actor } from "../accounts/index";
 import { enqueueIndexing } from "../search/index";
 import type { TaxonomyService } from "../taxonomy/index";
-import { withoutCitations } from "./report.citations";
+import { citationsOf, withoutCitations } from "./report.citations";
 import type { ReportQueries } from "./report.queries";
 import {
   RecommendationCounterModel,
@@ -129,11 +129,22 @@ export function createRegisterService(deps: RegisterServiceDeps) {
     );
     const themes = noteIds.length > 0 ? await deps.noteThemes(noteIds) : new Map<string, string | null>();
     const scopeTheme = view.meta.scope.kind === "table" ? view.meta.scope.theme : null;
+    // Items with the same words (say the draft's "to write from [@nota:...]" lines) are told apart by
+    // what they cite; otherwise an item is its words, so a citation added later keeps its code.
+    const bare = items.map((item) => textKeyOf(item.text));
+    const keys = items.map((item, i) =>
+      bare.filter((k) => k === bare[i]).length > 1
+        ? `${bare[i]} ${citationsOf([item.text])
+            .map((c) => `${c.kind}:${c.ref}`)
+            .sort()
+            .join(" ")}`
+        : bare[i]!,
+    );
     const seen = new Set<string>();
     const incoming: Incoming[] = [];
     items.forEach((item, position) => {
-      const key = textKeyOf(item.text);
-      if (!key || seen.has(key)) return;
+      const key = keys[position]!;
+      if (!bare[position] || seen.has(key)) return;
       seen.add(key);
       const notes = item.references.filter((r) => r.kind === "note").map((r) => r.ref);
       incoming.push({
@@ -213,7 +224,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
                   evidence,
                   createdBy: person,
                   updatedBy: person,
-                  demo: !!options.demo,
+                  demo: options.demo ?? view.meta.demo,
                   version: 1,
                 },
               ],

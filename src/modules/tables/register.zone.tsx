@@ -4,7 +4,7 @@ import type { VNode } from "preact";
 import { translator, type Lang } from "../../web/i18n/index";
 import { renderMarkdown } from "../../web/markdown";
 import type { TaxonomyService } from "../taxonomy/index";
-import { ZoneRecommendations } from "../../../views/tables/RegisterPages";
+import { ZoneRecommendations } from "../../../views/tables/RegisterSections";
 import { withoutCitations } from "./report.citations";
 import type { RegisterQueries } from "./register.queries";
 import { namesOf } from "./register.routes";

@@ -9,6 +9,7 @@ import { draftOf, proposalFor, type ProposalDeps } from "./report.draft";
 import { EventModel } from "./event.model";
 import { ReportModel } from "./report.model";
 import type { ReportService } from "./report.service";
+import { demoRecommendationsBody } from "./register.demo";
 
 const PUBLISHED_KEY = "demo-report-seminar-2021";
 const DRAFT_KEY = "demo-report-seminar-2021-table-1";
@@ -30,16 +31,22 @@ export async function seedDemoReports(
   let created = 0;
   if (!(await ReportModel.exists({ demoKey: PUBLISHED_KEY }))) {
     const scope = { kind: "event" as const, event: eventId };
+    const parts = await proposalFor(deps, scope);
     const draft = await draftOf(
       { taxonomy: deps.taxonomy },
-      await proposalFor(deps, scope),
+      parts,
       "Sintesi dei tavoli di lavoro del seminario (esempio)",
       "it",
       t,
     );
+    // Recommendations written out (the draft only lists what to write them from), for the register's demo.
+    const themes = (await deps.taxonomy.vocabulary()).themes.map((th) => th.key);
+    const sections = draft.sections.map((s) =>
+      s.kind === "recommendations" ? { ...s, body: demoRecommendationsBody(parts, themes) } : s,
+    );
     const doc = await deps.reports.create(SYSTEM_ACTOR, {
       scope,
-      content: { ...draft, summary: INTRO },
+      content: { ...draft, sections, summary: INTRO },
       demoKey: PUBLISHED_KEY,
     });
     const review = await deps.reports.transition(SYSTEM_ACTOR, doc.slug, "submit", doc.version);
@@ -64,4 +71,13 @@ export async function seedDemoReports(
   }
   if (created > 0) logger?.info({ created }, "demo synthesis reports loaded");
   return { created };
+}
+
+/** The slug of the published demo report of the seminar, or null. */
+export async function demoReportSlug(): Promise<string | null> {
+  const doc = await ReportModel.findOne(
+    { demoKey: PUBLISHED_KEY, publishedVersion: { $ne: null } },
+    { slug: 1 },
+  ).lean();
+  return doc?.slug ?? null;
 }
