@@ -2,6 +2,7 @@
 // withdrawn and reinstated items), each status change with its history, concurrent edits, who may write.
 import type { Actor } from "../../src/modules/accounts/index";
 import { RecommendationModel } from "../../src/modules/tables/register.model";
+import { createReportService } from "../../src/modules/tables/report.service";
 import { REGISTER_STATUSES } from "../../src/modules/tables/index";
 import { useTestApp } from "../support/test-app";
 import { THEME } from "./notes-fixtures";
@@ -230,5 +231,37 @@ describe("items with the same words", () => {
       "R-T3-02",
     ]);
     expect((await ctx.services.tables.register.syncFromReport(COORDINATOR, slug)).unchanged).toBe(2);
+  });
+});
+
+describe("another app process", () => {
+  test("When another process publishes a new version, then adding to the register reads that version, not one kept in memory", async () => {
+    const slug = await publishReport(["Prima raccomandazione"], { kind: "table", theme: THEME });
+    await ctx.services.tables.register.syncFromReport(COORDINATOR, slug);
+    // This process keeps the published version in memory...
+    expect((await ctx.services.tables.reportQueries.recommendationsOf(slug))!.length).toBe(1);
+    // ...while a second process (its own report service, its own listeners) publishes the next one.
+    const elsewhere = createReportService({
+      connection: ctx.infra.mongo,
+      sources: { notes: () => Promise.resolve(new Map()), projects: () => Promise.resolve(new Map()) },
+    });
+    const current = await elsewhere.load(slug);
+    const saved = await elsewhere.update(
+      COORDINATOR,
+      slug,
+      {
+        title: current.title,
+        summary: "",
+        sections: [
+          { heading: "R", kind: "recommendations", body: "- Prima raccomandazione\n- Seconda, nuova" },
+        ],
+      },
+      current.version,
+    );
+    const review = await elsewhere.transition(COORDINATOR, slug, "submit", saved.version);
+    await elsewhere.transition(COORDINATOR, slug, "publish", review.version);
+    expect((await ctx.services.tables.register.syncFromReport(COORDINATOR, slug)).created).toEqual([
+      "R-T3-02",
+    ]);
   });
 });

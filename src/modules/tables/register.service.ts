@@ -83,7 +83,7 @@ function requireCoordinator(actor: Actor): void {
 export interface RegisterServiceDeps {
   connection: Connection;
   taxonomy: Pick<TaxonomyService, "vocabulary">;
-  reports: Pick<ReportQueries, "published" | "recommendationsOf">;
+  reports: Pick<ReportQueries, "published" | "recommendationsOf" | "clear">;
   /** The working table (theme) of each existing note, by id. */
   noteThemes(ids: string[]): Promise<Map<string, string | null>>;
 }
@@ -121,6 +121,9 @@ export function createRegisterService(deps: RegisterServiceDeps) {
 
   /** The items of a published report as the register reads them: table, evidence, normalised text. */
   async function incomingOf(slug: string) {
+    // Published reports are kept 60 s per process: read the version another app process may have just
+    // published, not a kept one.
+    deps.reports.clear();
     const view = await deps.reports.published(slug);
     const items = await deps.reports.recommendationsOf(slug);
     if (!view || !items) throw new NotFoundError("No published report with this address");
