@@ -14,6 +14,7 @@ import { siteMessages } from "../../modules/site/site.messages";
 import { privacyMessages } from "../../modules/privacy/privacy.messages";
 import { tablesMessages } from "../../modules/tables/tables.messages";
 import { reportsMessages } from "../../modules/tables/reports.messages";
+import { feedsMessages } from "../../modules/feeds/feeds.messages";
 import { registerMessages } from "../../modules/tables/register.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 import { formatInteger } from "./format";
@@ -36,6 +37,7 @@ const catalogs = [
   privacyMessages,
   tablesMessages,
   reportsMessages,
+  feedsMessages,
   registerMessages,
 ] as const;
 
