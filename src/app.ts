@@ -41,7 +41,7 @@ import {
   termNotesFor,
   themeNotesFor,
 } from "./modules/notes/index";
-import { feedLinks, feedsRouter } from "./modules/feeds/index";
+import { feedLinks, feedsRouter, tablesFeedsRouter } from "./modules/feeds/index";
 import { taxonomyRouter } from "./modules/taxonomy/index";
 import { siteRouter } from "./modules/site/index";
 import { privacyRouter } from "./modules/privacy/index";
@@ -296,6 +296,14 @@ export function createApp(deps: AppDeps): Express {
       baseUrl: config.baseUrl,
       notes: services.notes.queries,
       projects: services.projectQueries,
+      taxonomy: services.taxonomy,
+    }),
+  );
+  app.use(
+    tablesFeedsRouter({
+      baseUrl: config.baseUrl,
+      reports: services.tables.reportQueries,
+      register: services.tables.registerQueries,
       taxonomy: services.taxonomy,
     }),
   );

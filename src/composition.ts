@@ -26,9 +26,19 @@ import {
   type ProjectService,
 } from "./modules/projects/index";
 import { createSearchModule, UsageError, type SearchModule, type SearchSource } from "./modules/search/index";
-import { createNoteSource, createNotesModule, type NotesModule } from "./modules/notes/index";
+import {
+  createNoteSource,
+  createNotesModule,
+  createTableNoteQueries,
+  type NotesModule,
+} from "./modules/notes/index";
 import { createPrivacyService, type PrivacyService } from "./modules/privacy/index";
-import { createTablesModule, type TablesModule } from "./modules/tables/index";
+import {
+  createRecommendationSource,
+  createReportSource,
+  createTablesModule,
+  type TablesModule,
+} from "./modules/tables/index";
 import { seedDemoProjects } from "./seed/demo/seed-demo";
 import { seedDemoNotes } from "./seed/demo/notes-seed";
 import { seedDemoSeminar } from "./seed/demo/seminar-seed";
@@ -65,9 +75,17 @@ export interface Services extends AccountsServices {
   tables: TablesModule;
 }
 
-/** What search indexes: the catalogue's projects and the published notes. */
+/**
+ * What search indexes: the catalogue's projects, the published notes, the published reports and the
+ * register's items of published reports.
+ */
 export function searchSources(taxonomy: TaxonomyService, projects: ProjectQueries): SearchSource[] {
-  return [createProjectSource(taxonomy), createNoteSource({ taxonomy, projects })];
+  return [
+    createProjectSource(taxonomy),
+    createNoteSource({ taxonomy, projects }),
+    createReportSource({ notes: createTableNoteQueries(), projects }),
+    createRecommendationSource(),
+  ];
 }
 
 export function createServices(infra: Infra): Services {
@@ -126,8 +144,12 @@ export function createServices(infra: Infra): Services {
   tables.events.onChange(() => catalogueCache.clear());
   // So do published reports and their list.
   tables.reports.onChange(() => catalogueCache.clear());
+  // A report published or withdrawn here: its outbox entry is committed, the indexer need not wait.
+  tables.reports.onChange(() => search.poke());
   // And the register (its pages, the zone pages' section, the report pages' codes).
   tables.register.onChange(() => catalogueCache.clear());
+  // An item created, withdrawn or given a status here: its outbox entry is committed.
+  tables.register.onChange(() => search.poke());
   return {
     mailer,
     background,

@@ -289,6 +289,9 @@ export const ROUTE_TABLE: RouteRow[] = [
   { method: "GET", path: "/feeds/atlante.atom", allow: "anonymous" },
   { method: "GET", path: "/feeds/themes/:key", allow: "anonymous", sample: "/feeds/themes/no-theme.atom" },
   { method: "GET", path: "/feeds/tags/:slug", allow: "anonymous", sample: "/feeds/tags/no-tag.atom" },
+  // working tables' feeds (issue 13 item 8)
+  { method: "GET", path: "/feeds/reports.atom", allow: "anonymous" },
+  { method: "GET", path: "/feeds/recommendations.atom", allow: "anonymous" },
 
   // the pages a public service has (issue 14)
   { method: "GET", path: "/chi-siamo", allow: "anonymous" },

@@ -2,7 +2,7 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { FACETS, type Facet } from "../../src/modules/search/search.filters";
 import type { SearchResult } from "../../src/modules/search/search.hits";
-import { SORTS } from "../../src/modules/search/search.schemas";
+import { SEARCH_TYPES, SORTS } from "../../src/modules/search/search.schemas";
 import { isMessageKey, type MessageKey, type Translate } from "../../src/web/i18n/index";
 import type { ErrorDetail } from "../../src/web/errors";
 import { Pager, type PagerLabels } from "../components/Pager";
@@ -104,7 +104,7 @@ export function SearchPage(props: SearchPageProps) {
         <form method="get" action="/search" id="search-form" class="atl-search-form" role="search">
           <LangField />
           <div class="row g-3 align-items-end mb-3">
-            <div class="col-12 col-md-7">
+            <div class="col-12 col-md-5">
               <div class="form-group mb-0">
                 <label for="search-q" class="active">
                   {t("search.box.label")}
@@ -122,7 +122,24 @@ export function SearchPage(props: SearchPageProps) {
                 />
               </div>
             </div>
-            <div class="col-8 col-md-3 select-wrapper">
+            <div class="col-6 col-md-3 select-wrapper">
+              <label for="search-type">{t("search.type.label")}</label>
+              <select id="search-type" name="type">
+                <option value="" selected={state.type.length === 0}>
+                  {t("search.type.default")}
+                </option>
+                {SEARCH_TYPES.map((type) => (
+                  <option
+                    key={type}
+                    value={type}
+                    selected={state.type.length === 1 && state.type[0] === type}
+                  >
+                    {t(`search.types.${type}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="col-6 col-md-2 select-wrapper">
               <label for="search-sort">{t("search.sort.label")}</label>
               <select id="search-sort" name="sort">
                 {SORTS.map((s) => (
@@ -132,7 +149,7 @@ export function SearchPage(props: SearchPageProps) {
                 ))}
               </select>
             </div>
-            <div class="col-4 col-md-2">
+            <div class="col-12 col-md-2">
               <button type="submit" class="btn btn-primary w-100">
                 {t("search.box.submit")}
               </button>

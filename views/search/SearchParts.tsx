@@ -39,7 +39,9 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
         <a href={hit.url} lang={CONTENT_LANG}>
           <Highlighted text={hit.marked.title} />
         </a>
-        {hit.type === "note" ? <span class="badge bg-primary ms-2">{t("search.type.note")}</span> : null}
+        {hit.type !== "project" ? (
+          <span class="badge bg-primary ms-2">{t(`search.type.${hit.type}` as MessageKey)}</span>
+        ) : null}
         {hit.status !== "published" ? (
           <span class="badge bg-secondary ms-2">{t(`search.status.${hit.status}` as MessageKey)}</span>
         ) : null}
@@ -51,6 +53,12 @@ export function Hit(props: { hit: SearchHit; labels: Labels }) {
         <p class="small mb-1">
           {t("search.note.on", { project: hit.projectTitle })}
           {hit.kind ? ` · ${label(labels, "kind", hit.kind)}` : ""}
+        </p>
+      ) : null}
+      {hit.type === "recommendation" ? (
+        <p class="small mb-1">
+          {hit.code ? <span class="me-2">{hit.code}</span> : null}
+          {hit.reportTitle ? t("search.recommendation.from", { report: hit.reportTitle }) : ""}
         </p>
       ) : null}
       <ul class="list-inline small text-muted mb-0 atl-hit-facts">

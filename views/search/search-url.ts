@@ -9,6 +9,8 @@ export interface SearchState {
   target: string[];
   year: (string | number)[];
   kind: string[];
+  /** The types searched (none: projects and notes). */
+  type: string[];
   sort: string;
   page: number;
   /** Results per page; left out of URLs when it is the default (20). */
@@ -23,6 +25,7 @@ export function searchUrl(state: SearchState, changes: Partial<SearchState> = {}
   for (const facet of ["theme", "tag", "zone", "target", "year", "kind"] as const) {
     for (const v of s[facet]) params.append(facet, String(v));
   }
+  for (const v of s.type) params.append("type", v);
   if (s.sort && s.sort !== "relevance") params.set("sort", s.sort);
   if (s.limit && s.limit !== 20) params.set("limit", String(s.limit));
   if (s.page > 1) params.set("page", String(s.page));

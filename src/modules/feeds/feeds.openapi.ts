@@ -15,6 +15,23 @@ registerApiPaths({
       responses: { "200": atom("Atom 1.0 feed") },
     },
   },
+  "/feeds/reports.atom": {
+    get: {
+      summary: "Atom feed of the published synthesis reports, newest publication first (30 entries)",
+      operationId: "feedReports",
+      tags: ["Feeds"],
+      responses: { "200": atom("Atom 1.0 feed") },
+    },
+  },
+  "/feeds/recommendations.atom": {
+    get: {
+      summary:
+        "Atom feed of the recommendations register's changes, newest first (30 entries): new items and statuses per zone-distretto",
+      operationId: "feedRecommendations",
+      tags: ["Feeds"],
+      responses: { "200": atom("Atom 1.0 feed") },
+    },
+  },
   "/feeds/themes/{key}": {
     get: {
       summary: "Atom feed of one working table: its newest projects and notes",

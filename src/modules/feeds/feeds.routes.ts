@@ -9,7 +9,7 @@ import { parseOr400 } from "../../web/validate";
 import { type TaxonomyService, labelOf } from "../taxonomy/index";
 import "./feeds.openapi";
 
-const ENTRIES = 30;
+export const ENTRIES = 30;
 
 export function xmlEscape(s: string): string {
   return (
@@ -24,7 +24,7 @@ export function xmlEscape(s: string): string {
   );
 }
 
-interface Entry {
+export interface Entry {
   id: string;
   title: string;
   url: string;
@@ -34,7 +34,7 @@ interface Entry {
   category: string;
 }
 
-function atom(base: string, selfPath: string, title: string, entries: Entry[]): string {
+export function atom(base: string, selfPath: string, title: string, entries: Entry[]): string {
   const updated = entries.reduce((m, e) => (e.updated > m ? e.updated : m), new Date(0));
   const items = entries
     .map(
@@ -59,6 +59,15 @@ function atom(base: string, selfPath: string, title: string, entries: Entry[]): 
 ${items}
 </feed>
 `;
+}
+
+/** Sends a feed (kept 5 minutes by caches). */
+export function sendFeed(res: express.Response, xml: string): void {
+  res
+    .status(200)
+    .type("application/atom+xml; charset=utf-8")
+    .setHeader("Cache-Control", "public, max-age=300");
+  res.send(xml);
 }
 
 const themeFile = z.strictObject({
@@ -106,16 +115,8 @@ export function feedsRouter(deps: {
     return all.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, ENTRIES);
   }
 
-  function send(res: express.Response, xml: string) {
-    res
-      .status(200)
-      .type("application/atom+xml; charset=utf-8")
-      .setHeader("Cache-Control", "public, max-age=300");
-    res.send(xml);
-  }
-
   router.get("/feeds/atlante.atom", async (req, res) => {
-    send(res, atom(base, "/feeds/atlante.atom", req.t("notes.feed.all"), await entries({})));
+    sendFeed(res, atom(base, "/feeds/atlante.atom", req.t("notes.feed.all"), await entries({})));
   });
 
   router.get("/feeds/themes/:key", async (req, res) => {
@@ -123,7 +124,10 @@ export function feedsRouter(deps: {
     const theme = (await deps.taxonomy.vocabulary()).get("theme", key.replace(/\.atom$/, ""));
     if (!theme) throw new NotFoundError("No such theme");
     const self = `/feeds/themes/${theme.key}.atom`;
-    send(res, atom(base, self, `Atlante: ${labelOf(theme, req.lang)}`, await entries({ theme: theme.key })));
+    sendFeed(
+      res,
+      atom(base, self, `Atlante: ${labelOf(theme, req.lang)}`, await entries({ theme: theme.key })),
+    );
   });
 
   router.get("/feeds/tags/:slug", async (req, res) => {
@@ -133,13 +137,17 @@ export function feedsRouter(deps: {
     const tag = tags.bySlug.get(name) ?? tags.byOldSlug.get(name);
     if (!tag || tag.status !== "active") throw new NotFoundError("No such tag");
     const self = `/feeds/tags/${tag.slug}.atom`;
-    send(res, atom(base, self, `Atlante: #${labelOf(tag, req.lang)}`, await entries({ tagId: tag.id })));
+    sendFeed(res, atom(base, self, `Atlante: #${labelOf(tag, req.lang)}`, await entries({ tagId: tag.id })));
   });
 
   return router;
 }
 
 const THEME_PAGE = /^\/themes\/([a-z0-9-]{1,80})(?:\/notes)?$/;
+/** The reports' list and public pages (not their editing pages), which advertise the reports' feed. */
+const REPORT_PAGE = /^\/reports(?:\/[a-z0-9-]{1,120})?$/;
+/** The register's list, matrix and item pages, which advertise the register's feed. */
+const REGISTER_PAGE = /^\/recommendations(?:\/[A-Za-z0-9-]{1,40})?$/;
 const TAG_PAGE = /^\/tags\/([a-z0-9-]{1,120})$/;
 
 /** Advertises the feeds in every page's head: the overall one, and the theme's or tag's on their pages. */
@@ -172,6 +180,22 @@ export function feedLinks(): RequestHandler {
         type: "application/atom+xml",
         href: `/feeds/tags/${tag[1]}.atom`,
         title: `Atlante: #${tag[1]}`,
+      });
+    }
+    if (REPORT_PAGE.exec(req.path)) {
+      links.push({
+        rel: "alternate",
+        type: "application/atom+xml",
+        href: "/feeds/reports.atom",
+        title: req.t("feeds.reports.title"),
+      });
+    }
+    if (REGISTER_PAGE.exec(req.path)) {
+      links.push({
+        rel: "alternate",
+        type: "application/atom+xml",
+        href: "/feeds/recommendations.atom",
+        title: req.t("feeds.recommendations.title"),
       });
     }
     res.locals.headLinks = [...((res.locals.headLinks as typeof links | undefined) ?? []), ...links];

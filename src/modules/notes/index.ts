@@ -19,6 +19,7 @@ export type { ContributionAuthor, ContributionInput } from "./note.service";
 export { titleOf } from "./note.service";
 export { EX_MEMBER, type ForgetMode } from "./note.privacy";
 export { createNoteSource } from "./note.source";
+export { createTableNoteQueries } from "./note.tables";
 export { noteDraftRescue, notesRouter } from "./notes.routes";
 export { notePagesRouter } from "./pages.routes";
 export { notesExportRouter } from "./export.routes";

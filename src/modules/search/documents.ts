@@ -66,3 +66,37 @@ export interface NoteSearchDocument extends SearchDocument {
   visibility: "public";
   demo: boolean;
 }
+
+/** A published synthesis report (the version the public reads) as search shows and filters it. */
+export interface ReportSearchDocument extends SearchDocument {
+  type: "report";
+  slug: string;
+  title: string;
+  summary: string;
+  /** The sections' headings and text, citations left out. */
+  body: string;
+  /** The report's working table, if it has one. */
+  themes: string[];
+  /** The zones of the projects of the notes it cites. */
+  zones: string[];
+  date: number;
+  visibility: "public";
+  demo: boolean;
+}
+
+/** An item of the recommendations register (of a published report) as search shows and filters it. */
+export interface RecommendationSearchDocument extends SearchDocument {
+  type: "recommendation";
+  /** Its stable code, e.g. "R-T2-03". */
+  code: string;
+  title: string;
+  text: string;
+  themes: string[];
+  /** The zones-distretto that have a status for it. */
+  zones: string[];
+  reportSlug: string;
+  reportTitle: string;
+  date: number;
+  visibility: "public";
+  demo: boolean;
+}

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
 
 /** Kinds of documents kept in Meilisearch. */
-export const INDEXED_TYPES = ["project", "note"] as const;
+export const INDEXED_TYPES = ["project", "note", "report", "recommendation"] as const;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 
 /** Done entries are kept a week (for "what happened to my edit?"), then MongoDB removes them. */

@@ -25,6 +25,10 @@ export const NOTE_FACET_FIELDS: FacetFields = {
   kind: "kind",
 };
 
+/** Reports and register items are filtered by their working table and zones-distretto. */
+export const REPORT_FACET_FIELDS: FacetFields = { theme: "themes", zone: "zones" };
+export const RECOMMENDATION_FACET_FIELDS: FacetFields = { theme: "themes", zone: "zones" };
+
 /** Whether an index can answer a query: every facet the query filters on must exist there. */
 export function appliesTo(query: SearchQuery, fields: FacetFields): boolean {
   return FACETS.every((f) => query[f].length === 0 || fields[f] !== undefined);

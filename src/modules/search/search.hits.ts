@@ -1,12 +1,21 @@
 // Search results as the page and the API see them.
 import { PRE, highlightToHtml, highlightToText } from "./highlight";
 import type { Facet } from "./search.filters";
-import type { NoteSearchDocument, ProjectSearchDocument } from "./documents";
+import type {
+  NoteSearchDocument,
+  ProjectSearchDocument,
+  RecommendationSearchDocument,
+  ReportSearchDocument,
+} from "./documents";
+import type { SearchType } from "./search.schemas";
 
 export interface SearchHit {
-  type: "project" | "note";
+  type: SearchType;
   id: string;
-  /** The project's slug (for a note: the project it belongs to). */
+  /**
+   * The project's slug (for a note: the project it belongs to; for a report: its own; for a
+   * recommendation: its report's).
+   */
   slug: string;
   title: string;
   /** Title with <mark> around matches: escaped HTML. */
@@ -23,6 +32,9 @@ export interface SearchHit {
   /** Notes: kind and the project's title. */
   kind?: string;
   projectTitle?: string;
+  /** Recommendations: the register's code and the report it comes from. */
+  code?: string;
+  reportTitle?: string;
   /** Title and snippet with the highlight markers, for views (never sent as JSON). */
   marked: { title: string; snippet: string };
 }
@@ -46,6 +58,9 @@ export const TYPE_WEIGHTS: Record<SearchHit["type"], number> = {
   // Projects weigh a little more: they are what most people come for.
   project: 1.0,
   note: 0.9,
+  // Reports and recommendations are searched as types of their own (never mixed in by default).
+  report: 0.9,
+  recommendation: 0.9,
 };
 
 export function emptyFacets(): FacetCounts {
@@ -138,5 +153,43 @@ export function noteHit(doc: NoteSearchDocument, formatted?: Record<string, unkn
     status: "published",
     kind: doc.kind,
     projectTitle: doc.projectTitle,
+  };
+}
+
+export function reportHit(doc: ReportSearchDocument, formatted?: Record<string, unknown>): SearchHit {
+  const title = typeof formatted?.title === "string" ? formatted.title : doc.title;
+  const fallback = doc.summary || (doc.body ?? "").slice(0, 240);
+  return {
+    type: "report",
+    id: doc.id,
+    slug: doc.slug,
+    ...texts(title, pickSnippet(formatted, ["summary", "body"], fallback)),
+    url: `/reports/${encodeURIComponent(doc.slug)}`,
+    themes: doc.themes ?? [],
+    zones: doc.zones ?? [],
+    tags: [],
+    years: [],
+    status: "published",
+  };
+}
+
+export function recommendationHit(
+  doc: RecommendationSearchDocument,
+  formatted?: Record<string, unknown>,
+): SearchHit {
+  const title = typeof formatted?.title === "string" ? formatted.title : doc.title;
+  return {
+    type: "recommendation",
+    id: doc.id,
+    slug: doc.reportSlug,
+    ...texts(title, pickSnippet(formatted, ["text"], (doc.text ?? "").slice(0, 240))),
+    url: `/recommendations/${encodeURIComponent(doc.code)}`,
+    themes: doc.themes ?? [],
+    zones: doc.zones ?? [],
+    tags: [],
+    years: [],
+    status: "published",
+    code: doc.code,
+    reportTitle: doc.reportTitle,
   };
 }

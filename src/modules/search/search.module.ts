@@ -47,10 +47,16 @@ export function createSearchModule(deps: SearchModuleDeps) {
     },
     deps.indexer,
   );
+  const uidOf = (type: string) => {
+    const source = registry.get(type);
+    return source ? indexUid(deps.prefix, source) : undefined;
+  };
   const service = createSearchService({
     meili: deps.meili,
     projectsIndex: indexUid(deps.prefix, registry.get("project")!),
-    notesIndex: registry.get("note") ? indexUid(deps.prefix, registry.get("note")!) : undefined,
+    notesIndex: uidOf("note"),
+    reportsIndex: uidOf("report"),
+    recommendationsIndex: uidOf("recommendation"),
     ensureIndexes: async () => {
       let created = false;
       for (const source of registry.all()) {

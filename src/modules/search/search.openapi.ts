@@ -1,6 +1,6 @@
 // OpenAPI description of the search API (registered when the search routes are loaded).
 import { registerApiPaths } from "../../web/openapi";
-import { SORTS } from "./search.schemas";
+import { SEARCH_TYPES, SORTS } from "./search.schemas";
 
 const repeatable = (name: string, description: string) => ({
   name,
@@ -24,24 +24,30 @@ registerApiPaths(
   {
     "/api/v1/search": {
       get: {
-        summary: "Full-text search over published projects and notes",
+        summary: "Full-text search over published projects, notes, synthesis reports and recommendations",
         description:
           "Forgiving Italian search (typos, accents, apostrophes, synonyms). Facet counts of a selected facet are " +
           "computed as if it were not selected. When Meilisearch is unavailable, the answer comes from a simpler " +
-          'MongoDB text search over projects and `engine` is "mongodb".',
+          'MongoDB text search and `engine` is "mongodb". Without `type`, projects and notes are searched; ' +
+          "`type=report` searches published synthesis reports and `type=recommendation` the items of the " +
+          "recommendations register (both filter by `theme` and `zone`).",
         parameters: [
           { name: "q", in: "query", schema: { type: "string", maxLength: 200 } },
           repeatable("theme", "Working table (theme) key."),
           repeatable("tag", "Tag slug."),
-          repeatable("zone", "Zone-distretto key (projects only)."),
+          repeatable(
+            "zone",
+            "Zone-distretto key (projects, notes through their project, reports through the projects of the notes they cite, recommendations by the zones with a status).",
+          ),
           repeatable("target", "Target group key (projects only)."),
           repeatable("year", "A year the project ran (projects only)."),
           repeatable("kind", "Kind of note: worked, worked_less, recommendation, lesson (notes only)."),
           {
             name: "type",
             in: "query",
-            description: "project or note; both when absent.",
-            schema: { type: "array", items: { type: "string", enum: ["project", "note"] } },
+            description:
+              "project, note, report or recommendation (repeat for several); projects and notes when absent.",
+            schema: { type: "array", items: { type: "string", enum: [...SEARCH_TYPES] } },
             style: "form",
             explode: true,
           },
@@ -82,9 +88,13 @@ registerApiPaths(
       type: "object",
       required: ["type", "id", "slug", "title", "snippet", "url"],
       properties: {
-        type: { type: "string", enum: ["project", "note"] },
+        type: { type: "string", enum: [...SEARCH_TYPES] },
         id: { type: "string" },
-        slug: { type: "string", description: "The project's slug (for a note, its project's)." },
+        slug: {
+          type: "string",
+          description:
+            "The project's slug (for a note, its project's; for a report, its own; for a recommendation, its report's).",
+        },
         title: { type: "string" },
         titleHtml: { type: "string", description: "Escaped HTML; matches wrapped in <mark>." },
         snippet: { type: "string" },
@@ -96,6 +106,8 @@ registerApiPaths(
         years: { type: "array", items: { type: "integer" } },
         kind: { type: "string" },
         projectTitle: { type: "string" },
+        code: { type: "string", description: "A recommendation's code in the register, e.g. R-T2-03." },
+        reportTitle: { type: "string", description: "The report a recommendation comes from." },
       },
     },
     SearchResult: {

@@ -30,6 +30,7 @@ function looseState(input: Record<string, unknown>): SearchState {
     target: list(input.target),
     year: list(input.year),
     kind: list(input.kind),
+    type: list(input.type),
     sort: typeof input.sort === "string" ? input.sort : "relevance",
     page: 1,
   };

@@ -30,7 +30,8 @@ const intIn = (name: string, min: number, max: number, fallback: number) =>
 
 export const SORTS = ["relevance", "date", "title", "budget"] as const;
 export type SearchSort = (typeof SORTS)[number];
-export const SEARCH_TYPES = ["project", "note"] as const;
+export const SEARCH_TYPES = ["project", "note", "report", "recommendation"] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export const searchQuerySchema = z.strictObject(
   {

@@ -11,6 +11,8 @@ import {
   FACETS,
   NOTE_FACET_FIELDS,
   PROJECT_FACET_FIELDS,
+  RECOMMENDATION_FACET_FIELDS,
+  REPORT_FACET_FIELDS,
   appliesTo,
   checkKnown,
   filterClauses,
@@ -23,13 +25,20 @@ import {
   facetCountsOf,
   noteHit,
   projectHit,
+  recommendationHit,
+  reportHit,
   TYPE_WEIGHTS,
   type CountsByFacet,
   type SearchHit,
   type SearchResult,
 } from "./search.hits";
-import type { SearchQuery, SearchSort, Viewer } from "./search.schemas";
-import type { NoteSearchDocument, ProjectSearchDocument } from "./documents";
+import type { SearchQuery, SearchSort, SearchType, Viewer } from "./search.schemas";
+import type {
+  NoteSearchDocument,
+  ProjectSearchDocument,
+  RecommendationSearchDocument,
+  ReportSearchDocument,
+} from "./documents";
 import type { SearchFallback } from "./sources";
 
 export type { SearchHit, SearchResult, FacetCounts } from "./search.hits";
@@ -41,8 +50,10 @@ export interface SearchTaxonomy {
 
 /** How one index is searched. */
 interface Target {
-  type: "project" | "note";
+  type: SearchType;
   indexUid: string;
+  /** Searched when the query names no type (projects and notes: what most people come for). */
+  byDefault: boolean;
   fields: FacetFields;
   sort: Partial<Record<SearchSort, string[]>>;
   params: Partial<MultiSearchQuery>;
@@ -88,6 +99,8 @@ export function createSearchService(deps: {
   meili: Meilisearch;
   projectsIndex: string;
   notesIndex?: string;
+  reportsIndex?: string;
+  recommendationsIndex?: string;
   taxonomy: SearchTaxonomy;
   logger: Logger;
   /** Answers from MongoDB while Meilisearch cannot, by type (the sources' fallbacks). */
@@ -101,6 +114,7 @@ export function createSearchService(deps: {
     {
       type: "project",
       indexUid: deps.projectsIndex,
+      byDefault: true,
       fields: PROJECT_FACET_FIELDS,
       sort: { date: ["date:desc"], title: ["sortTitle:asc"], budget: ["budget:desc"] },
       params: PROJECT_RESULT_PARAMS,
@@ -111,6 +125,7 @@ export function createSearchService(deps: {
     targets.push({
       type: "note",
       indexUid: deps.notesIndex,
+      byDefault: true,
       fields: NOTE_FACET_FIELDS,
       sort: { date: ["date:desc"] },
       params: {
@@ -121,6 +136,40 @@ export function createSearchService(deps: {
       toHit: (d, f) => noteHit(d as unknown as NoteSearchDocument, f),
     });
   }
+  if (deps.reportsIndex) {
+    targets.push({
+      type: "report",
+      indexUid: deps.reportsIndex,
+      byDefault: false,
+      fields: REPORT_FACET_FIELDS,
+      sort: { date: ["date:desc"] },
+      params: {
+        attributesToRetrieve: ["id", "slug", "title", "summary", "body", "themes", "zones"],
+        attributesToHighlight: ["title", "summary", "body"],
+        attributesToCrop: ["summary:40", "body:40"],
+      },
+      toHit: (d, f) => reportHit(d as unknown as ReportSearchDocument, f),
+    });
+  }
+  if (deps.recommendationsIndex) {
+    targets.push({
+      type: "recommendation",
+      indexUid: deps.recommendationsIndex,
+      byDefault: false,
+      fields: RECOMMENDATION_FACET_FIELDS,
+      sort: { date: ["date:desc"], title: ["code:asc"] },
+      params: {
+        attributesToRetrieve: ["id", "code", "title", "text", "themes", "zones", "reportSlug", "reportTitle"],
+        attributesToHighlight: ["title", "text"],
+        attributesToCrop: ["text:40"],
+      },
+      toHit: (d, f) => recommendationHit(d as unknown as RecommendationSearchDocument, f),
+    });
+  }
+
+  /** Whether a query asks for a target's type: the types it names, or the default ones. */
+  const asked = (t: Target, query: SearchQuery) =>
+    query.type.length === 0 ? t.byDefault : query.type.includes(t.type);
 
   async function knownValues(): Promise<KnownValues> {
     const [vocab, tags] = await Promise.all([deps.taxonomy.vocabulary(), deps.taxonomy.tags()]);
@@ -137,7 +186,7 @@ export function createSearchService(deps: {
   function targetsFor(query: SearchQuery): Target[] {
     return targets.filter(
       (t) =>
-        (query.type.length === 0 || query.type.includes(t.type)) &&
+        asked(t, query) &&
         appliesTo(query, t.fields) &&
         (query.sort === "relevance" || t.sort[query.sort] !== undefined),
     );
@@ -157,7 +206,7 @@ export function createSearchService(deps: {
     for (const f of FACETS.filter((x) => query[x].length > 0)) {
       for (const t of targets) {
         const field = t.fields[f];
-        if (!field || (query.type.length > 0 && !query.type.includes(t.type))) continue;
+        if (!field || !asked(t, query)) continue;
         // The index must apply every other filter of the query.
         const others = { ...query, [f]: [] };
         if (

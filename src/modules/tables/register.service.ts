@@ -10,6 +10,7 @@ import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import { markdownToText } from "../../web/markdown";
 import type { Actor } from "../accounts/index";
+import { enqueueIndexing } from "../search/index";
 import type { TaxonomyService } from "../taxonomy/index";
 import { citationsOf, withoutCitations } from "./report.citations";
 import type { ReportQueries } from "./report.queries";
@@ -20,6 +21,7 @@ import {
   type RecommendationDoc,
   type RegisterStatus,
 } from "./register.model";
+import { queueItemsOfReport } from "./register.source";
 
 /** A status to record for one zone: what the status form and the API send (already validated). */
 export interface StatusInput {
@@ -290,6 +292,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
           await history(session, next, { action: "withdraw", reportVersion, by: person });
           out.withdrawn.push(next.code);
         }
+        await queueItemsOfReport(session, slug);
         return out;
       });
       if (
@@ -344,6 +347,7 @@ export function createRegisterService(deps: RegisterServiceDeps) {
           link: input.link,
           by: person,
         });
+        await enqueueIndexing(session, "recommendation", String(next._id));
         return next;
       });
       changed();

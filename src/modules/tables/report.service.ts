@@ -1,12 +1,14 @@
 // Writes to synthesis reports (coordinators only). Every change runs in one MongoDB transaction that
 // writes the report (its `version` goes up by one; a stale version is a conflict and writes nothing) and
 // its revision. Citations are checked before anything is written: a note or project that does not exist,
-// or that the public may not read, is refused by name. Reports are not in the search index, so no outbox
-// entry is written.
+// or that the public may not read, is refused by name. A change of the published version (a publication,
+// a new one, a withdrawal) also writes the report's search outbox entry in that transaction.
 import mongoose, { type ClientSession, type Connection } from "mongoose";
 import { hasRole } from "../../web/auth-guards";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../web/errors";
 import type { Actor } from "../accounts/index";
+import { enqueueIndexing } from "../search/index";
+import { queueItemsOfReport } from "./register.source";
 import { freeSlug } from "./versions";
 import {
   citationsOf,
@@ -141,6 +143,11 @@ export function createReportService(deps: { connection: Connection; sources: Cit
       ).lean<ReportDoc>();
       if (!next) throw new ReportConflictError((await load(slug, session)) ?? current);
       await record(session, next, action, actor);
+      if (next.publishedVersion !== current.publishedVersion) {
+        await enqueueIndexing(session, "report", String(next._id));
+        // Its register items are searchable only while it is published.
+        await queueItemsOfReport(session, next.slug);
+      }
       return next;
     });
     changed();

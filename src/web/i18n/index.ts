@@ -15,6 +15,7 @@ import { privacyMessages } from "../../modules/privacy/privacy.messages";
 import { tablesMessages } from "../../modules/tables/tables.messages";
 import { reportsMessages } from "../../modules/tables/reports.messages";
 import { guidelinesMessages } from "../../modules/tables/guidelines.messages";
+import { feedsMessages } from "../../modules/feeds/feeds.messages";
 import { registerMessages } from "../../modules/tables/register.messages";
 import { DEFAULT_LANG, type Lang } from "./define";
 import { formatInteger } from "./format";
@@ -38,6 +39,7 @@ const catalogs = [
   tablesMessages,
   reportsMessages,
   guidelinesMessages,
+  feedsMessages,
   registerMessages,
 ] as const;
 
