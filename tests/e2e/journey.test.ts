@@ -3,27 +3,21 @@
 // both, starts a synthesis report from the proposed draft, writes its recommendation, publishes it and
 // downloads the PDF; then links the recommendation to a zone and marks it adopted; an anonymous visitor
 // sees it on the zone's page and in the matrix.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { createUser, loginInBrowser } from "../support/auth";
 import { seriousA11yViolations, useBrowser } from "../support/browser";
+import { readPdf } from "../support/documents";
 import { useTestApp } from "../support/test-app";
 import { seedCatalogue } from "../integration/notes-fixtures";
 
 const ctx = useTestApp({ resetBeforeEach: false });
 const web = useBrowser(ctx);
 const THEME = "monitoraggio-valutazione";
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlante-journey-"));
 
 beforeAll(async () => {
   await seedCatalogue(ctx);
 }, 60_000);
-
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Nothing on the page is wider than the phone's screen. */
 async function fitsThePhone(page: Page): Promise<void> {
@@ -51,19 +45,6 @@ async function contribute(page: Page, code: string, body: string, guestName?: st
   ]);
   expect(await page.textContent(".alert-success")).toContain("Grazie!");
   await fitsThePhone(page);
-}
-
-/** Reads a PDF with pdf.js (text, links, outline) in a child process, as the report export tests do. */
-function readPdf(file: string): {
-  text: string;
-  links: { url: string | null }[];
-  outline: { title: string }[];
-} {
-  return JSON.parse(
-    execFileSync(process.execPath, [path.join(__dirname, "../support/pdf-read.mjs"), file], {
-      encoding: "utf8",
-    }),
-  ) as { text: string; links: { url: string | null }[]; outline: { title: string }[] };
 }
 
 test("When a session's contributions become a published report and an adopted recommendation, then the public sees it on the zone's page and in the matrix", async () => {
@@ -175,9 +156,7 @@ test("When a session's contributions become a published report and an adopted re
   const res = await admin.page.request.get(`${web.baseUrl}${href!}`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("application/pdf");
-  const file = path.join(tmp, "report.pdf");
-  fs.writeFileSync(file, await res.body());
-  const pdf = readPdf(file);
+  const pdf = readPdf(await res.body());
   expect(pdf.text).toContain(recommendation);
   expect(pdf.outline.map((o) => o.title)).toContain("Raccomandazioni");
   const urls = pdf.links.map((l) => l.url ?? "");

@@ -2,15 +2,12 @@
 // table (unknown codes refused by name, withdrawn ones not choosable, a chosen one withdrawn later shown as
 // such), versions with diff and restore, review and publication, concurrent edits, who may write, and the
 // public page, API and exports (the PDF and the DOCX opened and read) with XSS payloads in every field.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import type { Actor } from "../../src/modules/accounts/index";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { GuidelinesModel } from "../../src/modules/tables/guidelines.model";
 import { loginAs, type LoggedIn } from "../support/auth";
+import { download, readPdf } from "../support/documents";
 import { useTestApp } from "../support/test-app";
 import { QUESTION, THEME } from "./notes-fixtures";
 import { resetTables } from "./tables-fixtures";
@@ -423,8 +420,6 @@ describe("permissions", () => {
 
 describe("exports", () => {
   let slug: string;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlante-guidelines-"));
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   beforeEach(async () => {
     // The payloads in the register's text too (it comes from a report's Markdown).
@@ -448,32 +443,13 @@ describe("exports", () => {
     await publish(slug);
   });
 
-  const download = (url: string) =>
-    ctx
-      .agent()
-      .get(url)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (c: Buffer) => chunks.push(c));
-        r.on("end", () => cb(null, Buffer.concat(chunks)));
-      });
+  const get = (url: string) => download(ctx.agent(), url);
 
   test("When the PDF is downloaded, then tables and items make its outline, sources are working links, and no payload is a link or script", async () => {
-    const res = await download(`/guidelines/${slug}.pdf`);
+    const res = await get(`/guidelines/${slug}.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
-    const file = path.join(tmp, "g.pdf");
-    fs.writeFileSync(file, res.body as Buffer);
-    const read = JSON.parse(
-      execFileSync(process.execPath, [path.join(__dirname, "../support/pdf-read.mjs"), file], {
-        encoding: "utf8",
-      }),
-    ) as {
-      text: string;
-      links: { url: string | null; unsafeUrl: string | null; action: unknown }[];
-      outline: { title: string; depth: number }[];
-    };
+    const read = readPdf(res.body as Buffer);
     const titles = read.outline.map((o) => `${o.depth}:${o.title}`);
     expect(titles).toEqual(
       expect.arrayContaining([
@@ -499,7 +475,7 @@ describe("exports", () => {
   });
 
   test("When the DOCX is downloaded, then tables and items are headings, sources are hyperlinks, and no payload is markup or link", async () => {
-    const res = await download(`/guidelines/${slug}.docx?lang=en`);
+    const res = await get(`/guidelines/${slug}.docx?lang=en`);
     expect(res.status).toBe(200);
     const files = unzipSync(new Uint8Array(res.body as Buffer));
     const xml = strFromU8(files["word/document.xml"]!);

@@ -1,14 +1,11 @@
 // Synthesis reports: the proposed draft, citations (resolved, refused, withdrawn), versions with diff and
 // restore, concurrent edits, review and publication, the public page, API and exports (the PDF and the
 // DOCX opened and read), XSS payloads in every field and output, and who may do what.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { NoteModel } from "../../src/modules/notes/note.model";
 import { ReportModel } from "../../src/modules/tables/report.model";
 import { loginAs, type LoggedIn } from "../support/auth";
+import { download, readPdf } from "../support/documents";
 import { useTestApp } from "../support/test-app";
 import { QUESTION, THEME } from "./notes-fixtures";
 import { resetTables } from "./tables-fixtures";
@@ -382,8 +379,6 @@ const PAYLOADS = [
 
 describe("exports", () => {
   let slug: string;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlante-reports-"));
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   beforeEach(async () => {
     slug = await startReport("Sintesi: perché è così (esempio)");
@@ -403,28 +398,10 @@ describe("exports", () => {
   });
 
   test("When the PDF is downloaded, then it has the headings as outline, the references as working links and Italian accents", async () => {
-    const res = await ctx
-      .agent()
-      .get(`/reports/${slug}.pdf`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (c: Buffer) => chunks.push(c));
-        r.on("end", () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await download(ctx.agent(), `/reports/${slug}.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
-    const file = path.join(tmp, "r.pdf");
-    fs.writeFileSync(file, res.body as Buffer);
-    const read = JSON.parse(
-      execFileSync(process.execPath, [path.join(__dirname, "../support/pdf-read.mjs"), file], {
-        encoding: "utf8",
-      }),
-    ) as {
-      text: string;
-      links: { url: string | null; unsafeUrl: string | null; action: unknown }[];
-      outline: { title: string; depth: number }[];
-    };
+    const read = readPdf(res.body as Buffer);
     const titles = read.outline.map((o) => `${o.depth}:${o.title}`);
     expect(titles).toEqual(
       expect.arrayContaining(["0:Che cosa ha funzionato", "1:Dettaglio", "0:Raccomandazioni", "0:Fonti"]),
@@ -441,15 +418,7 @@ describe("exports", () => {
   });
 
   test("When the DOCX is downloaded, then it has heading styles, the references as hyperlinks, and no payload as markup or link", async () => {
-    const res = await ctx
-      .agent()
-      .get(`/reports/${slug}.docx`)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (c: Buffer) => chunks.push(c));
-        r.on("end", () => cb(null, Buffer.concat(chunks)));
-      });
+    const res = await download(ctx.agent(), `/reports/${slug}.docx`);
     expect(res.status).toBe(200);
     const files = unzipSync(new Uint8Array(res.body as Buffer));
     const xml = strFromU8(files["word/document.xml"]!);
