@@ -3,7 +3,69 @@
 // publication; and for everyone, on the public page, its downloads.
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
+import { Notice } from "../components/Form";
 import { hasRole } from "../../src/web/auth-guards";
+import { formatDay } from "../../src/web/i18n/format";
+import type { MessageKey } from "../../src/web/i18n/index";
+
+type DocumentMeta = {
+  slug: string;
+  status: string;
+  version: number;
+  publishedVersion: number | null;
+  publishedAt: Date | null;
+  publishedBy: { name: string } | null;
+  demo?: boolean;
+};
+
+/**
+ * The top of a document's page (a report, guidelines): the way back to its list, the title, the example
+ * notice, which version the public reads or the working copy's status, a newer working version, and the
+ * controls below. `kind` picks the texts that differ (`<kind>.demo`, `.published.by`, `.published.newer`,
+ * `.public.none`): Italian agrees them with the document's gender.
+ */
+export function DocumentHeader(props: {
+  kind: "reports" | "guidelines";
+  title: string;
+  /** The version the page shows. */
+  version: number;
+  meta: DocumentMeta;
+  working: boolean;
+}) {
+  const { t, lang, user } = usePage();
+  const { kind, meta, working } = props;
+  const key = (k: string) => `${kind}.${k}` as MessageKey;
+  const status = t(`reports.status.${meta.status}` as MessageKey);
+  return (
+    <>
+      <p class="d-print-none">
+        <a href={`/${kind}`}>{t(key("index.title"))}</a>
+      </p>
+      <h1 class="h2">{props.title}</h1>
+      {meta.demo ? <Notice kind="info">{t(key("demo"))}</Notice> : null}
+      {working ? (
+        <p>{t("reports.status.label", { status })}</p>
+      ) : meta.publishedAt ? (
+        <p class="text-muted">
+          {t(key("published.by"), {
+            date: formatDay(meta.publishedAt, lang),
+            name: meta.publishedBy?.name ?? "",
+            version: props.version,
+          })}
+        </p>
+      ) : null}
+      {!working && hasRole(user?.role, "coordinator") && meta.version !== props.version ? (
+        <p class="d-print-none">{t(key("published.newer"), { version: meta.version, status })}</p>
+      ) : null}
+      <DocumentControls
+        base={`/${kind}/${meta.slug}`}
+        working={working}
+        meta={meta}
+        publicNone={t(key("public.none"))}
+      />
+    </>
+  );
+}
 
 export function DocumentControls(props: {
   /** The document's public address, e.g. `/reports/<slug>`. */

@@ -6,13 +6,9 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Field, FieldError } from "../components/Field";
-import { Notice } from "../components/Form";
-import { DocumentControls } from "./DocumentControls";
+import { DocumentHeader } from "./DocumentControls";
 import { References } from "./References";
 import { DocumentIndex, ErrorList } from "./DocumentParts";
-import { hasRole } from "../../src/web/auth-guards";
-import { formatDay } from "../../src/web/i18n/format";
-import type { MessageKey } from "../../src/web/i18n/index";
 import type { GuidelinesMeta, GuidelinesView } from "../../src/modules/tables/guidelines.queries";
 
 /** Form errors, already translated, by field ("_form" for the whole form). */
@@ -32,8 +28,6 @@ export interface ChoosableTable {
   label: string;
   items: { code: string; text: string; withdrawn: boolean }[];
 }
-
-const statusKey = (s: string) => `reports.status.${s}` as MessageKey;
 
 export function GuidelinesIndexPage(props: {
   published: { meta: GuidelinesMeta; title: string }[];
@@ -226,40 +220,18 @@ export function GuidelinesEditPage(props: {
 const describedItems = (errors?: GuidelinesErrors) => (errors?.items ? "f-items-error" : "withdrawn-hint");
 
 export function GuidelinesPage(props: { view: GuidelinesView; working: boolean }) {
-  const { t, lang, user } = usePage();
+  const { t } = usePage();
   const { view } = props;
   const { meta } = view;
-  const coordinator = hasRole(user?.role, "coordinator");
-  const base = `/guidelines/${meta.slug}`;
   return (
     <Layout title={view.content.title} noindex={props.working}>
       <div class="container my-4 atl-report atl-guidelines">
-        <p class="d-print-none">
-          <a href="/guidelines">{t("guidelines.index.title")}</a>
-        </p>
-        <h1 class="h2">{view.content.title}</h1>
-        {meta.demo ? <Notice kind="info">{t("guidelines.demo")}</Notice> : null}
-        {props.working ? (
-          <p>{t("reports.status.label", { status: t(statusKey(meta.status)) })}</p>
-        ) : meta.publishedAt ? (
-          <p class="text-muted">
-            {t("guidelines.published.by", {
-              date: formatDay(meta.publishedAt, lang),
-              name: meta.publishedBy?.name ?? "",
-              version: view.version,
-            })}
-          </p>
-        ) : null}
-        {!props.working && coordinator && meta.version !== view.version ? (
-          <p class="d-print-none">
-            {t("guidelines.published.newer", { version: meta.version, status: t(statusKey(meta.status)) })}
-          </p>
-        ) : null}
-        <DocumentControls
-          base={base}
-          working={props.working}
+        <DocumentHeader
+          kind="guidelines"
+          title={view.content.title}
+          version={view.version}
           meta={meta}
-          publicNone={t("guidelines.public.none")}
+          working={props.working}
         />
         <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: view.introHtml }} />
         {view.sections.map((s) => (

@@ -5,22 +5,17 @@ import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
 import { CsrfField } from "../components/CsrfField";
 import { Field } from "../components/Field";
-import { Notice } from "../components/Form";
-import { DocumentControls } from "./DocumentControls";
+import { DocumentHeader } from "./DocumentControls";
 import { References } from "./References";
 import { DocumentIndex, ErrorList } from "./DocumentParts";
 import { DiffPage, VersionsPage, type DiffLine, type VersionRow } from "./Versions";
 import { hasRole } from "../../src/web/auth-guards";
-import { formatDay } from "../../src/web/i18n/format";
-import type { MessageKey } from "../../src/web/i18n/index";
 import type { ReportMeta, ReportView } from "../../src/modules/tables/report.queries";
 import type { ReportSnapshot } from "../../src/modules/tables/report.queries";
 import { ReportRegisterSection } from "./RegisterSections";
 
 /** Form errors, already translated, by field ("_form" for the whole form). */
 export type ReportErrors = Partial<Record<string, string>>;
-
-const statusKey = (s: string) => `reports.status.${s}` as MessageKey;
 
 export function ReportsIndexPage(props: {
   published: { meta: ReportMeta; title: string }[];
@@ -240,40 +235,19 @@ export function ReportPage(props: {
   /** The published report's items in the recommendations register. */
   register?: { code: string; state: "active" | "withdrawn" }[];
 }) {
-  const { t, lang, user } = usePage();
+  const { user } = usePage();
   const { view } = props;
   const { meta } = view;
   const coordinator = hasRole(user?.role, "coordinator");
-  const base = `/reports/${meta.slug}`;
   return (
     <Layout title={view.content.title} noindex={props.working}>
       <div class="container my-4 atl-report">
-        <p class="d-print-none">
-          <a href="/reports">{t("reports.index.title")}</a>
-        </p>
-        <h1 class="h2">{view.content.title}</h1>
-        {meta.demo ? <Notice kind="info">{t("reports.demo")}</Notice> : null}
-        {props.working ? (
-          <p>{t("reports.status.label", { status: t(statusKey(meta.status)) })}</p>
-        ) : meta.publishedAt ? (
-          <p class="text-muted">
-            {t("reports.published.by", {
-              date: formatDay(meta.publishedAt, lang),
-              name: meta.publishedBy?.name ?? "",
-              version: view.version,
-            })}
-          </p>
-        ) : null}
-        {!props.working && coordinator && meta.version !== view.version ? (
-          <p class="d-print-none">
-            {t("reports.published.newer", { version: meta.version, status: t(statusKey(meta.status)) })}
-          </p>
-        ) : null}
-        <DocumentControls
-          base={base}
-          working={props.working}
+        <DocumentHeader
+          kind="reports"
+          title={view.content.title}
+          version={view.version}
           meta={meta}
-          publicNone={t("reports.public.none")}
+          working={props.working}
         />
         <div class="atl-markdown" dangerouslySetInnerHTML={{ __html: view.summaryHtml }} />
         {view.sections.map((s) => (
