@@ -10,6 +10,15 @@ export function totpCode(secret: string, steps = 0): string {
   return totp.generate({ timestamp: Date.now() + steps * 30_000 });
 }
 
+/**
+ * Waits, when the current 30-second step ends within `marginMs`, for the next one: a code computed now
+ * for a neighbouring step is still inside the server's window of one step when the request arrives.
+ */
+export async function awayFromStepEdge(marginMs = 8_000): Promise<void> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < marginMs) await new Promise((r) => setTimeout(r, left + 50));
+}
+
 /** The manual key printed under the QR code of a page (spaces removed). */
 export function manualKeyOf(html: string): string {
   const match = /id="totp-key"[^>]*>([A-Z2-7 ]+)</.exec(html);
