@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import type { Actor } from "../accounts/index";
 import type { Citation } from "./report.citations";
 import { freeSlug } from "./versions";
-import { REPORT_TRANSITIONS, type ReportTransition } from "./report.service";
+import { transitionFields, type ReportTransition } from "./report.service";
 import {
   GUIDELINES_ITEMS_MAX,
   GuidelinesModel,
@@ -226,27 +226,9 @@ export function createGuidelinesService(deps: {
 
     /** Moves the document along draft -> review -> published, or back; publishing records who did it. */
     async transition(actor: Actor, slug: string, name: ReportTransition, expectedVersion: number) {
-      const rule = REPORT_TRANSITIONS[name];
-      return change(actor, slug, expectedVersion, name, (current) => {
-        if (
-          !rule.from.includes(current.status) ||
-          (name === "unpublish" && current.publishedVersion === null)
-        ) {
-          throw new ConflictError(`Guidelines that are ${current.status} cannot be sent to ${rule.to}`, [
-            { field: "_form", message: "guidelines.error.transition" },
-          ]);
-        }
-        if (name === "publish") {
-          return {
-            status: "published",
-            publishedVersion: current.version + 1,
-            publishedAt: new Date(),
-            publishedBy: { id: actor.id, name: actor.name },
-          };
-        }
-        if (name === "unpublish") return { status: "draft", publishedVersion: null };
-        return { status: rule.to };
-      });
+      return change(actor, slug, expectedVersion, name, (current) =>
+        transitionFields(name, current, actor, "guidelines.error.transition"),
+      );
     },
 
     /** Brings back the content of an earlier version as a new draft version. */

@@ -39,6 +39,35 @@ export const REPORT_TRANSITIONS: Record<
   unpublish: { from: ["draft", "review", "published"], to: "draft" },
 };
 
+/**
+ * What a transition writes on a document of the module (a report, guidelines) at `current`; a conflict
+ * with `message` next to the form when the document cannot take it (its status, or nothing published to
+ * withdraw). Publishing records who did it and makes the next version the public one.
+ */
+export function transitionFields(
+  name: ReportTransition,
+  current: { status: ReportStatus; version: number; publishedVersion?: number | null },
+  actor: Actor,
+  message: string,
+): Record<string, unknown> {
+  const rule = REPORT_TRANSITIONS[name];
+  if (!rule.from.includes(current.status) || (name === "unpublish" && current.publishedVersion == null)) {
+    throw new ConflictError(`A document that is ${current.status} cannot be sent to ${rule.to}`, [
+      { field: "_form", message },
+    ]);
+  }
+  if (name === "publish") {
+    return {
+      status: "published",
+      publishedVersion: current.version + 1,
+      publishedAt: new Date(),
+      publishedBy: { id: actor.id, name: actor.name },
+    };
+  }
+  if (name === "unpublish") return { status: "draft", publishedVersion: null };
+  return { status: rule.to };
+}
+
 /** A save that cites sources the public cannot read: `refused` names each of them. */
 export class CitationError extends ValidationError {
   constructor(readonly refused: Citation[]) {
@@ -212,30 +241,11 @@ export function createReportService(deps: { connection: Connection; sources: Cit
 
     /** Moves the report along draft -> review -> published, or back; publishing records who did it. */
     async transition(actor: Actor, slug: string, name: ReportTransition, expectedVersion: number) {
-      const rule = REPORT_TRANSITIONS[name];
       return change(actor, slug, expectedVersion, name, async (current) => {
-        if (!rule.from.includes(current.status)) {
-          throw new ConflictError(`A report that is ${current.status} cannot be sent to ${rule.to}`, [
-            { field: "_form", message: "reports.error.transition" },
-          ]);
-        }
-        if (name === "unpublish" && current.publishedVersion === null) {
-          throw new ConflictError("The report is not published", [
-            { field: "_form", message: "reports.error.transition" },
-          ]);
-        }
-        if (name === "publish") {
-          // A source withdrawn since the last save cannot go public.
-          await checkCitations(snapshotOfReport(current));
-          return {
-            status: "published",
-            publishedVersion: current.version + 1,
-            publishedAt: new Date(),
-            publishedBy: { id: actor.id, name: actor.name },
-          };
-        }
-        if (name === "unpublish") return { status: "draft", publishedVersion: null };
-        return { status: rule.to };
+        const fields = transitionFields(name, current, actor, "reports.error.transition");
+        // A source withdrawn since the last save cannot go public.
+        if (name === "publish") await checkCitations(snapshotOfReport(current));
+        return fields;
       });
     },
 
