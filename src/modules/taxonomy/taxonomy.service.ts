@@ -59,8 +59,15 @@ export function createTaxonomyService(deps: { connection: Connection }) {
   const mergeHooks: TagMergeHook[] = [];
   const changeHooks: TagChangeHook[] = [];
   const listeners: (() => void)[] = [];
+  /**
+   * Goes up with every invalidation. A load keeps its result only if no invalidation happened while it
+   * read: otherwise a load that started before a change (the indexer reading tags while a merge commits)
+   * would cache what the change just replaced, for CACHE_MS.
+   */
+  let generation = 0;
 
   function invalidate(): void {
+    generation++;
     vocabCache = undefined;
     tagCache = undefined;
     for (const l of listeners) l();
@@ -68,6 +75,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
 
   async function vocabulary(): Promise<Vocabulary> {
     if (vocabCache && vocabCache.expires > Date.now()) return vocabCache.value;
+    const started = generation;
     const docs = await VocabularyTermModel.find({}).sort({ kind: 1, order: 1 }).lean();
     const terms: Term[] = docs.map((d) => ({
       kind: d.kind,
@@ -98,12 +106,13 @@ export function createTaxonomyService(deps: { connection: Connection }) {
       funding: of("funding"),
       get: (kind, key) => map.get(`${kind}:${key}`),
     };
-    vocabCache = { value, expires: Date.now() + CACHE_MS };
+    if (generation === started) vocabCache = { value, expires: Date.now() + CACHE_MS };
     return value;
   }
 
   async function tags(): Promise<TagIndex> {
     if (tagCache && tagCache.expires > Date.now()) return tagCache.value;
+    const started = generation;
     const all = (await TagModel.find({}).sort({ label_it: 1 }).lean()).map(toTagView);
     const value: TagIndex = {
       all,
@@ -111,7 +120,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
       bySlug: new Map(all.map((t) => [t.slug, t])),
       byOldSlug: new Map(all.flatMap((t) => t.oldSlugs.map((s) => [s, t] as const))),
     };
-    tagCache = { value, expires: Date.now() + CACHE_MS };
+    if (generation === started) tagCache = { value, expires: Date.now() + CACHE_MS };
     return value;
   }
 
@@ -316,6 +325,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
       })),
       { session },
     );
+    generation++;
     tagCache = undefined;
   }
 
@@ -329,6 +339,7 @@ export function createTaxonomyService(deps: { connection: Connection }) {
       })),
       { session },
     );
+    generation++;
     tagCache = undefined;
   }
 
