@@ -13,6 +13,8 @@ import { NoteModel } from "../../src/modules/notes/note.model";
 import { ProjectModel } from "../../src/modules/projects/project.model";
 import { generateDataset } from "../generate-dataset";
 import {
+  BENCH_PREFIX,
+  buildIndexes,
   load,
   loginCookie,
   percentile,
@@ -76,6 +78,7 @@ export async function benchReports(seconds: number, options: { projects?: number
     const connection = await connectMongo(servers.mongoUri!);
     await ProjectModel.init();
     await generateDataset(connection, { projects, notes: NOTES, seed: 1, outbox: false });
+    await buildIndexes(bench, connection);
     const cited = await NoteModel.find({ status: "published", deletedAt: null }, { _id: 1 })
       .limit(CITES)
       .lean();
@@ -90,7 +93,7 @@ export async function benchReports(seconds: number, options: { projects?: number
     });
     // Hello world before and after the app's run: on a shared machine the load moves, so the mean is used.
     const bareBefore = await helloWorld(seconds);
-    app = await startAppOn(bench, "reports", {});
+    app = await startAppOn(bench, "reports", { MEILI_INDEX_PREFIX: BENCH_PREFIX });
     const base = app.base;
     const cookie = await loginCookie(base, "bench-coordinator@example.org", password);
     const csrf = tokenOf(await (await fetch(`${base}/me`, { headers: { cookie } })).text());

@@ -6,18 +6,14 @@
 // how many participants post (default 60).
 import crypto from "node:crypto";
 import http from "node:http";
-import { JobRunner } from "../../src/infra/jobs";
 import { connectMongo, disconnectMongo } from "../../src/infra/mongo";
-import { createMeiliClient } from "../../src/infra/meili";
 import { createAccountsService } from "../../src/modules/accounts/accounts.service";
 import { createAuditService } from "../../src/modules/audit/audit.service";
 import { ProjectModel } from "../../src/modules/projects/project.model";
-import { createProjectQueries } from "../../src/modules/projects/project.queries";
-import { createSearchModule } from "../../src/modules/search/search.module";
-import { createTaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
-import { searchSources } from "../../src/composition";
 import { generateDataset } from "../generate-dataset";
 import {
+  BENCH_PREFIX,
+  buildIndexes,
   loadResultOf,
   loginCookie,
   percentile,
@@ -31,7 +27,6 @@ import autocannon from "autocannon";
 
 const CONNECTIONS = 20;
 const NOTES = 20_000;
-const PREFIX = "bench_";
 const WINDOW_S = Number(process.env.TABLES_BENCH_WINDOW_S ?? 60) || 60;
 const PEOPLE = Number(process.env.TABLES_BENCH_PEOPLE ?? 60) || 60;
 
@@ -120,22 +115,13 @@ function listen(base: string, path: string, cookie: string) {
 export async function benchTables(seconds: number, options: { projects?: number } = {}): Promise<void> {
   const projects = options.projects ?? 100_000;
   const bench = await startBenchServers("tables");
-  const { logger, meiliKey, servers } = bench;
+  const { logger, servers } = bench;
   let app: Awaited<ReturnType<typeof startAppOn>> | undefined;
   try {
     const connection = await connectMongo(servers.mongoUri!);
     await ProjectModel.init();
     await generateDataset(connection, { projects, notes: NOTES, seed: 1, outbox: false });
-    // The index is built before the app starts, so that no rebuild shares the CPU with the measurement.
-    const taxonomy = createTaxonomyService({ connection });
-    await createSearchModule({
-      meili: createMeiliClient(servers.meiliUrl!, meiliKey),
-      prefix: PREFIX,
-      logger,
-      taxonomy,
-      sources: searchSources(taxonomy, createProjectQueries({ taxonomy })),
-      jobs: new JobRunner({ logger }), // never started: only its rebuild is used
-    }).reindex();
+    const taxonomy = await buildIndexes(bench, connection);
     const password = crypto.randomBytes(12).toString("hex");
     const accounts = createAccountsService({ mongo: connection, audit: createAuditService({ logger }) });
     await accounts.createUser({
@@ -146,7 +132,7 @@ export async function benchTables(seconds: number, options: { projects?: number 
       password,
     });
 
-    app = await startAppOn(bench, "tables", { MEILI_INDEX_PREFIX: PREFIX });
+    app = await startAppOn(bench, "tables", { MEILI_INDEX_PREFIX: BENCH_PREFIX });
     const base = app.base;
     const vocab = await taxonomy.vocabulary();
     const paths = vocab.themes.flatMap((t) => [

@@ -10,6 +10,13 @@ import { startEmbedded } from "../../src/infra/embedded";
 import { createLogger } from "../../src/infra/logger";
 import { loadOrCreateSecrets } from "../../src/infra/secrets";
 import { freePort } from "../../src/infra/servers";
+import { JobRunner } from "../../src/infra/jobs";
+import { createMeiliClient } from "../../src/infra/meili";
+import { createProjectQueries } from "../../src/modules/projects/project.queries";
+import { createSearchModule } from "../../src/modules/search/search.module";
+import { createTaxonomyService, type TaxonomyService } from "../../src/modules/taxonomy/taxonomy.service";
+import { searchSources } from "../../src/composition";
+import type mongoose from "mongoose";
 
 export const SERVER_JS = path.join(ROOT_DIR, "dist/src/server.js");
 
@@ -44,6 +51,30 @@ export async function startBenchServers(name: string) {
 }
 
 export type BenchServers = Awaited<ReturnType<typeof startBenchServers>>;
+
+/** The prefix of the indexes a suite builds before its app starts (pass it to `startAppOn`). */
+export const BENCH_PREFIX = "bench_";
+
+/**
+ * Builds every search index (projects, notes, reports, recommendations) from the database before the app
+ * starts: otherwise the app's first settings check rebuilds them while the suite measures, and the
+ * measurement shares the CPU with indexing the whole catalogue.
+ */
+export async function buildIndexes(
+  bench: BenchServers,
+  connection: mongoose.Connection,
+): Promise<TaxonomyService> {
+  const taxonomy = createTaxonomyService({ connection });
+  await createSearchModule({
+    meili: createMeiliClient(bench.servers.meiliUrl!, bench.meiliKey),
+    prefix: BENCH_PREFIX,
+    logger: bench.logger,
+    taxonomy,
+    sources: searchSources(taxonomy, createProjectQueries({ taxonomy })),
+    jobs: new JobRunner({ logger: bench.logger }), // never started: only its rebuild is used
+  }).reindex();
+  return taxonomy;
+}
 
 /**
  * The built app on a suite's servers, in its own data directory (removed when it stops), with the
