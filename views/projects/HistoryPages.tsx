@@ -1,6 +1,7 @@
 import { Layout } from "../layout/Layout";
 import { TableScroll } from "../components/TableScroll";
 import { usePage } from "../page-context";
+import { LineDiff } from "../components/LineDiff";
 import { CsrfField } from "../components/CsrfField";
 import type { MessageKey, Translate } from "../../src/web/i18n/index";
 import type { Lang } from "../../src/web/i18n/define";
@@ -103,23 +104,7 @@ export function DiffTable(props: { diffs: FieldDiff[]; beforeLabel: string; afte
               <th scope="row">{fieldLabel(d.field, t)}</th>
               {d.lines ? (
                 <td colSpan={2}>
-                  <div class="atl-linediff">
-                    {d.lines.map((seg, i) =>
-                      seg.kind === "same" ? (
-                        <div key={i}>{seg.text || "\u00a0"}</div>
-                      ) : seg.kind === "del" ? (
-                        <del key={i}>
-                          <span class="visually-hidden">{t("projects.diff.removed")}: </span>
-                          {seg.text || "\u00a0"}
-                        </del>
-                      ) : (
-                        <ins key={i}>
-                          <span class="visually-hidden">{t("projects.diff.added")}: </span>
-                          {seg.text || "\u00a0"}
-                        </ins>
-                      ),
-                    )}
-                  </div>
+                  <LineDiff lines={d.lines} />
                 </td>
               ) : (
                 <>

@@ -2,6 +2,7 @@
 // differences from the previous one and a restore button each, and the differences between two versions.
 import { Layout } from "../layout/Layout";
 import { usePage } from "../page-context";
+import { LineDiff } from "../components/LineDiff";
 import { CsrfField } from "../components/CsrfField";
 import { formatDateTime } from "../../src/web/i18n/format";
 import type { MessageKey } from "../../src/web/i18n/index";
@@ -97,27 +98,7 @@ export function DiffPage(props: { base: string; from: number; to: number; lines:
           <a href={`${props.base}/history`}>{t("reports.history")}</a>
         </p>
         <h1 class="h2">{t("reports.diff.title", { from: props.from, to: props.to })}</h1>
-        {!changed ? (
-          <p>{t("reports.diff.none")}</p>
-        ) : (
-          <div class="atl-linediff">
-            {props.lines.map((seg, i) =>
-              seg.kind === "same" ? (
-                <div key={i}>{seg.text || "\u00a0"}</div>
-              ) : seg.kind === "del" ? (
-                <del key={i}>
-                  <span class="visually-hidden">{t("projects.diff.removed")}: </span>
-                  {seg.text || "\u00a0"}
-                </del>
-              ) : (
-                <ins key={i}>
-                  <span class="visually-hidden">{t("projects.diff.added")}: </span>
-                  {seg.text || "\u00a0"}
-                </ins>
-              ),
-            )}
-          </div>
-        )}
+        {!changed ? <p>{t("reports.diff.none")}</p> : <LineDiff lines={props.lines} />}
       </div>
     </Layout>
   );
